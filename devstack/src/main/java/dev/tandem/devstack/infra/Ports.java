@@ -1,0 +1,33 @@
+package dev.tandem.devstack.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Port helpers for processes that bind to the loopback interface. */
+public final class Ports {
+
+    private Ports() {
+    }
+
+    /** A port that was free on 127.0.0.1 a moment ago. */
+    public static int free() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@code port} can be bound on 127.0.0.1 right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
