@@ -1,0 +1,134 @@
+package dev.tandem.platform.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
+
+/**
+ * The CloudEvents 1.0 attributes of one event, as carried by the Kafka protocol binding in binary content mode:
+ * every attribute is a {@code ce_}-prefixed record header, the data is the record value and the record key is the
+ * aggregate id (so one aggregate's events stay in one partition, in order).
+ *
+ * @param id          unique per source; stable across redeliveries (consumers de-duplicate on it)
+ * @param source      URI-reference of the producing service, e.g. {@code /tandem/product-service}
+ * @param type        e.g. {@code dev.tandem.product.created.v1}
+ * @param subject     the aggregate id
+ * @param time        when the change happened
+ * @param sequence    position of this event among its aggregate's events, starting at 1 (extension {@code sequence})
+ * @param traceparent W3C trace context of the request that caused the change (plain {@code traceparent} header,
+ *                    as OpenTelemetry's Kafka instrumentation reads it)
+ */
+public record EventEnvelope(String id, String source, String type, String subject, Instant time, long sequence,
+                            String traceparent) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+
+    public static final String H_ID = "ce_id";
+    public static final String H_SOURCE = "ce_source";
+    public static final String H_TYPE = "ce_type";
+    public static final String H_SUBJECT = "ce_subject";
+    public static final String H_TIME = "ce_time";
+    public static final String H_SPEC_VERSION = "ce_specversion";
+    public static final String H_SEQUENCE = "ce_sequence";
+    public static final String H_TRACEPARENT = "traceparent";
+    /** The binding maps {@code datacontenttype} to the plain Kafka {@code content-type} header. */
+    public static final String H_CONTENT_TYPE = "content-type";
+
+    public EventEnvelope {
+        requireText(id, "id");
+        requireText(source, "source");
+        requireText(type, "type");
+        requireText(subject, "subject");
+        Objects.requireNonNull(time, "time");
+        if (sequence < 1) {
+            throw new IllegalArgumentException("sequence must be >= 1, was " + sequence);
+        }
+    }
+
+    /** The Kafka headers of this envelope, in the order the binding lists them. */
+    public List<Header> toHeaders() {
+        List<Header> headers = new ArrayList<>(9);
+        headers.add(header(H_SPEC_VERSION, SPEC_VERSION));
+        headers.add(header(H_ID, id));
+        headers.add(header(H_SOURCE, source));
+        headers.add(header(H_TYPE, type));
+        headers.add(header(H_SUBJECT, subject));
+        headers.add(header(H_TIME, time.toString()));
+        headers.add(header(H_SEQUENCE, formatSequence(sequence)));
+        if (traceparent != null) {
+            headers.add(header(H_TRACEPARENT, traceparent));
+        }
+        headers.add(header(H_CONTENT_TYPE, CONTENT_TYPE));
+        return headers;
+    }
+
+    /**
+     * Reads the envelope of a received record.
+     *
+     * @throws MalformedEventException when a required attribute is missing or unreadable; such a record can never
+     *                                 be processed, so callers send it to the dead-letter topic straight away
+     */
+    public static EventEnvelope fromHeaders(Headers headers) {
+        String specVersion = text(headers, H_SPEC_VERSION);
+        if (!SPEC_VERSION.equals(specVersion)) {
+            throw new MalformedEventException("unsupported or missing " + H_SPEC_VERSION + ": " + specVersion);
+        }
+        String time = required(headers, H_TIME);
+        String sequence = required(headers, H_SEQUENCE);
+        try {
+            return new EventEnvelope(required(headers, H_ID), required(headers, H_SOURCE), required(headers, H_TYPE),
+                    required(headers, H_SUBJECT), Instant.parse(time), Long.parseLong(sequence),
+                    text(headers, H_TRACEPARENT));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new MalformedEventException("unreadable CloudEvents attribute: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException(e.getMessage());
+        }
+    }
+
+    /**
+     * The {@code sequence} extension is compared as a string by the CloudEvents spec, so it is zero-padded to a
+     * fixed width; parse it as a number.
+     */
+    static String formatSequence(long sequence) {
+        return String.format("%019d", sequence);
+    }
+
+    private static String required(Headers headers, String name) {
+        String value = text(headers, name);
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException("missing CloudEvents header " + name);
+        }
+        return value;
+    }
+
+    private static String text(Headers headers, String name) {
+        Header h = headers.lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    private static Header header(String name, String value) {
+        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void requireText(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " must not be blank");
+        }
+    }
+
+    /** A record whose CloudEvents headers are missing or unreadable. */
+    public static class MalformedEventException extends RuntimeException {
+        public MalformedEventException(String message) {
+            super(message);
+        }
+    }
+}

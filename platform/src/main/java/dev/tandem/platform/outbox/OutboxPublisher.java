@@ -1,0 +1,248 @@
+package dev.tandem.platform.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
+
+import dev.tandem.platform.events.EventEnvelope;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes committed outbox rows to Kafka, one batch per call. Plain Java so it can be tested with two instances
+ * competing for the same table.
+ *
+ * <p>Guarantees:
+ * <ul>
+ *   <li>a row is marked sent only after the broker acknowledged it (the producer uses acks=all, idempotence on);</li>
+ *   <li>per-aggregate order: a row is published only when every earlier row of its aggregate has been sent, so a
+ *       row locked by another instance, or one that failed, holds back the later rows of that aggregate;</li>
+ *   <li>several instances share the work: rows are claimed with {@code FOR UPDATE SKIP LOCKED}.</li>
+ * </ul>
+ * Delivery is at-least-once (a crash between the broker's ack and the commit re-sends the row with the same
+ * {@code ce_id}); consumers de-duplicate with the inbox.
+ */
+public final class OutboxPublisher {
+
+    private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
+
+    private static final String CLAIM = """
+            SELECT position, event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload,
+                   traceparent, occurred_at
+              FROM outbox_event
+             WHERE sent_at IS NULL
+             ORDER BY position
+             LIMIT ?
+               FOR UPDATE SKIP LOCKED""";
+
+    private static final String EARLIEST_UNSENT = """
+            SELECT aggregate_type, aggregate_id, min(sequence)
+              FROM outbox_event
+             WHERE sent_at IS NULL
+               AND (aggregate_type, aggregate_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))
+             GROUP BY aggregate_type, aggregate_id""";
+
+    private final DataSource dataSource;
+    private final Producer<String, byte[]> producer;
+    private final String source;
+    private final int batchSize;
+
+    public OutboxPublisher(DataSource dataSource, Producer<String, byte[]> producer, String source, int batchSize) {
+        this.dataSource = dataSource;
+        this.producer = producer;
+        this.source = source;
+        this.batchSize = batchSize;
+    }
+
+    /** The outcome of one batch. */
+    public record BatchResult(int claimed, int published, int failed) {
+        static final BatchResult EMPTY = new BatchResult(0, 0, 0);
+    }
+
+    /** Claims up to one batch of unsent rows, publishes what may go now, and marks what the broker acknowledged. */
+    public BatchResult publishBatch() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                BatchResult result = publishBatch(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private BatchResult publishBatch(Connection c) throws SQLException {
+        List<Row> claimed = claim(c);
+        if (claimed.isEmpty()) {
+            return BatchResult.EMPTY;
+        }
+        List<Row> publishable = inOrderPrefix(c, claimed);
+        List<Future<RecordMetadata>> acks = new ArrayList<>(publishable.size());
+        for (Row row : publishable) {
+            acks.add(producer.send(toRecord(row)));
+        }
+        producer.flush();
+
+        List<Long> sent = new ArrayList<>();
+        Map<Long, String> failed = new LinkedHashMap<>();
+        Set<String> brokenAggregates = new HashSet<>();
+        for (int i = 0; i < publishable.size(); i++) {
+            Row row = publishable.get(i);
+            String error = awaitAck(acks.get(i));
+            if (error == null && !brokenAggregates.contains(row.aggregateKey())) {
+                sent.add(row.position());
+            } else {
+                // A later row of an aggregate whose earlier row failed stays unsent, so order holds on retry.
+                brokenAggregates.add(row.aggregateKey());
+                failed.put(row.position(), error == null ? "an earlier event of the aggregate failed" : error);
+            }
+        }
+        markSent(c, sent);
+        markFailed(c, failed);
+        return new BatchResult(claimed.size(), sent.size(), failed.size());
+    }
+
+    private List<Row> claim(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
+            ps.setInt(1, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getObject(2).toString(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getTimestamp(10).toInstant()));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Keeps, per aggregate, the run of claimed rows that starts at the aggregate's earliest unsent sequence and has
+     * no gap. Rows claimed by another instance are invisible to {@code SKIP LOCKED} but still count as unsent here.
+     */
+    private List<Row> inOrderPrefix(Connection c, List<Row> claimed) throws SQLException {
+        Map<String, List<Row>> byAggregate = new LinkedHashMap<>();
+        for (Row row : claimed) {
+            byAggregate.computeIfAbsent(row.aggregateKey(), k -> new ArrayList<>()).add(row);
+        }
+        Map<String, Long> earliest = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(EARLIEST_UNSENT)) {
+            String[] types = byAggregate.values().stream().map(r -> r.get(0).aggregateType()).toArray(String[]::new);
+            String[] ids = byAggregate.values().stream().map(r -> r.get(0).aggregateId()).toArray(String[]::new);
+            Array typeArray = c.createArrayOf("text", types);
+            Array idArray = c.createArrayOf("text", ids);
+            ps.setArray(1, typeArray);
+            ps.setArray(2, idArray);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    earliest.put(rs.getString(1) + '/' + rs.getString(2), rs.getLong(3));
+                }
+            }
+        }
+        List<Row> publishable = new ArrayList<>();
+        for (Map.Entry<String, List<Row>> entry : byAggregate.entrySet()) {
+            long expected = earliest.getOrDefault(entry.getKey(), Long.MAX_VALUE);
+            List<Row> rows = new ArrayList<>(entry.getValue());
+            rows.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+            for (Row row : rows) {
+                if (row.sequence() != expected) {
+                    break;
+                }
+                publishable.add(row);
+                expected++;
+            }
+        }
+        publishable.sort((a, b) -> Long.compare(a.position(), b.position()));
+        return publishable;
+    }
+
+    private ProducerRecord<String, byte[]> toRecord(Row row) {
+        EventEnvelope envelope = new EventEnvelope(row.eventId(), source, row.eventType(), row.aggregateId(),
+                row.occurredAt(), row.sequence(), row.traceparent());
+        return new ProducerRecord<>(row.topic(), null, row.aggregateId(),
+                row.payload().getBytes(StandardCharsets.UTF_8), envelope.toHeaders());
+    }
+
+    private static String awaitAck(Future<RecordMetadata> ack) {
+        try {
+            ack.get();
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted while waiting for the broker";
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
+    }
+
+    private static void markSent(Connection c, List<Long> positions) throws SQLException {
+        if (positions.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, last_error = NULL"
+                        + " WHERE position = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", positions.toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private static void markFailed(Connection c, Map<Long, String> failures) throws SQLException {
+        if (failures.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox_event SET attempts = attempts + 1, last_error = ? WHERE position = ?")) {
+            for (Map.Entry<Long, String> f : failures.entrySet()) {
+                ps.setString(1, f.getValue());
+                ps.setLong(2, f.getKey());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        LOG.warnf("outbox: %d event(s) not acknowledged by the broker, will retry: %s", failures.size(),
+                failures.values().iterator().next());
+    }
+
+    /** Number of rows not yet sent. */
+    public long pending() throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private record Row(long position, String eventId, String topic, String aggregateType, String aggregateId,
+                       long sequence, String eventType, String payload, String traceparent, Instant occurredAt) {
+        String aggregateKey() {
+            return aggregateType + '/' + aggregateId;
+        }
+    }
+}

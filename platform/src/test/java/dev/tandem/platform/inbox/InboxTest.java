@@ -1,0 +1,151 @@
+package dev.tandem.platform.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import dev.tandem.platform.events.EventEnvelope;
+import dev.tandem.platform.testsupport.TestKafka;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class InboxTest {
+
+    private static final String TOPIC = "test.inbox";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
+
+    @Test
+    void aRedeliveredEventChangesNothing() throws Exception {
+        String counter = "c-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> first = event("dev.tandem.test.counted.v1", counter, 5);
+        send(first);
+        send(first);
+        send(event("dev.tandem.test.counted.v1", counter, 3));
+
+        awaitValue(() -> inboxRows(counter), 2);
+        // The later event of the same partition was processed, so the duplicate was seen and ignored.
+        assertEquals(8, total(counter));
+    }
+
+    @Test
+    void anUnknownEventTypeIsSkippedAndCounted() throws Exception {
+        String counter = "u-" + UUID.randomUUID();
+        double skippedBefore = skipped("dev.tandem.test.from-the-future.v1");
+        send(event("dev.tandem.test.from-the-future.v1", counter, 100));
+        send(event("dev.tandem.test.counted.v1", counter, 1));
+
+        awaitValue(() -> total(counter), 1);
+        assertEquals(skippedBefore + 1, skipped("dev.tandem.test.from-the-future.v1"));
+        assertEquals(1, inboxRows(counter), "a skipped event is not recorded as processed");
+    }
+
+    @Test
+    void anEventThatKeepsFailingGoesToTheDeadLetterTopicWithItsError() throws Exception {
+        String counter = "f-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> failing = event("dev.tandem.test.failing.v1", counter, 7);
+        send(failing);
+        send(event("dev.tandem.test.counted.v1", counter + "-after", 1));
+
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(TOPIC + ".dlq", WAIT,
+                r -> r.stream().anyMatch(rec -> counter.equals(rec.key())));
+        ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> counter.equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("not dead-lettered"));
+        String reason = new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("handler refuses " + counter), reason);
+        assertTrue(reason.contains("after 3 attempts"), reason);
+        assertEquals(EventEnvelope.fromHeaders(failing.headers()).id(),
+                EventEnvelope.fromHeaders(record.headers()).id(), "the original CloudEvents headers are kept");
+        assertEquals(new String(failing.value(), StandardCharsets.UTF_8),
+                new String(record.value(), StandardCharsets.UTF_8));
+
+        awaitValue(() -> total(counter + "-after"), 1);
+        assertEquals(0, total(counter), "each failed attempt was rolled back");
+        assertEquals(0, inboxRows(counter));
+    }
+
+    @Test
+    void aRecordWithoutCloudEventsHeadersIsDeadLetteredAtOnce() throws Exception {
+        String key = "m-" + UUID.randomUUID();
+        send(new ProducerRecord<>(TOPIC, 0, key, "{}".getBytes(StandardCharsets.UTF_8)));
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(TOPIC + ".dlq", WAIT,
+                r -> r.stream().anyMatch(rec -> key.equals(rec.key())));
+        ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> key.equals(r.key())).findFirst()
+                .orElseThrow(() -> new AssertionError("not dead-lettered"));
+        assertNotNull(record.headers().lastHeader("dead-letter-reason"));
+        String reason = new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        assertTrue(reason.contains("ce_specversion"), reason);
+    }
+
+    private static ProducerRecord<String, byte[]> event(String type, String counter, long amount) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/tandem/test", type, counter,
+                Instant.now(), 1, null);
+        byte[] data = ("{\"counter\":\"" + counter + "\",\"amount\":" + amount + ",\"ignoredField\":true}")
+                .getBytes(StandardCharsets.UTF_8);
+        // One partition for all test events keeps "processed after" meaningful.
+        return new ProducerRecord<>(TOPIC, 0, counter, data, envelope.toHeaders());
+    }
+
+    private static void send(ProducerRecord<String, byte[]> record) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            producer.send(record).get();
+        }
+    }
+
+    private double skipped(String type) {
+        var c = meters.find("tandem.inbox.skipped").tag("type", type).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private long total(String counter) throws Exception {
+        return query("SELECT coalesce(sum(total), 0) FROM test_counter WHERE name = ?", counter);
+    }
+
+    private long inboxRows(String subject) throws Exception {
+        return query("SELECT count(*) FROM inbox_event WHERE subject = ?", subject);
+    }
+
+    private long query(String sql, String arg) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static void awaitValue(Check value, long expected) throws Exception {
+        Instant deadline = Instant.now().plus(WAIT);
+        long last = value.get();
+        while (last != expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            last = value.get();
+        }
+        assertEquals(expected, last);
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        long get() throws Exception;
+    }
+}

@@ -1,0 +1,171 @@
+package dev.tandem.platform.outbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.platform.events.EventEnvelope;
+import dev.tandem.platform.testsupport.TestKafka;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class OutboxTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Inject
+    OutboxTestService service;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void committedEventsArriveWithEnvelopeInAggregateOrder() throws Exception {
+        String topic = "test.outbox.order." + UUID.randomUUID();
+        String a = "a-" + UUID.randomUUID();
+        String b = "b-" + UUID.randomUUID();
+        List<UUID> ids = List.of(service.publish(topic, a, "a1"), service.publish(topic, b, "b1"),
+                service.publish(topic, a, "a2"), service.publish(topic, a, "a3"));
+
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, WAIT, r -> r.size() >= 4);
+
+        assertEquals(4, records.size());
+        List<String> aMarkers = new ArrayList<>();
+        List<Long> aSequences = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            EventEnvelope env = EventEnvelope.fromHeaders(r.headers());
+            assertEquals(r.key(), env.subject(), "record key is the aggregate id");
+            assertEquals("dev.tandem.test.widget-changed.v1", env.type());
+            assertEquals("/tandem/tandem-platform", env.source());
+            assertTrue(ids.contains(UUID.fromString(env.id())));
+            assertNotNull(env.traceparent());
+            assertEquals("application/json", new String(r.headers().lastHeader("content-type").value()));
+            JsonNode payload = json.readTree(r.value());
+            assertEquals(r.key(), payload.get("widgetId").asText());
+            if (r.key().equals(a)) {
+                aMarkers.add(payload.get("marker").asText());
+                aSequences.add(env.sequence());
+            } else {
+                assertEquals(1, env.sequence());
+            }
+        }
+        assertEquals(List.of("a1", "a2", "a3"), aMarkers);
+        assertEquals(List.of(1L, 2L, 3L), aSequences);
+        assertEquals(0, unsent(topic));
+    }
+
+    @Test
+    void aRolledBackChangeAnnouncesNothing() {
+        String topic = "test.outbox.rollback." + UUID.randomUUID();
+        String id = "w-" + UUID.randomUUID();
+        assertThrows(IllegalStateException.class, () -> service.publishThenFail(topic, id, "lost"));
+        service.publish(topic, id, "kept");
+
+        TestKafka.readUntil(topic, WAIT, r -> !r.isEmpty());
+        // Read the topic again, giving a wrongly published event time to show up.
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, Duration.ofSeconds(5),
+                r -> r.size() > 1);
+
+        assertEquals(1, records.size());
+        String payload = new String(records.get(0).value(), StandardCharsets.UTF_8);
+        assertTrue(payload.contains("kept"), payload);
+        assertEquals(1, EventEnvelope.fromHeaders(records.get(0).headers()).sequence(),
+                "the rolled-back event did not use up a sequence number");
+    }
+
+    @Test
+    void competingRelaysPublishEveryEventOnceAndKeepEachAggregatesOrder() throws Exception {
+        String topic = "test.outbox.race." + UUID.randomUUID();
+        int aggregates = 8;
+        int perAggregate = 25;
+        List<String> aggregateIds = new ArrayList<>();
+        for (int i = 0; i < aggregates; i++) {
+            aggregateIds.add("race-" + i + "-" + UUID.randomUUID());
+        }
+        for (int n = 0; n < perAggregate; n++) {
+            for (String id : aggregateIds) {
+                service.publish(topic, id, String.valueOf(n));
+            }
+        }
+
+        // Two more relays (as if two more instances of the service ran) compete with the application's own one.
+        try (KafkaProducer<String, byte[]> p1 = TestKafka.producer(); KafkaProducer<String, byte[]> p2 = TestKafka.producer()) {
+            List<OutboxPublisher> relays = List.of(new OutboxPublisher(dataSource, p1, "/tandem/tandem-platform", 7),
+                    new OutboxPublisher(dataSource, p2, "/tandem/tandem-platform", 11));
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Callable<Void>> work = new ArrayList<>();
+                for (OutboxPublisher relay : relays) {
+                    work.add(() -> {
+                        for (int i = 0; i < 500 && unsent(topic) > 0; i++) {
+                            relay.publishBatch();
+                        }
+                        return null;
+                    });
+                }
+                for (Future<Void> f : pool.invokeAll(work)) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        int total = aggregates * perAggregate;
+        TestKafka.readUntil(topic, WAIT, r -> r.size() >= total);
+        // Read the whole topic again, giving a duplicate time to show up.
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, Duration.ofSeconds(5),
+                r -> r.size() > total);
+
+        Set<String> eventIds = new HashSet<>();
+        Map<String, Long> lastSequence = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            EventEnvelope env = EventEnvelope.fromHeaders(r.headers());
+            assertTrue(eventIds.add(env.id()), "published twice: " + env.id());
+            long previous = lastSequence.getOrDefault(r.key(), 0L);
+            assertEquals(previous + 1, env.sequence(), "order of " + r.key());
+            lastSequence.put(r.key(), env.sequence());
+        }
+        assertEquals(total, eventIds.size());
+        assertEquals(0, unsent(topic));
+        assertFalse(lastSequence.values().stream().anyMatch(s -> s != perAggregate));
+    }
+
+    private long unsent(String topic) throws Exception {
+        try (var c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE topic = ? AND sent_at IS NULL")) {
+            ps.setString(1, topic);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
