@@ -52,6 +52,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(deleteOnClose)
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // We stop it ourselves, in order, after the services that use it.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", deleteOnClose ? "off" : "on")
                     .start();

@@ -3,6 +3,7 @@ package dev.tandem.devstack.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Port helpers for processes that bind to the loopback interface. */
@@ -18,6 +19,23 @@ public final class Ports {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether {@code port} can be bound on every interface right now: on 127.0.0.1 and on the wildcard address
+     * (a Quarkus service binds 0.0.0.0, so a port some other process holds on any interface counts as in use).
+     */
+    public static boolean isFreeOnAllInterfaces(int port) {
+        if (!isFree(port)) {
+            return false;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,0 +1,435 @@
+package dev.tandem.devstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import dev.tandem.devstack.infra.Ports;
+import dev.tandem.devstack.stack.LogPrefixer;
+import dev.tandem.devstack.stack.LogSink;
+import dev.tandem.devstack.stack.Service;
+import dev.tandem.devstack.stack.Stack;
+import dev.tandem.devstack.stack.StackConfig;
+import dev.tandem.devstack.stack.StackEndpoints;
+import dev.tandem.devstack.stack.StackException;
+import dev.tandem.devstack.stack.StackListener;
+
+/**
+ * The one-command local run ({@code ./run}): embedded PostgreSQL and Kafka plus the four services, each in its own
+ * JVM, their logs interleaved with a prefix per service, data kept in {@code <repo>/.devstack/} across restarts.
+ * Ctrl-C stops everything in order. Any startup failure ends with one clear message and exit code 1 (the stack
+ * trace only with {@code TANDEM_DEBUG=1}).
+ */
+public final class DevStack {
+
+    public static final String READY_TIMEOUT_ENV = "TANDEM_READY_TIMEOUT";
+    public static final String JAVA_OPTS_ENV = "TANDEM_SERVICE_JAVA_OPTS";
+    public static final String DEBUG_ENV = "TANDEM_DEBUG";
+
+    static final String USAGE = """
+            Usage: ./run [--build] [--reset] [--help]
+                   java -jar devstack/target/tandem-devstack-0.1.0-SNAPSHOT.jar [--reset] [--help]
+
+            Starts Tandem locally without Docker: an embedded PostgreSQL (databases product, project, feedback,
+            gateway) and an in-process Kafka broker, then product-service, project-service, feedback-service and
+            the gateway, each as its own JVM. Logs of all four are shown with a prefix per service. Ctrl-C stops
+            everything. Data is kept in <repo>/.devstack/ across restarts.
+
+            Options:
+              --build   (./run only) rebuild the services and the devstack first (./mvnw -q -DskipTests install)
+              --reset   delete the data folder (PostgreSQL and Kafka data) before starting
+              --help    show this help
+
+            Environment (all optional):
+              TANDEM_GATEWAY_PORT      gateway port                  (default 8080)
+              TANDEM_PRODUCT_PORT      product-service port          (default 8081)
+              TANDEM_PROJECT_PORT      project-service port          (default 8082)
+              TANDEM_FEEDBACK_PORT     feedback-service port         (default 8083)
+              TANDEM_PG_PORT           embedded PostgreSQL port      (default 5432)
+              TANDEM_KAFKA_PORT        embedded Kafka port           (default 9092)
+              TANDEM_DATA_DIR          data folder                   (default <repo>/.devstack)
+              TANDEM_READY_TIMEOUT     seconds each service may take to become ready (default 180)
+              TANDEM_SERVICE_JAVA_OPTS JVM options of the services   (default -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
+              TANDEM_DEBUG=1           show stack traces on errors
+              NO_COLOR=1               no colours in the output
+            """;
+
+    private final Map<String, String> env;
+    private final LogSink out;
+    private final boolean colour;
+    private final LogPrefixer prefix;
+
+    DevStack(Map<String, String> env, LogSink out, boolean colour) {
+        this.env = env;
+        this.out = out;
+        this.colour = colour;
+        this.prefix = LogPrefixer.forLabel("devstack", colour);
+    }
+
+    public static void main(String[] args) {
+        long t0 = System.nanoTime();
+        Map<String, String> env = System.getenv();
+        boolean debug = isDebug(env);
+        boolean colour = LogPrefixer.colourByDefault();
+        LogSink out = LogSink.stdout();
+        QuietLogging.install(out, colour, debug);
+        DevStack devStack = new DevStack(env, out, colour);
+        int code;
+        try {
+            code = devStack.run(args, t0);
+        } catch (StackException | IllegalArgumentException e) {
+            code = devStack.fail(e.getMessage(), e, debug);
+        } catch (Throwable e) {
+            code = devStack.fail("unexpected error: " + e, e, debug);
+        }
+        System.exit(code);
+    }
+
+    static boolean isDebug(Map<String, String> env) {
+        String v = env.get(DEBUG_ENV);
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true") || v.equalsIgnoreCase("yes"));
+    }
+
+    private volatile boolean stopRequested;
+
+    private int fail(String message, Throwable e, boolean debug) {
+        if (stopRequested) {
+            return 130; // Ctrl-C while starting: the shutdown output already says what happened
+        }
+        PrintStream err = System.err;
+        synchronized (err) {
+            err.println(red("devstack: " + message));
+            if (debug) {
+                e.printStackTrace(err);
+            } else if (!(e instanceof StackException) && !(e instanceof IllegalArgumentException)) {
+                err.println("(run with " + DEBUG_ENV + "=1 to see the stack trace)");
+            }
+        }
+        return 1;
+    }
+
+    /** Runs the stack until it is stopped; returns the exit code. */
+    int run(String[] args, long t0) throws IOException {
+        List<String> options = new ArrayList<>(Arrays.asList(args));
+        if (options.contains("--help") || options.contains("-h")) {
+            System.out.print(USAGE);
+            return 0;
+        }
+        boolean reset = options.remove("--reset");
+        options.remove("--build"); // handled by ./run
+        if (!options.isEmpty()) {
+            throw new StackException("unknown option " + options.get(0) + " — see --help");
+        }
+
+        Path repoRoot = RepoRoot.find();
+        StackConfig config = configFrom(env, repoRoot).output(out).colour(colour).shutdownHook(false).build();
+        preflight(config); // before --reset: never delete the data of a devstack that is still running
+        say("Tandem devstack — repository " + repoRoot + ", data in " + config.dataDir());
+        if (reset) {
+            reset(config);
+        }
+
+        CountDownLatch finished = new CountDownLatch(1);
+        AtomicInteger exitCode = new AtomicInteger(0);
+        Stack stack = new Stack(config, new ProgressPrinter(exitCode, finished));
+        // Ctrl-C, kill, a closed terminal: stop in order (services, Kafka, PostgreSQL) *before* the JVM shuts down —
+        // once it does, the embedded PostgreSQL's own shutdown hook would stop the database under the services.
+        AtomicBoolean stopping = new AtomicBoolean();
+        Runnable stopAll = () -> {
+            if (stopping.compareAndSet(false, true) && !stack.isClosed()) {
+                stopRequested = true;
+                say("stopping Tandem …");
+                stack.close();
+            }
+        };
+        installSignalHandlers(stopAll);
+        // the fallback, for any other way the JVM ends
+        Runtime.getRuntime().addShutdownHook(new Thread(stopAll, "devstack-shutdown"));
+
+        stack.start();
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        afterReady(stack.endpoints());
+        printSummary(config, stack.endpoints(), took);
+
+        try {
+            finished.await(); // released when a service dies; Ctrl-C ends the JVM through the shutdown hook
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopAll.run();
+        return exitCode.get();
+    }
+
+    /**
+     * SIGINT, SIGTERM and SIGHUP run {@code stopAll} and then end the JVM with the conventional 128 + signal code.
+     * Where signals cannot be handled (not a HotSpot-like JVM), the shutdown hook does the same, less orderly.
+     */
+    private static void installSignalHandlers(Runnable stopAll) {
+        for (String name : List.of("INT", "TERM", "HUP")) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+                    stopAll.run();
+                    System.exit(128 + signal.getNumber());
+                });
+            } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+                // e.g. the signal is ignored (a background job's SIGINT) or unknown here: keep the JVM's behaviour
+            }
+        }
+    }
+
+    /**
+     * The hook for work to do once every service is ready (demo data, later). Runs each {@link AfterReadyHook}
+     * found by {@link ServiceLoader}; there are none yet, so this does nothing and prints nothing.
+     */
+    static void afterReady(StackEndpoints endpoints) {
+        for (AfterReadyHook hook : ServiceLoader.load(AfterReadyHook.class)) {
+            try {
+                hook.afterReady(endpoints);
+            } catch (StackException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new StackException(hook.getClass().getSimpleName() + " failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- configuration
+
+    /** The configuration the environment asks for (ports, data folder, timeouts, JVM options). */
+    static StackConfig.Builder configFrom(Map<String, String> env, Path repoRoot) {
+        StackConfig.Builder b = StackConfig.builder(repoRoot);
+        for (Service s : Service.values()) {
+            portFrom(env, s.portEnvVar()).ifPresent(p -> b.port(s, p));
+        }
+        portFrom(env, StackConfig.POSTGRES_PORT_ENV).ifPresent(b::postgresPort);
+        portFrom(env, StackConfig.KAFKA_PORT_ENV).ifPresent(b::kafkaPort);
+        String dataDir = blankToNull(env.get(StackConfig.DATA_DIR_ENV));
+        if (dataDir != null) {
+            b.dataDir(Path.of(dataDir));
+        }
+        String timeout = blankToNull(env.get(READY_TIMEOUT_ENV));
+        if (timeout != null) {
+            try {
+                long secs = Long.parseLong(timeout.trim());
+                if (secs <= 0) {
+                    throw new NumberFormatException();
+                }
+                b.readyTimeout(Duration.ofSeconds(secs));
+            } catch (NumberFormatException e) {
+                throw new StackException(READY_TIMEOUT_ENV + " must be a positive number of seconds, not '" + timeout + "'");
+            }
+        }
+        String javaOpts = blankToNull(env.get(JAVA_OPTS_ENV));
+        if (javaOpts != null) {
+            b.jvmOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
+        }
+        return b;
+    }
+
+    private static Optional<Integer> portFrom(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return Optional.empty();
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 1 && port <= 65535) {
+                return Optional.of(port);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StackException(name + " must be a port number between 1 and 65535, not '" + value + "'");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    // ---------------------------------------------------------------- preflight
+
+    /**
+     * Checks before anything starts: the services are built, no two components share a port, and every port is
+     * free — else one clear line, e.g. {@code port 8081 (product-service) is in use — stop what uses it or set
+     * TANDEM_PRODUCT_PORT}, naming an earlier devstack's process when that is what holds it.
+     */
+    static void preflight(StackConfig config) {
+        Stack.checkJarsExist(config);
+        try {
+            Stack.checkPortsFree(config); // also refuses two components on one port
+        } catch (StackException e) {
+            for (StackConfig.PortAssignment a : config.portAssignments()) {
+                if (!Ports.isFreeOnAllInterfaces(a.port())) {
+                    throw new StackException(Stack.portInUseMessage(a) + leftoverHint(config, a), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** When an earlier devstack was killed hard, its PostgreSQL or services may still hold the ports. */
+    private static String leftoverHint(StackConfig config, StackConfig.PortAssignment a) {
+        Path pidFile = null;
+        for (Service s : Service.values()) {
+            if (s.module().equals(a.component())) {
+                pidFile = Stack.pidFile(config.dataDir(), s);
+            }
+        }
+        if ("PostgreSQL".equals(a.component())) {
+            pidFile = config.dataDir().resolve("postgres").resolve("data").resolve("postmaster.pid");
+        }
+        if (pidFile == null || !Files.isReadable(pidFile)) {
+            return "";
+        }
+        try {
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            long pid = Long.parseLong(first);
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                return " (probably left running by an earlier devstack: pid " + pid + " — stop it with `kill " + pid + "`)";
+            }
+        } catch (IOException | NumberFormatException ignored) {
+            // no hint then
+        }
+        return "";
+    }
+
+    private void reset(StackConfig config) {
+        Path dir = config.dataDir();
+        for (String sub : List.of("postgres", "kafka", "pids")) {
+            Path p = dir.resolve(sub);
+            if (Files.exists(p)) {
+                say("--reset: deleting " + p);
+                deleteRecursively(p);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new StackException("could not delete " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---------------------------------------------------------------- output
+
+    private void say(String line) {
+        out.line(prefix.apply(line));
+    }
+
+    private String bold(String s) {
+        return colour ? "\u001B[1m" + s + "\u001B[0m" : s;
+    }
+
+    private String red(String s) {
+        return colour ? "\u001B[31m" + s + "\u001B[0m" : s;
+    }
+
+    private void printSummary(StackConfig config, StackEndpoints e, Duration took) {
+        String rule = "─".repeat(72);
+        List<String> lines = new ArrayList<>();
+        lines.add(rule);
+        lines.add(bold("Tandem is ready") + " (" + Stack.seconds(took) + " to ready)");
+        lines.add("");
+        lines.add(row("Gateway", local(e, Service.GATEWAY)));
+        lines.add(row("Swagger UI", local(e, Service.GATEWAY) + "/q/swagger-ui"));
+        lines.add(row("OpenAPI (merged)", local(e, Service.GATEWAY) + "/openapi"));
+        for (Service s : List.of(Service.PRODUCT, Service.PROJECT, Service.FEEDBACK)) {
+            lines.add(row(s.module(), local(e, s)));
+        }
+        lines.add(row("Kafka bootstrap", e.kafkaBootstrapServers()));
+        boolean first = true;
+        for (Service s : Service.values()) {
+            lines.add(row(first ? "PostgreSQL" : "", e.jdbcUrl(s) + (first ? "   (user " + e.postgresUser() + ", no password)" : "")));
+            first = false;
+        }
+        lines.add(row("Data", config.dataDir() + "   (delete it, or run with --reset, to start afresh)"));
+        lines.add("");
+        lines.add("Press Ctrl-C to stop.");
+        lines.add(rule);
+        lines.forEach(out::line);
+    }
+
+    private static String row(String name, String value) {
+        return String.format(Locale.ROOT, "  %-18s %s", name, value);
+    }
+
+    private static String local(StackEndpoints e, Service s) {
+        return "http://localhost:" + e.port(s);
+    }
+
+    /** Prints the stack's progress as {@code devstack | ...} lines. */
+    private final class ProgressPrinter implements StackListener {
+
+        private final AtomicInteger exitCode;
+        private final CountDownLatch finished;
+
+        ProgressPrinter(AtomicInteger exitCode, CountDownLatch finished) {
+            this.exitCode = exitCode;
+            this.finished = finished;
+        }
+
+        @Override
+        public void infraStarting(String what) {
+            say("starting " + what + " …");
+        }
+
+        @Override
+        public void infraReady(String what, Duration took) {
+            say(what + " ready in " + Stack.seconds(took));
+        }
+
+        @Override
+        public void serviceStarting(Service service, long pid) {
+            say("waiting for " + service.module() + " (pid " + pid + ") …");
+        }
+
+        @Override
+        public void serviceReady(Service service, Duration took) {
+            say(service.module() + " ready in " + Stack.seconds(took));
+        }
+
+        @Override
+        public void stillWaiting(Iterable<Service> notReady, Duration elapsed) {
+            say("still waiting for " + StreamSupport.stream(notReady.spliterator(), false).map(Service::module)
+                    .collect(Collectors.joining(", ")) + " (" + Stack.seconds(elapsed) + ") …");
+        }
+
+        @Override
+        public void serviceExited(Service service, int code) {
+            say(red(service.module() + " exited unexpectedly with code " + code + " — stopping the stack"));
+            exitCode.set(1);
+            finished.countDown();
+        }
+
+        @Override
+        public void stopping(String what) {
+            say("stopping " + what);
+        }
+
+        @Override
+        public void killed(String what) {
+            say(red(what));
+        }
+
+        @Override
+        public void stopped(Duration took) {
+            say("stopped everything in " + Stack.seconds(took));
+        }
+    }
+}

@@ -1,0 +1,635 @@
+package dev.tandem.devstack.stack;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import dev.tandem.devstack.infra.EmbeddedKafka;
+import dev.tandem.devstack.infra.EmbeddedPostgresServer;
+import dev.tandem.devstack.infra.Ports;
+
+/**
+ * The whole Tandem stack on one machine, without Docker: a real PostgreSQL server (one database per service) and a
+ * real Kafka broker started in this JVM, and each of the four services launched as its own JVM from its
+ * Quarkus fast-jar ({@code <module>/target/quarkus-app/quarkus-run.jar}), configured only through environment
+ * variables. Used by the one-command run ({@code DevStack}) and by the system tests.
+ *
+ * <pre>{@code
+ * try (Stack stack = Stack.start(StackConfig.forTests(repoRoot))) {
+ *     String gateway = stack.endpoints().gatewayUrl();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops the services (SIGTERM, then a kill after the stop timeout), then Kafka, then PostgreSQL.
+ */
+public final class Stack implements AutoCloseable {
+
+    public static final String ENV_HTTP_PORT = "QUARKUS_HTTP_PORT";
+    public static final String ENV_JDBC_URL = "QUARKUS_DATASOURCE_JDBC_URL";
+    public static final String ENV_DB_USERNAME = "QUARKUS_DATASOURCE_USERNAME";
+    public static final String ENV_DB_PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
+    public static final String ENV_KAFKA_BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String ENV_UPSTREAM_PRODUCT = "TANDEM_GATEWAY_UPSTREAMS_PRODUCT_URL";
+    public static final String ENV_UPSTREAM_PROJECT = "TANDEM_GATEWAY_UPSTREAMS_PROJECT_URL";
+    public static final String ENV_UPSTREAM_FEEDBACK = "TANDEM_GATEWAY_UPSTREAMS_FEEDBACK_URL";
+
+    /** How many of a failed service's last log lines a startup error shows. */
+    public static final int TAIL_LINES = 40;
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
+    private static final Duration STILL_WAITING_EVERY = Duration.ofSeconds(15);
+
+    private enum State { NEW, STARTING, RUNNING, CLOSED }
+
+    private final StackConfig config;
+    private final StackListener listener;
+    private final Object lock = new Object();
+    private final Object closeLock = new Object();
+    private final Map<Service, ServiceProcess> children = new EnumMap<>(Service.class);
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
+
+    private volatile State state = State.NEW;
+    private volatile boolean closing;
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafka kafka;
+    private Path dataDir;
+    private StackEndpoints endpoints;
+    private Thread shutdownHook;
+
+    public Stack(StackConfig config) {
+        this(config, StackListener.NONE);
+    }
+
+    public Stack(StackConfig config, StackListener listener) {
+        this.config = config;
+        this.listener = listener == null ? StackListener.NONE : listener;
+    }
+
+    /** {@code new Stack(config).start()}. */
+    public static Stack start(StackConfig config) {
+        return new Stack(config).start();
+    }
+
+    /** {@code new Stack(config, listener).start()}. */
+    public static Stack start(StackConfig config, StackListener listener) {
+        return new Stack(config, listener).start();
+    }
+
+    /**
+     * Starts PostgreSQL and Kafka (in parallel), creates the services' databases, then launches the four services
+     * in parallel and waits until each reports ready. On any failure everything started so far is stopped again
+     * and a {@link StackException} says what went wrong (for a service: its last {@value #TAIL_LINES} log lines).
+     *
+     * @return this stack, running
+     */
+    public Stack start() {
+        synchronized (lock) {
+            if (state != State.NEW) {
+                throw new IllegalStateException("a Stack can be started once; this one is " + state);
+            }
+            state = State.STARTING;
+        }
+        long t0 = System.nanoTime();
+        try {
+            checkJarsExist(config);
+            checkPortsFree(config);
+            if (config.shutdownHook()) {
+                shutdownHook = new Thread(this::close, "tandem-stack-shutdown");
+                Runtime.getRuntime().addShutdownHook(shutdownHook);
+            }
+            startInfrastructure();
+            launchServices();
+            awaitReady();
+            synchronized (lock) {
+                abortIfClosing();
+                state = State.RUNNING;
+            }
+            listener.allReady(endpoints, Duration.ofNanos(System.nanoTime() - t0));
+            return this;
+        } catch (RuntimeException | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    // ---------------------------------------------------------------- preflight
+
+    /** Fails with a message naming the service and the build command when a runnable jar is missing. */
+    public static void checkJarsExist(StackConfig config) {
+        List<Service> missing = new ArrayList<>();
+        for (Service s : Service.values()) {
+            if (!Files.isRegularFile(config.serviceJar(s))) {
+                missing.add(s);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String names = missing.stream().map(Service::module).collect(Collectors.joining(", "));
+            Path example = config.repoRoot().relativize(config.serviceJar(missing.get(0)));
+            throw new StackException(names + (missing.size() == 1 ? " is" : " are") + " not built (" + example
+                    + " is missing): build with `./mvnw -DskipTests install` in " + config.repoRoot()
+                    + " (or `./run --build`)");
+        }
+    }
+
+    /**
+     * Fails when two components ask for the same port, or when a port is already in use on any interface; the
+     * message names the port, its component and the variable that changes it.
+     */
+    public static void checkPortsFree(StackConfig config) {
+        Map<Integer, StackConfig.PortAssignment> seen = new LinkedHashMap<>();
+        for (StackConfig.PortAssignment a : config.portAssignments()) {
+            StackConfig.PortAssignment other = seen.putIfAbsent(a.port(), a);
+            if (other != null) {
+                throw new StackException("port " + a.port() + " is given to both " + other.component() + " and "
+                        + a.component() + " — set " + a.envVar() + " or " + other.envVar() + " to another port");
+            }
+        }
+        for (StackConfig.PortAssignment a : config.portAssignments()) {
+            if (!Ports.isFreeOnAllInterfaces(a.port())) {
+                throw new StackException(portInUseMessage(a));
+            }
+        }
+    }
+
+    /** {@code port 8081 (product-service) is in use — stop what uses it or set TANDEM_PRODUCT_PORT}. */
+    public static String portInUseMessage(StackConfig.PortAssignment a) {
+        return "port " + a.port() + " (" + a.component() + ") is in use — stop what uses it or set " + a.envVar();
+    }
+
+    // ---------------------------------------------------------------- start
+
+    private void startInfrastructure() {
+        try {
+            Path dir = config.temporaryData()
+                    ? Files.createTempDirectory(createDirs(config.dataDir()), "tandem-stack-")
+                    : createDirs(config.dataDir());
+            synchronized (lock) {
+                dataDir = dir;
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot create the data folder " + config.dataDir() + ": " + describe(e), e);
+        }
+        String kafkaWhat = "Kafka on port " + config.kafkaPort();
+        String pgWhat = "PostgreSQL on port " + config.postgresPort();
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(() -> {
+            long t = System.nanoTime();
+            listener.infraStarting(kafkaWhat);
+            try {
+                EmbeddedKafka k = EmbeddedKafka.persistent(dataDir.resolve("kafka"), config.kafkaPort());
+                synchronized (lock) {
+                    kafka = k;
+                }
+                k.start();
+            } catch (Exception e) {
+                throw new StackException("Kafka did not start on port " + config.kafkaPort() + ": " + describe(e)
+                        + hint(dataDir.resolve("kafka")), e);
+            }
+            listener.infraReady(kafkaWhat, Duration.ofNanos(System.nanoTime() - t));
+        }, runnable -> daemon(runnable, "tandem-stack-kafka-start").start());
+
+        long t = System.nanoTime();
+        listener.infraStarting(pgWhat);
+        Map<Service, String> jdbcUrls = new EnumMap<>(Service.class);
+        try {
+            EmbeddedPostgresServer pg = EmbeddedPostgresServer.persistent(dataDir.resolve("postgres"), config.postgresPort());
+            synchronized (lock) {
+                postgres = pg;
+            }
+            pg.start();
+            for (Service s : Service.values()) {
+                jdbcUrls.put(s, pg.ensureDatabase(s.database()));
+            }
+        } catch (Exception e) {
+            try {
+                kafkaStarted.join(); // let the broker finish starting, so close() stops it cleanly
+            } catch (RuntimeException ignored) {
+                // PostgreSQL's failure is the one to report
+            }
+            throw new StackException("PostgreSQL did not start on port " + config.postgresPort() + ": " + describe(e)
+                    + hint(dataDir.resolve("postgres")), e);
+        }
+        listener.infraReady(pgWhat, Duration.ofNanos(System.nanoTime() - t));
+        try {
+            kafkaStarted.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof StackException se ? se : new StackException(describe(e.getCause()), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while starting Kafka");
+        }
+        Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, config.port(s));
+        }
+        synchronized (lock) {
+            abortIfClosing();
+            endpoints = new StackEndpoints(ports, jdbcUrls, kafka.bootstrapServers(), kafka.port(), postgres.port(),
+                    EmbeddedPostgresServer.USER, "", dataDir);
+        }
+    }
+
+    private String hint(Path dir) {
+        return config.temporaryData() ? "" : " (its data is in " + dir + "; delete that folder to start afresh)";
+    }
+
+    /** The environment the stack gives {@code service}: the whole contract between the devstack and a service. */
+    public static Map<String, String> serviceEnvironment(Service service, StackEndpoints endpoints) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(ENV_HTTP_PORT, String.valueOf(endpoints.port(service)));
+        env.put(ENV_JDBC_URL, endpoints.jdbcUrl(service));
+        env.put(ENV_DB_USERNAME, endpoints.postgresUser());
+        env.put(ENV_DB_PASSWORD, endpoints.postgresPassword());
+        env.put(ENV_KAFKA_BOOTSTRAP, endpoints.kafkaBootstrapServers());
+        if (service == Service.GATEWAY) {
+            env.put(ENV_UPSTREAM_PRODUCT, endpoints.productUrl());
+            env.put(ENV_UPSTREAM_PROJECT, endpoints.projectUrl());
+            env.put(ENV_UPSTREAM_FEEDBACK, endpoints.feedbackUrl());
+        }
+        return env;
+    }
+
+    private void launchServices() {
+        for (Service s : Service.values()) {
+            Map<String, String> env = new LinkedHashMap<>(serviceEnvironment(s, endpoints));
+            env.putAll(config.extraEnvironment(s));
+            ServiceProcess child;
+            try {
+                child = ServiceProcess.launch(s, config, env, TAIL_LINES);
+            } catch (IOException e) {
+                throw new StackException("could not launch " + s.module() + " (" + config.javaExecutable() + " -jar "
+                        + config.serviceJar(s) + "): " + describe(e), e);
+            }
+            synchronized (lock) {
+                children.put(s, child);
+                abortIfClosing();
+            }
+            writePidFile(s, child.pid());
+            child.process.onExit().thenAccept(p -> {
+                if (state == State.RUNNING && !closing) {
+                    listener.serviceExited(s, p.exitValue());
+                }
+            });
+            listener.serviceStarting(s, child.pid());
+        }
+    }
+
+    private void awaitReady() {
+        Set<Service> pending = new LinkedHashSet<>(List.of(Service.values()));
+        Map<Service, String> lastAnswer = new EnumMap<>(Service.class);
+        long start = System.nanoTime();
+        long deadline = start + config.readyTimeout().toNanos();
+        long nextNotice = start + STILL_WAITING_EVERY.toNanos();
+        while (!pending.isEmpty()) {
+            abortIfClosing();
+            for (Service s : new ArrayList<>(pending)) {
+                ServiceProcess child = children.get(s);
+                String answer = probe(s);
+                if (answer == null) {
+                    pending.remove(s);
+                    listener.serviceReady(s, child.elapsed());
+                    continue;
+                }
+                lastAnswer.put(s, answer);
+                if (!child.alive()) {
+                    abortIfClosing();
+                    throw new StackException(s.module() + " exited with code " + child.process.exitValue()
+                            + " before it was ready (after " + seconds(child.elapsed()) + ")."
+                            + tailMessage(child));
+                }
+            }
+            long now = System.nanoTime();
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (now > deadline) {
+                Service s = pending.iterator().next();
+                throw new StackException(s.module() + " was not ready after " + seconds(config.readyTimeout())
+                        + " (GET " + endpoints.readinessUrl(s) + ": " + lastAnswer.get(s) + ")"
+                        + (pending.size() > 1 ? "; also not ready: " + pending.stream().skip(1).map(Service::module)
+                                .collect(Collectors.joining(", ")) : "")
+                        + "." + tailMessage(children.get(s)));
+            }
+            if (now > nextNotice) {
+                listener.stillWaiting(List.copyOf(pending), Duration.ofNanos(now - start));
+                nextNotice = now + STILL_WAITING_EVERY.toNanos();
+            }
+            sleep(POLL_INTERVAL);
+        }
+    }
+
+    /** {@code null} when ready, else what the readiness endpoint answered (for messages). */
+    private String probe(Service s) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.readinessUrl(s)))
+                .timeout(Duration.ofSeconds(3))
+                .header("Accept", "application/json")
+                .GET().build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String body = response.body() == null ? "" : response.body();
+            if (response.statusCode() == 200 && body.replace(" ", "").contains("\"status\":\"UP\"")) {
+                return null;
+            }
+            String compact = body.replaceAll("\\s+", " ").trim();
+            return "HTTP " + response.statusCode() + (compact.isEmpty() ? "" : " " + abbreviate(compact, 300));
+        } catch (ConnectException e) {
+            return "connection refused (not listening yet)";
+        } catch (HttpTimeoutException e) {
+            return "no answer within 3 s";
+        } catch (IOException e) {
+            return describe(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while waiting for " + s.module());
+        }
+    }
+
+    private String tailMessage(ServiceProcess child) {
+        List<String> tail = child.tail(Duration.ofSeconds(2));
+        if (tail.isEmpty()) {
+            return " It wrote no output.";
+        }
+        StringBuilder sb = new StringBuilder(" Its last ").append(tail.size()).append(" log lines:");
+        for (String line : tail) {
+            sb.append(System.lineSeparator()).append("    ").append(line);
+        }
+        return sb.toString();
+    }
+
+    private void abortIfClosing() {
+        if (closing) {
+            throw new StackException("the stack was stopped while starting");
+        }
+    }
+
+    // ---------------------------------------------------------------- running
+
+    /** The actual URLs and ports; available once PostgreSQL and Kafka are up. */
+    public StackEndpoints endpoints() {
+        synchronized (lock) {
+            if (endpoints == null) {
+                throw new IllegalStateException("the stack has not been started");
+            }
+            return endpoints;
+        }
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    /** Whether every service was ready and {@link #close()} has not been called. */
+    public boolean isRunning() {
+        return state == State.RUNNING && !closing;
+    }
+
+    /** Whether {@link #close()} has finished (after a failed start too). */
+    public boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    /** Whether the service's process is alive. */
+    public boolean isAlive(Service service) {
+        ServiceProcess child;
+        synchronized (lock) {
+            child = children.get(service);
+        }
+        return child != null && child.alive();
+    }
+
+    /** The process id of {@code service}'s JVM, or -1 when it was not launched. */
+    public long pid(Service service) {
+        synchronized (lock) {
+            ServiceProcess child = children.get(service);
+            return child == null ? -1 : child.pid();
+        }
+    }
+
+    /** The last {@value #TAIL_LINES} log lines of {@code service} (without prefix), e.g. to explain a test failure. */
+    public List<String> recentLog(Service service) {
+        synchronized (lock) {
+            ServiceProcess child = children.get(service);
+            return child == null ? List.of() : child.pump.tail();
+        }
+    }
+
+    // ---------------------------------------------------------------- stop
+
+    /**
+     * Stops the services (SIGTERM to each, in parallel; killed if still running after the stop timeout), then
+     * Kafka, then PostgreSQL; removes temporary data. Safe to call more than once and from any thread; a second
+     * caller waits until the first has finished.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        synchronized (closeLock) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            boolean startedAnything;
+            synchronized (lock) {
+                startedAnything = !children.isEmpty() || kafka != null || postgres != null;
+            }
+            stopServices();
+            stopKafka();
+            stopPostgres();
+            Path dir;
+            synchronized (lock) {
+                dir = dataDir;
+                state = State.CLOSED;
+            }
+            if (config.temporaryData() && dir != null) {
+                deleteRecursively(dir);
+            }
+            removeShutdownHook();
+            if (startedAnything) {
+                listener.stopped(Duration.ofNanos(System.nanoTime() - t0));
+            }
+        }
+    }
+
+    private void stopServices() {
+        List<ServiceProcess> running;
+        synchronized (lock) {
+            running = new ArrayList<>(children.values());
+        }
+        // the gateway first, so it stops taking requests before its upstreams go away
+        running.sort(Comparator.comparing((ServiceProcess p) -> p.service != Service.GATEWAY));
+        for (ServiceProcess child : running) {
+            if (child.alive()) {
+                listener.stopping(child.service.module() + " (pid " + child.pid() + ")");
+                child.terminate();
+            }
+        }
+        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
+        for (ServiceProcess child : running) {
+            if (!child.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                listener.killed(child.service.module() + " (pid " + child.pid() + ") did not stop within "
+                        + seconds(config.stopTimeout()) + ", killed");
+                child.kill();
+                child.awaitExit(Duration.ofSeconds(5));
+            }
+        }
+        for (ServiceProcess child : running) {
+            child.pump.awaitEnd(Duration.ofSeconds(1));
+            deletePidFile(child.service);
+        }
+    }
+
+    private void stopKafka() {
+        EmbeddedKafka k;
+        synchronized (lock) {
+            k = kafka;
+            kafka = null;
+        }
+        if (k != null) {
+            listener.stopping("Kafka");
+            try {
+                k.close();
+            } catch (RuntimeException e) {
+                listener.killed("Kafka did not stop cleanly: " + describe(e));
+            }
+        }
+    }
+
+    private void stopPostgres() {
+        EmbeddedPostgresServer pg;
+        synchronized (lock) {
+            pg = postgres;
+            postgres = null;
+        }
+        if (pg != null) {
+            listener.stopping("PostgreSQL");
+            try {
+                pg.close();
+            } catch (Exception e) {
+                listener.killed("PostgreSQL did not stop cleanly: " + describe(e));
+            }
+        }
+    }
+
+    private void removeShutdownHook() {
+        Thread hook = shutdownHook;
+        if (hook != null && hook != Thread.currentThread()) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to; it will find the stack closed
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- pid files
+
+    /** {@code <data>/pids/<module>.pid}: lets the next devstack name a service left running by a killed one. */
+    public static Path pidFile(Path dataDir, Service service) {
+        return dataDir.resolve("pids").resolve(service.module() + ".pid");
+    }
+
+    private void writePidFile(Service s, long pid) {
+        if (config.temporaryData()) {
+            return;
+        }
+        try {
+            Path file = pidFile(dataDir, s);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, pid + System.lineSeparator());
+        } catch (IOException ignored) {
+            // only a convenience for messages
+        }
+    }
+
+    private void deletePidFile(Service s) {
+        if (config.temporaryData() || dataDir == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(pidFile(dataDir, s));
+        } catch (IOException ignored) {
+            // only a convenience for messages
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** {@code 7.2 s}. */
+    public static String seconds(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+    }
+
+    static String describe(Throwable e) {
+        if (e instanceof java.nio.file.FileSystemException fse) {
+            String what = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                    .replace(" exception", "");
+            return (fse.getReason() != null ? fse.getReason() : what) + ": " + fse.getFile();
+        }
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String top = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (root != e && root.getMessage() != null && !top.contains(root.getMessage())) {
+            return top + " (" + root.getMessage() + ")";
+        }
+        return top;
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    private static Path createDirs(Path dir) throws IOException {
+        return Files.createDirectories(dir);
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while waiting for the services");
+        }
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: a temp folder left behind is harmless
+        }
+    }
+}

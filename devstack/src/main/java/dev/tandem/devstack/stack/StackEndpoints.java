@@ -1,0 +1,119 @@
+package dev.tandem.devstack.stack;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Where the running stack can be reached: the actual ports, URLs and connection strings. */
+public final class StackEndpoints {
+
+    /** Everything binds and is reached on the loopback address. */
+    public static final String HOST = "127.0.0.1";
+
+    private final Map<Service, Integer> ports;
+    private final Map<Service, String> jdbcUrls;
+    private final String kafkaBootstrapServers;
+    private final int kafkaPort;
+    private final int postgresPort;
+    private final String postgresUser;
+    private final String postgresPassword;
+    private final Path dataDir;
+
+    public StackEndpoints(Map<Service, Integer> ports, Map<Service, String> jdbcUrls, String kafkaBootstrapServers,
+            int kafkaPort, int postgresPort, String postgresUser, String postgresPassword, Path dataDir) {
+        this.ports = Collections.unmodifiableMap(new EnumMap<>(ports));
+        this.jdbcUrls = Collections.unmodifiableMap(new EnumMap<>(jdbcUrls));
+        for (Service s : Service.values()) {
+            Objects.requireNonNull(this.ports.get(s), "port of " + s);
+            Objects.requireNonNull(this.jdbcUrls.get(s), "JDBC URL of " + s);
+        }
+        this.kafkaBootstrapServers = Objects.requireNonNull(kafkaBootstrapServers);
+        this.kafkaPort = kafkaPort;
+        this.postgresPort = postgresPort;
+        this.postgresUser = Objects.requireNonNull(postgresUser);
+        this.postgresPassword = Objects.requireNonNull(postgresPassword);
+        this.dataDir = dataDir;
+    }
+
+    public int port(Service service) {
+        return ports.get(service);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of {@code service}, without a trailing slash. */
+    public String url(Service service) {
+        return "http://" + HOST + ":" + port(service);
+    }
+
+    /** The readiness endpoint of {@code service}. */
+    public String readinessUrl(Service service) {
+        return url(service) + "/q/health/ready";
+    }
+
+    /** The one front door: {@code http://127.0.0.1:<gateway port>}. */
+    public String gatewayUrl() {
+        return url(Service.GATEWAY);
+    }
+
+    public String productUrl() {
+        return url(Service.PRODUCT);
+    }
+
+    public String projectUrl() {
+        return url(Service.PROJECT);
+    }
+
+    public String feedbackUrl() {
+        return url(Service.FEEDBACK);
+    }
+
+    /** Swagger UI, served by the gateway. */
+    public String swaggerUiUrl() {
+        return gatewayUrl() + "/q/swagger-ui";
+    }
+
+    /** The merged OpenAPI document, served by the gateway. */
+    public String openApiUrl() {
+        return gatewayUrl() + "/openapi";
+    }
+
+    /** {@code host:port} for a Kafka client's {@code bootstrap.servers}. */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public int kafkaPort() {
+        return kafkaPort;
+    }
+
+    /** The JDBC URL of the database {@code service} owns. */
+    public String jdbcUrl(Service service) {
+        return jdbcUrls.get(service);
+    }
+
+    public int postgresPort() {
+        return postgresPort;
+    }
+
+    public String postgresUser() {
+        return postgresUser;
+    }
+
+    /** Empty: the embedded server trusts local connections. */
+    public String postgresPassword() {
+        return postgresPassword;
+    }
+
+    /** The folder holding {@code postgres/} and {@code kafka/} of this run. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public String toString() {
+        return "StackEndpoints[gateway=" + gatewayUrl() + ", product=" + productUrl() + ", project=" + projectUrl()
+                + ", feedback=" + feedbackUrl() + ", kafka=" + kafkaBootstrapServers + ", postgres port="
+                + postgresPort + "]";
+    }
+}

@@ -1,0 +1,186 @@
+package dev.tandem.devstack.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole {@link Stack} lifecycle with real PostgreSQL and Kafka but stand-in services ({@link FakeService}),
+ * so it runs without the services being built.
+ */
+class StackLifecycleTest {
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void quietInfrastructureLogs() {
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler h : java.util.logging.Logger.getLogger("").getHandlers()) {
+            h.setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+    private StackConfig config(Map<Service, String> modes, Duration readyTimeout) throws IOException {
+        FakeRepo.create(root, modes);
+        return StackConfig.forTests(root).toBuilder()
+                .output(output::add)
+                .readyTimeout(readyTimeout)
+                .stopTimeout(Duration.ofSeconds(10))
+                .environment(Service.PROJECT, "TANDEM_EXTRA", "yes")
+                .build();
+    }
+
+    private final StackListener recorder = new StackListener() {
+        @Override
+        public void serviceReady(Service service, Duration took) {
+            events.add("ready " + service.module());
+        }
+
+        @Override
+        public void stopping(String what) {
+            events.add("stopping " + what.replaceAll(" \\(pid \\d+\\)", ""));
+        }
+
+        @Override
+        public void killed(String what) {
+            events.add("killed " + what);
+        }
+    };
+
+    @Test
+    void startsPostgresKafkaAndFourServicesWiresTheEnvironmentAndStopsInOrder() throws Exception {
+        StackConfig config = config(Map.of(), Duration.ofSeconds(60));
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        Path dataDir;
+        try (Stack stack = Stack.start(config, recorder)) {
+            StackEndpoints e = stack.endpoints();
+            assertTrue(stack.isRunning());
+            dataDir = e.dataDir();
+            assertTrue(Files.isDirectory(dataDir.resolve("postgres")), "PostgreSQL data under the temp data dir");
+            assertTrue(dataDir.getFileName().toString().startsWith("tandem-stack-"));
+            for (Service s : Service.values()) {
+                assertEquals(config.port(s), e.port(s));
+                pids.put(s, stack.pid(s));
+                Map<String, String> env = env(e.url(s) + "/env");
+                assertEquals(String.valueOf(config.port(s)), env.get("QUARKUS_HTTP_PORT"));
+                assertEquals("jdbc:postgresql://127.0.0.1:" + config.postgresPort() + "/" + s.database(),
+                        env.get("QUARKUS_DATASOURCE_JDBC_URL"));
+                assertEquals("postgres", env.get("QUARKUS_DATASOURCE_USERNAME"));
+                assertEquals("127.0.0.1:" + config.kafkaPort(), env.get("KAFKA_BOOTSTRAP_SERVERS"));
+                assertEquals(s == Service.GATEWAY, env.containsKey("TANDEM_GATEWAY_UPSTREAMS_PRODUCT_URL"), s.module());
+                try (Connection c = DriverManager.getConnection(e.jdbcUrl(s), e.postgresUser(), e.postgresPassword());
+                     ResultSet rs = c.createStatement().executeQuery("SELECT current_database()")) {
+                    assertTrue(rs.next());
+                    assertEquals(s.database(), rs.getString(1));
+                }
+            }
+            Map<String, String> gatewayEnv = env(e.gatewayUrl() + "/env");
+            assertEquals(e.productUrl(), gatewayEnv.get("TANDEM_GATEWAY_UPSTREAMS_PRODUCT_URL"));
+            assertEquals(e.projectUrl(), gatewayEnv.get("TANDEM_GATEWAY_UPSTREAMS_PROJECT_URL"));
+            assertEquals(e.feedbackUrl(), gatewayEnv.get("TANDEM_GATEWAY_UPSTREAMS_FEEDBACK_URL"));
+            assertEquals("yes", env(e.projectUrl() + "/env").get("TANDEM_EXTRA"));
+            assertFalse(env(e.productUrl() + "/env").containsKey("TANDEM_EXTRA"));
+
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, e.kafkaBootstrapServers());
+            try (Admin admin = Admin.create(props)) {
+                assertEquals(1, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+            }
+            assertTrue(output.contains("product  | fake product-service listening on " + config.port(Service.PRODUCT)),
+                    "prefixed child output, got " + output);
+            assertTrue(output.contains("gateway  | fake gateway listening on " + config.port(Service.GATEWAY)));
+        }
+        for (Service s : Service.values()) {
+            assertFalse(ProcessHandle.of(pids.get(s)).map(ProcessHandle::isAlive).orElse(false), s + " still runs");
+            assertTrue(output.contains(LogPrefixer.forService(s, false).apply("fake " + s.module() + " stopping on signal")),
+                    s + " was stopped with SIGTERM and its last lines were forwarded");
+        }
+        assertFalse(Files.exists(dataDir), "temporary data removed on close");
+        List<String> stops = events.stream().filter(ev -> ev.startsWith("stopping")).toList();
+        assertEquals(List.of("stopping gateway", "stopping product-service", "stopping project-service",
+                "stopping feedback-service", "stopping Kafka", "stopping PostgreSQL"), stops);
+        assertTrue(events.containsAll(List.of("ready product-service", "ready project-service",
+                "ready feedback-service", "ready gateway")));
+    }
+
+    @Test
+    void aServiceThatExitsEarlyFailsTheStartWithItsLast40LinesAndEverythingIsStopped() throws Exception {
+        StackConfig config = config(Map.of(Service.PRODUCT, "crash"), Duration.ofSeconds(60));
+        Stack stack = new Stack(config, recorder);
+        StackException e = assertThrows(StackException.class, stack::start);
+        String message = e.getMessage();
+        assertTrue(message.startsWith("product-service exited with code 3 before it was ready"), message);
+        assertTrue(message.contains("Its last 40 log lines:"), message);
+        assertTrue(message.contains("boom line #44#"), message);
+        assertTrue(message.contains("boom line #5#"), message);
+        assertFalse(message.contains("boom line #4#"), "only the last 40 lines: " + message);
+        assertFalse(stack.isRunning());
+        for (Service s : Service.values()) {
+            long pid = stack.pid(s);
+            assertTrue(pid > 0);
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), s + " still runs");
+        }
+        assertTrue(events.contains("stopping Kafka") && events.contains("stopping PostgreSQL"), events.toString());
+        assertTrue(Ports.isFreeNow(config.postgresPort()) && Ports.isFreeNow(config.kafkaPort()));
+    }
+
+    @Test
+    void aServiceThatNeverGetsReadyTimesOutNamingWhatItAnswered() throws Exception {
+        StackConfig config = config(Map.of(Service.FEEDBACK, "never-ready"), Duration.ofSeconds(4));
+        StackException e = assertThrows(StackException.class, () -> Stack.start(config, recorder));
+        assertTrue(e.getMessage().startsWith("feedback-service was not ready after 4.0 s (GET http://127.0.0.1:"
+                + config.port(Service.FEEDBACK) + "/q/health/ready: HTTP 503 {\"status\":\"DOWN\""), e.getMessage());
+        assertTrue(e.getMessage().contains("fake feedback-service listening"), e.getMessage());
+    }
+
+    private static Map<String, String> env(String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String line : r.body().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                env.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return env;
+    }
+
+    /** Tiny alias so the assertions read well. */
+    private static final class Ports {
+        static boolean isFreeNow(int port) {
+            return dev.tandem.devstack.infra.Ports.isFree(port);
+        }
+    }
+}
