@@ -1,0 +1,183 @@
+package dev.tandem.gateway.openapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.proxy.GatewayProblems;
+import dev.tandem.gateway.proxy.Upstream;
+import dev.tandem.gateway.proxy.Upstreams;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /openapi}: the merged OpenAPI document of all upstreams (JSON; {@code ?format=yaml} for YAML).
+ *
+ * <p>Built on the first request, kept for {@code tandem.gateway.openapi.cache-ttl} (a document missing an upstream
+ * only for {@code degraded-cache-ttl}). The first request that finds it stale starts one rebuild in the background
+ * and, like every request until the rebuild is done, gets the stale document: only the very first request waits
+ * for the upstreams (each fetch bounded by {@code fetch-timeout}).
+ */
+@ApplicationScoped
+public class OpenApiHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(OpenApiHandler.class);
+    private static final String DEFAULT_DESCRIPTION = "Product management, project management and customer "
+            + "feedback behind one gateway. Errors are RFC 9457 problems (application/problem+json); every response "
+            + "carries X-Request-Id.";
+
+    private final Upstreams upstreams;
+    private final GatewayConfig config;
+    private final ObjectMapper mapper;
+    private final GatewayProblems problems;
+    private final String version;
+    private final YAMLMapper yaml = new YAMLMapper();
+
+    private Cached cached;
+    private Future<Cached> building;
+
+    /** A merged document with its serialised forms and its expiry. */
+    private record Cached(ObjectNode document, byte[] json, long expiresAtNanos) {
+    }
+
+    public OpenApiHandler(Upstreams upstreams, GatewayConfig config, ObjectMapper mapper, GatewayProblems problems,
+            @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version) {
+        this.upstreams = upstreams;
+        this.config = config;
+        this.mapper = mapper;
+        this.problems = problems;
+        this.version = version;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        boolean asYaml = wantsYaml(ctx);
+        document().onComplete(result -> {
+            if (result.failed()) {
+                LOG.warn("merged OpenAPI document could not be built", result.cause());
+                problems.send(ctx, 500, "internal", "Internal error", "The merged OpenAPI document could not be built");
+                return;
+            }
+            Cached doc = result.result();
+            try {
+                Buffer body = asYaml ? Buffer.buffer(yaml.writeValueAsBytes(doc.document())) : Buffer.buffer(doc.json());
+                ctx.response()
+                        .putHeader("Content-Type", asYaml ? "application/yaml;charset=UTF-8" : "application/json;charset=UTF-8")
+                        .putHeader("Cache-Control", "no-cache")
+                        .end(body);
+            } catch (JsonProcessingException e) {
+                problems.send(ctx, 500, "internal", "Internal error", "The merged OpenAPI document could not be written");
+            }
+        });
+    }
+
+    private static boolean wantsYaml(RoutingContext ctx) {
+        String format = ctx.request().getParam("format");
+        if (format != null) {
+            return format.equalsIgnoreCase("yaml") || format.equalsIgnoreCase("yml");
+        }
+        String accept = ctx.request().getHeader("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("yaml") && !accept.contains("json");
+    }
+
+    /** The merged document, from cache while fresh. */
+    public Future<ObjectNode> merged() {
+        return document().map(Cached::document);
+    }
+
+    private synchronized Future<Cached> document() {
+        boolean fresh = cached != null && System.nanoTime() - cached.expiresAtNanos() < 0;
+        if (fresh) {
+            return Future.succeededFuture(cached);
+        }
+        if (building == null) {
+            building = build().andThen(result -> {
+                synchronized (this) {
+                    if (result.succeeded()) {
+                        cached = result.result();
+                    }
+                    building = null;
+                }
+            });
+        }
+        // stale-while-revalidate: once there is a document, nobody waits for the upstreams again
+        return cached != null ? Future.succeededFuture(cached) : building;
+    }
+
+    private Future<Cached> build() {
+        List<Upstream> included = new ArrayList<>();
+        List<Future<ObjectNode>> fetches = new ArrayList<>();
+        for (Upstream upstream : upstreams.all()) {
+            if (config.upstreams().get(upstream.name()).includeInOpenapi()) {
+                included.add(upstream);
+                fetches.add(fetch(upstream));
+            }
+        }
+        return Future.join(new ArrayList<>(fetches)).transform(ignored -> {
+            List<OpenApiMerger.ServiceDocument> documents = new ArrayList<>();
+            List<String> missing = new ArrayList<>();
+            for (int i = 0; i < included.size(); i++) {
+                Future<ObjectNode> fetch = fetches.get(i);
+                if (fetch.succeeded()) {
+                    documents.add(new OpenApiMerger.ServiceDocument(included.get(i).name(), fetch.result()));
+                } else {
+                    missing.add(included.get(i).name());
+                    LOG.warnf("OpenAPI document of upstream '%s' (%s) not available: %s", included.get(i).name(),
+                            included.get(i).url(), fetch.cause().toString());
+                }
+            }
+            try {
+                ObjectNode merged = OpenApiMerger.merge(documents, missing, upstreams.routes(),
+                        new OpenApiMerger.Settings(config.openapi().title(), version,
+                                config.openapi().description().orElse(DEFAULT_DESCRIPTION),
+                                config.openapi().serverUrl()));
+                long ttl = (missing.isEmpty() ? config.openapi().cacheTtl() : config.openapi().degradedCacheTtl()).toNanos();
+                return Future.succeededFuture(new Cached(merged, mapper.writeValueAsBytes(merged), System.nanoTime() + ttl));
+            } catch (RuntimeException | JsonProcessingException e) {
+                return Future.failedFuture(e);
+            }
+        });
+    }
+
+    private Future<ObjectNode> fetch(Upstream upstream) {
+        String path = config.upstreams().get(upstream.name()).openapiPath();
+        long timeout = Math.min(upstream.timeout().toMillis(), config.openapi().fetchTimeout().toMillis());
+        return upstream.client()
+                .request(upstream.request(HttpMethod.GET, path.startsWith("/") ? path : "/" + path)
+                        .setIdleTimeout(timeout)
+                        .putHeader("Accept", "application/json"))
+                .compose(request -> request.send())
+                .compose(response -> response.statusCode() == 200 ? response.body()
+                        : discard(response).compose(v -> Future.failedFuture("HTTP " + response.statusCode())))
+                .compose(body -> {
+                    try {
+                        JsonNode tree = mapper.readTree(body.getBytes());
+                        if (!(tree instanceof ObjectNode object) || !tree.has("openapi")) {
+                            return Future.failedFuture("not an OpenAPI document");
+                        }
+                        return Future.succeededFuture(object);
+                    } catch (Exception e) {
+                        return Future.failedFuture(e);
+                    }
+                });
+    }
+
+    private static Future<Void> discard(HttpClientResponse response) {
+        return response.body().mapEmpty();
+    }
+}

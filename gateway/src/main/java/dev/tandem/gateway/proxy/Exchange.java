@@ -1,0 +1,39 @@
+package dev.tandem.gateway.proxy;
+
+import dev.tandem.gateway.routing.Route;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * What the gateway knows about one request, attached to the {@link RoutingContext} by the first gateway handler
+ * and read by every later one (future authentication and rate-limit filters included).
+ *
+ * @param requestId   the accepted or created {@code X-Request-Id}
+ * @param traceParent the {@code traceparent} for the hop to the upstream
+ * @param traceState  the incoming {@code tracestate}, forwarded only with a valid incoming traceparent
+ * @param route       the matched route, or null when no route matches (the proxy then answers 404)
+ * @param path        the normalised request path used for matching and forwarding
+ * @param startNanos  when the gateway started on the request
+ * @param upstreamHeaders headers a filter wants on the upstream request (e.g. an internal token); the proxy sets
+ *                    them last, replacing any header of the same name from the client
+ */
+public record Exchange(String requestId, TraceParent traceParent, String traceState, Route route, String path,
+                       long startNanos, MultiMap upstreamHeaders) {
+
+    static final String KEY = "tandem.gateway.exchange";
+    static final String PROBLEM_KEY = "tandem.gateway.problem";
+
+    /** The exchange of a request that went through the gateway's first handler. */
+    public static Exchange of(RoutingContext ctx) {
+        Exchange exchange = ctx.get(KEY);
+        if (exchange == null) {
+            throw new IllegalStateException("no gateway exchange on this request; is the route ordered after "
+                    + "GatewayRouter.ORDER_EXCHANGE?");
+        }
+        return exchange;
+    }
+
+    public String upstream() {
+        return route == null ? null : route.upstream();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tandem.gateway.proxy;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.platform.problem.Problem;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Answers with an RFC 9457 problem from Vert.x-level code (the proxy path does not go through JAX-RS, so the
+ * platform's exception mappers never see it). Future gateway filters (authentication, rate limits) use it too.
+ */
+@ApplicationScoped
+public class GatewayProblems {
+
+    private final ObjectMapper mapper;
+
+    public GatewayProblems(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void send(RoutingContext ctx, int status, String slug, String title, String detail) {
+        send(ctx, status, slug, title, detail, response -> {
+        });
+    }
+
+    /**
+     * @param slug       last segment of the problem type, {@code https://tandem.dev/problems/<slug>}
+     * @param customizer adds headers such as {@code Retry-After}
+     */
+    public void send(RoutingContext ctx, int status, String slug, String title, String detail,
+            Consumer<HttpServerResponse> customizer) {
+        HttpServerResponse response = ctx.response();
+        if (response.headWritten() || response.ended() || response.closed()) {
+            return; // too late to answer with a problem; the caller resets the stream instead
+        }
+        Exchange exchange = ctx.get(Exchange.KEY);
+        String requestId = exchange != null ? exchange.requestId()
+                : RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
+        String instance = exchange != null ? exchange.path() : ctx.normalizedPath();
+        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, requestId, List.of());
+        byte[] body;
+        try {
+            body = mapper.writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise a problem", e);
+        }
+        ctx.put(Exchange.PROBLEM_KEY, slug);
+        response.setStatusCode(status)
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                .putHeader("Cache-Control", "no-store")
+                .putHeader(RequestIds.HEADER, requestId);
+        customizer.accept(response);
+        response.end(Buffer.buffer(body));
+        if (!ctx.request().isEnded()) {
+            ctx.request().resume(); // drain an unread request body so the connection can be reused
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.tandem.gateway.proxy;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import dev.tandem.gateway.openapi.OpenApiHandler;
+import dev.tandem.gateway.routing.Route;
+import dev.tandem.platform.web.RequestContext;
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Puts the gateway on Quarkus' Vert.x router. Every gateway request runs through ordered route handlers:
+ *
+ * <ol>
+ * <li>{@link #ORDER_EXCHANGE}: request id, trace context, route match, access log ({@link Exchange});</li>
+ * <li>{@link #ORDER_AUTHENTICATION}, {@link #ORDER_AUTHORIZATION}, {@link #ORDER_RATE_LIMIT}: free for filters
+ * (plain {@code Handler<RoutingContext>} routes on the same paths that either call {@code ctx.next()} or answer
+ * with {@link GatewayProblems});</li>
+ * <li>{@link #ORDER_HANDLER}: the proxy, or the merged OpenAPI document.</li>
+ * </ol>
+ * All of them run before Quarkus' own application routes ({@code RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT}).
+ */
+@ApplicationScoped
+public class GatewayRouter {
+
+    public static final int ORDER_EXCHANGE = 100;
+    public static final int ORDER_AUTHENTICATION = 200;
+    public static final int ORDER_AUTHORIZATION = 300;
+    public static final int ORDER_RATE_LIMIT = 400;
+    public static final int ORDER_HANDLER = 900;
+
+    /** The routes the proxy owns: everything under {@code /api/}, plus any configured prefix outside it. */
+    public static final String API_PATTERN = "/api/*";
+    public static final String OPENAPI_PATH = "/openapi";
+
+    private static final Logger ACCESS = Logger.getLogger("dev.tandem.gateway.access");
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate"; // read by Quarkus' HTTP server metrics
+
+    private final Upstreams upstreams;
+    private final ProxyHandler proxy;
+    private final OpenApiHandler openApi;
+    private final RequestContext requestContext;
+
+    public GatewayRouter(Upstreams upstreams, ProxyHandler proxy, OpenApiHandler openApi, RequestContext requestContext) {
+        this.upstreams = upstreams;
+        this.proxy = proxy;
+        this.openApi = openApi;
+        this.requestContext = requestContext;
+    }
+
+    void init(@Observes Router router) {
+        for (String pattern : proxiedPatterns()) {
+            router.route(pattern).order(ORDER_EXCHANGE).handler(this::exchange);
+            router.route(pattern).order(ORDER_HANDLER).handler(proxy);
+        }
+        router.route(HttpMethod.GET, OPENAPI_PATH).order(ORDER_EXCHANGE).handler(this::exchange);
+        router.route(HttpMethod.GET, OPENAPI_PATH).order(ORDER_HANDLER).handler(openApi);
+    }
+
+    /** The Vert.x path patterns the proxy is mounted on. */
+    public Set<String> proxiedPatterns() {
+        Set<String> patterns = new LinkedHashSet<>();
+        patterns.add(API_PATTERN);
+        for (Route route : upstreams.routes().routes()) {
+            String prefix = route.prefix();
+            if (prefix.equals("/")) {
+                patterns.add("/*");
+            } else if (!prefix.equals("/api") && !prefix.startsWith("/api/")) {
+                patterns.add(prefix);
+                patterns.add(prefix + "/*");
+            }
+        }
+        return patterns;
+    }
+
+    private void exchange(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (!request.isEnded()) {
+            request.pause(); // filters may go asynchronous before the proxy streams the body on
+        }
+        String path = ctx.normalizedPath();
+        Route route = upstreams.routes().match(path).orElse(null);
+        Optional<TraceParent> incoming = TraceParent.parse(request.getHeader(TraceParent.HEADER));
+        String requestId;
+        TraceParent hop;
+        if (requestContext.isBound()) {
+            // the platform's HTTP conventions ran first (order -1000) and already decided both for this request:
+            // use the same values, so logs, problems and the X-Request-Id header all agree
+            requestId = requestContext.requestId();
+            hop = TraceParent.parse(requestContext.traceparent())
+                    .orElseGet(() -> incoming.map(TraceParent::nextHop).orElseGet(TraceParent::newTrace));
+        } else {
+            requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+            hop = incoming.map(TraceParent::nextHop).orElseGet(TraceParent::newTrace);
+        }
+        String traceState = incoming.isPresent() ? request.getHeader(TraceParent.STATE_HEADER) : null;
+        Exchange exchange = new Exchange(requestId, hop, traceState, route, path, System.nanoTime(),
+                MultiMap.caseInsensitiveMultiMap());
+        ctx.put(Exchange.KEY, exchange);
+
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, requestId));
+        ctx.addEndHandler(result -> {
+            accessLog(ctx, exchange, result);
+            if (!request.isEnded()) {
+                request.resume(); // never leave a paused, half-read request behind
+            }
+        });
+        if (route != null) {
+            Context context = Vertx.currentContext();
+            if (context != null) {
+                context.putLocal(URL_PATH_TEMPLATE, route.prefix() + "/*");
+            }
+        }
+        ctx.next();
+    }
+
+    private void accessLog(RoutingContext ctx, Exchange exchange, AsyncResult<Void> result) {
+        if (!ACCESS.isInfoEnabled()) {
+            return;
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.startNanos());
+        String routeName = exchange.route() != null ? exchange.route().prefix()
+                : exchange.path().equals(OPENAPI_PATH) ? OPENAPI_PATH : "-";
+        StringBuilder line = new StringBuilder(160)
+                .append("requestId=").append(exchange.requestId())
+                .append(" method=").append(ctx.request().method().name())
+                .append(" path=").append(exchange.path())
+                .append(" route=").append(routeName)
+                .append(" upstream=").append(exchange.upstream() == null ? "-" : exchange.upstream())
+                .append(" status=").append(ctx.response().getStatusCode())
+                .append(" durationMs=").append(millis)
+                .append(" traceId=").append(exchange.traceParent().traceId());
+        String problem = ctx.get(Exchange.PROBLEM_KEY);
+        if (problem != null) {
+            line.append(" problem=").append(problem);
+        }
+        if (result.failed()) {
+            line.append(" outcome=aborted");
+        }
+        ACCESS.info(line);
+    }
+}

@@ -1,0 +1,271 @@
+package dev.tandem.gateway.proxy;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.tandem.gateway.routing.Route;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * The reverse proxy: forwards the request to the route's upstream and streams the answer back, non-blocking and
+ * without buffering bodies in either direction.
+ *
+ * <p>The gateway answers by itself, always with a problem: 404 no route, 502 upstream unreachable or connection
+ * lost, 503 circuit open, 504 upstream too slow.
+ */
+@ApplicationScoped
+public class ProxyHandler implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
+
+    private final Vertx vertx;
+    private final Upstreams upstreams;
+    private final GatewayProblems problems;
+
+    public ProxyHandler(Vertx vertx, Upstreams upstreams, GatewayProblems problems) {
+        this.vertx = vertx;
+        this.upstreams = upstreams;
+        this.problems = problems;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Exchange exchange = Exchange.of(ctx);
+        Route route = exchange.route();
+        if (route == null) {
+            problems.send(ctx, 404, "not-found", "Not found",
+                    "No API route matches " + exchange.path() + "; see GET /openapi for the available paths");
+            return;
+        }
+        Upstream upstream = upstreams.get(route.upstream()).orElseThrow();
+        CircuitBreaker.Permit permit = upstream.circuit().tryAcquire();
+        if (!permit.allowed()) {
+            long seconds = Math.max(1, (permit.retryAfterMillis() + 999) / 1000);
+            problems.send(ctx, 503, "upstream-unavailable", "Service unavailable",
+                    "Upstream '" + upstream.name() + "' is unavailable after repeated failures (circuit open); "
+                            + "retry in " + seconds + " s",
+                    response -> response.putHeader("Retry-After", Long.toString(seconds)));
+            return;
+        }
+        new Call(ctx, exchange, upstream, permit).start();
+    }
+
+    /** One forwarded request. All callbacks run on the request's event-loop context. */
+    private final class Call {
+
+        private final RoutingContext ctx;
+        private final Exchange exchange;
+        private final Upstream upstream;
+        private final CircuitBreaker.Permit permit;
+        private final AtomicBoolean settled = new AtomicBoolean();
+        private long timerId = -1;
+        private HttpClientRequest upstreamRequest;
+
+        Call(RoutingContext ctx, Exchange exchange, Upstream upstream, CircuitBreaker.Permit permit) {
+            this.ctx = ctx;
+            this.exchange = exchange;
+            this.upstream = upstream;
+            this.permit = permit;
+        }
+
+        void start() {
+            HttpServerRequest in = ctx.request();
+            String query = in.query();
+            RequestOptions options = upstream.request(in.method(),
+                    exchange.path() + (query == null || query.isEmpty() ? "" : "?" + query));
+            Headers.copyRequestHeaders(in.headers(), options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
+            options.putHeader(RequestIds.HEADER, exchange.requestId());
+            options.putHeader(TraceParent.HEADER, exchange.traceParent().header());
+            if (exchange.traceState() != null) {
+                options.putHeader(TraceParent.STATE_HEADER, exchange.traceState());
+            }
+            addForwardedHeaders(in, options);
+            for (String name : exchange.upstreamHeaders().names()) { // set by filters: they win
+                options.getHeaders().remove(name);
+                exchange.upstreamHeaders().getAll(name).forEach(value -> options.addHeader(name, value));
+            }
+
+            timerId = vertx.setTimer(upstream.timeout().toMillis(), id -> onTimeout());
+            // (not response().closeHandler: Vert.x Web's end handlers own that one)
+            ctx.addEndHandler(ended -> {
+                if (ended.failed()) {
+                    onClientGone();
+                }
+            });
+
+            upstream.client().request(options).onComplete(ar -> {
+                if (ar.failed()) {
+                    onFailure(ar.cause());
+                    return;
+                }
+                upstreamRequest = ar.result();
+                if (settled.get()) {
+                    upstreamRequest.reset();
+                    return;
+                }
+                sendBody(in, upstreamRequest).onComplete(response -> {
+                    if (response.succeeded()) {
+                        onResponse(response.result());
+                    } else {
+                        onFailure(response.cause());
+                    }
+                });
+            });
+        }
+
+        private MultiMap initHeaders(RequestOptions options) {
+            options.setHeaders(MultiMap.caseInsensitiveMultiMap());
+            return options.getHeaders();
+        }
+
+        private Future<HttpClientResponse> sendBody(HttpServerRequest in, HttpClientRequest out) {
+            if (ctx.body().available()) {
+                // already read by a body handler: the platform's HTTP conventions buffer chunked JSON bodies (up to
+                // quarkus.http.limits.max-body-size) to enforce the size limit; everything else streams
+                return out.send(ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer());
+            }
+            boolean hasBody = in.headers().contains(HttpHeaders.CONTENT_LENGTH)
+                    || in.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                    || in.version() == HttpVersion.HTTP_2 && !in.isEnded();
+            if (!hasBody || in.isEnded()) {
+                if (!in.isEnded()) {
+                    in.resume();
+                }
+                return out.send();
+            }
+            if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
+                ctx.response().writeContinue();
+            }
+            return out.send(in); // pipes (and resumes) the paused request body; chunked unless Content-Length is set
+        }
+
+        private void onResponse(HttpClientResponse response) {
+            if (!settled.compareAndSet(false, true)) {
+                response.request().reset();
+                return;
+            }
+            vertx.cancelTimer(timerId);
+            upstream.circuit().onSuccess(permit);
+            HttpServerResponse out = ctx.response();
+            out.setStatusCode(response.statusCode());
+            Headers.copyResponseHeaders(response.headers(), out.headers());
+            out.headers().set(RequestIds.HEADER, exchange.requestId());
+            int status = response.statusCode();
+            boolean mayHaveBody = ctx.request().method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
+            if (mayHaveBody && !out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                out.setChunked(true);
+            }
+            response.pipe().endOnFailure(false).to(out, piped -> {
+                if (piped.failed()) {
+                    // the status line is gone already: the only honest signal left is a broken connection
+                    LOG.debugf("requestId=%s upstream=%s response body interrupted: %s", exchange.requestId(),
+                            upstream.name(), piped.cause());
+                    response.request().reset();
+                    if (!out.ended()) {
+                        out.reset();
+                    }
+                }
+            });
+        }
+
+        private void onTimeout() {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            upstream.circuit().onFailure(permit);
+            if (upstreamRequest != null) {
+                upstreamRequest.reset();
+            }
+            problems.send(ctx, 504, "upstream-timeout", "Gateway timeout",
+                    "Upstream '" + upstream.name() + "' did not answer within " + upstream.timeout().toMillis() + " ms");
+        }
+
+        private void onFailure(Throwable cause) {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.cancelTimer(timerId);
+            if (ctx.response().closed()) {
+                upstream.circuit().release(permit); // our client went away; says nothing about the upstream
+                return;
+            }
+            upstream.circuit().onFailure(permit);
+            if (upstreamRequest != null) {
+                upstreamRequest.reset();
+            }
+            LOG.debugf("requestId=%s upstream=%s failed: %s", exchange.requestId(), upstream.name(), cause);
+            String name = upstream.name();
+            if (isTimeout(cause)) {
+                problems.send(ctx, 504, "upstream-timeout", "Gateway timeout",
+                        "Upstream '" + name + "' did not accept or answer the request in time");
+            } else if (cause instanceof ConnectException) {
+                problems.send(ctx, 502, "upstream-unreachable", "Bad gateway",
+                        "Upstream '" + name + "' could not be reached (connection refused)");
+            } else if (cause instanceof UnknownHostException) {
+                problems.send(ctx, 502, "upstream-unreachable", "Bad gateway",
+                        "Upstream '" + name + "' could not be reached (unknown host)");
+            } else {
+                problems.send(ctx, 502, "upstream-failed", "Bad gateway",
+                        "Upstream '" + name + "' closed the connection without a response");
+            }
+        }
+
+        private void onClientGone() {
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.cancelTimer(timerId);
+            upstream.circuit().release(permit);
+            if (upstreamRequest != null) {
+                upstreamRequest.reset();
+            }
+        }
+    }
+
+    private static boolean isTimeout(Throwable cause) {
+        if (cause instanceof TimeoutException) {
+            return true;
+        }
+        String type = cause.getClass().getName().toLowerCase(Locale.ROOT);
+        return type.contains("timeout");
+    }
+
+    private static void addForwardedHeaders(HttpServerRequest in, RequestOptions options) {
+        String clientAddress = in.remoteAddress() == null ? null : in.remoteAddress().hostAddress();
+        String previous = in.getHeader("X-Forwarded-For");
+        if (clientAddress != null) {
+            options.putHeader("X-Forwarded-For",
+                    previous == null || previous.isBlank() ? clientAddress : previous + ", " + clientAddress);
+        } else if (previous != null) {
+            options.putHeader("X-Forwarded-For", previous);
+        }
+        options.putHeader("X-Forwarded-Proto", in.scheme() == null ? "http" : in.scheme());
+        String host = in.getHeader(HttpHeaders.HOST);
+        if (host == null && in.authority() != null) {
+            host = in.authority().toString();
+        }
+        if (host != null) {
+            options.putHeader("X-Forwarded-Host", host);
+        }
+    }
+}

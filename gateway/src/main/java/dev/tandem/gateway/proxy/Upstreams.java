@@ -1,0 +1,59 @@
+package dev.tandem.gateway.proxy;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.routing.Route;
+import dev.tandem.gateway.routing.RouteTable;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.PoolOptions;
+
+/** The configured upstreams (each with its own pooled HTTP client and circuit) and the route table. */
+@ApplicationScoped
+public class Upstreams {
+
+    private final Map<String, Upstream> byName = new TreeMap<>();
+    private final RouteTable routes;
+
+    public Upstreams(GatewayConfig config, Vertx vertx) {
+        config.upstreams().forEach((name, upstream) -> {
+            HttpClientOptions options = new HttpClientOptions()
+                    .setKeepAlive(true)
+                    .setConnectTimeout((int) upstream.connectTimeout().toMillis())
+                    // the upstream is asked for exactly what the client asked; no transparent decompression
+                    .setDecompressionSupported(false)
+                    .setName("tandem-gateway-" + name);
+            PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.maxConnections());
+            byName.put(name, new Upstream(name, upstream.url(), upstream.timeout(), upstream.connectTimeout(),
+                    vertx.createHttpClient(options, pool),
+                    new CircuitBreaker(config.circuit().failureThreshold(), config.circuit().openFor())));
+        });
+        this.routes = new RouteTable(
+                config.routes().stream().map(r -> new Route(r.prefix(), r.upstream())).toList(), byName.keySet());
+    }
+
+    public Optional<Upstream> get(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** All upstreams, ordered by name. */
+    public Collection<Upstream> all() {
+        return byName.values();
+    }
+
+    public RouteTable routes() {
+        return routes;
+    }
+
+    @PreDestroy
+    void close() {
+        byName.values().forEach(u -> u.client().close());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tandem.gateway.routing;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The route table: longest prefix wins, prefixes match at path-segment boundaries only. Immutable. */
+public final class RouteTable {
+
+    private final List<Route> routes;
+
+    /**
+     * @param routes     the configured routes
+     * @param upstreams  the known upstream names; a route naming another one is a configuration error
+     * @throws IllegalArgumentException on a duplicate prefix or an unknown upstream
+     */
+    public RouteTable(Collection<Route> routes, Set<String> upstreams) {
+        Set<String> prefixes = new HashSet<>();
+        for (Route route : routes) {
+            if (!prefixes.add(route.prefix())) {
+                throw new IllegalArgumentException("route prefix " + route.prefix() + " is configured twice");
+            }
+            if (!upstreams.contains(route.upstream())) {
+                throw new IllegalArgumentException("route " + route.prefix() + " names unknown upstream '"
+                        + route.upstream() + "' (known: " + upstreams + ")");
+            }
+        }
+        List<Route> sorted = new ArrayList<>(routes);
+        sorted.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
+        this.routes = List.copyOf(sorted);
+    }
+
+    /** The route for a (normalised) request path: the longest prefix that matches at a segment boundary. */
+    public Optional<Route> match(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (Route route : routes) {
+            if (route.matches(path)) {
+                return Optional.of(route);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The routes, longest prefix first. */
+    public List<Route> routes() {
+        return routes;
+    }
+}

@@ -1,0 +1,133 @@
+package dev.tandem.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+@WithTestResource(TestUpstreams.class)
+class GatewayDocsAndHealthTest {
+
+    @ConfigProperty(name = "tandem.gateway.upstreams.project.url")
+    String projectUrl;
+
+    @ConfigProperty(name = "tandem.gateway.upstreams.product.url")
+    String productUrl;
+
+    @Test
+    void mergedOpenApiHasThePathsOfEveryReachableUpstream() {
+        given().get("/openapi").then()
+                .statusCode(200)
+                .contentType(startsWith("application/json"))
+                .body("openapi", startsWith("3."))
+                .body("info.title", is("Tandem API"))
+                .body("servers[0].url", is("/"))
+                .body("paths", hasKey("/api/v1/products"))
+                .body("paths", hasKey("/api/v1/features/{id}"))
+                .body("paths", hasKey("/api/v1/feedback"))
+                .body("paths", hasKey("/api/v1/catalog/features"))
+                .body("paths", hasKey("/api/v1/slow"))
+                .body("paths.'/api/v1/products'.x-tandem-upstream", is("product"))
+                .body("paths.'/api/v1/feedback'.x-tandem-upstream", is("feedback"))
+                // documented by a service, but not routed to it by the gateway: left out
+                .body("paths", not(hasKey("/q/internal")))
+                .body("paths", not(hasKey("/api/v1/products/{id}/feedback")))
+                .body("x-tandem-upstreams.name", hasItems("product", "feedback", "slow"));
+    }
+
+    @Test
+    void mergedOpenApiMarksTheUpstreamsItCouldNotReach() {
+        given().get("/openapi").then()
+                .statusCode(200)
+                .body("x-tandem-missing-upstreams", containsInAnyOrder("project", "broken"));
+    }
+
+    @Test
+    void mergedOpenApiKeepsEqualComponentsOnceAndRenamesClashingOnes() {
+        given().get("/openapi").then()
+                .statusCode(200)
+                // identical in product and feedback: kept once, under its own name
+                .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas", hasKey("FieldError"))
+                .body("components.schemas", not(hasKey("feedback_Problem")))
+                .body("components.schemas", not(hasKey("product_Problem")))
+                // same name, different content: each side gets its service's name, refs follow
+                .body("components.schemas", not(hasKey("Feature")))
+                .body("components.schemas.product_Feature.properties", hasKey("status"))
+                .body("components.schemas.feedback_Feature.properties", hasKey("name"))
+                .body("components.schemas.Feedback.properties.feature.'$ref'", is("#/components/schemas/feedback_Feature"))
+                .body("paths.'/api/v1/catalog/features'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        is("#/components/schemas/feedback_Feature"))
+                .body("paths.'/api/v1/features/{id}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        is("#/components/schemas/product_Feature"))
+                .body("paths.'/api/v1/products'.get.responses.'400'.content.'application/problem+json'.schema.'$ref'",
+                        is("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/products'.get.operationId", is("listProducts"))
+                .body("paths.'/api/v1/features/{id}'.get.operationId", is("product_getFeature"))
+                .body("paths.'/api/v1/catalog/features'.get.operationId", is("feedback_getFeature"))
+                .body("tags.name", hasItems("Products", "Feedback", "Features (product)", "Features (feedback)"))
+                .body("tags.name", not(hasItem("Features")))
+                .body("paths.'/api/v1/catalog/features'.get.tags", hasItem("Features (feedback)"));
+    }
+
+    @Test
+    void mergedOpenApiComesAsYamlOnRequest() {
+        given().get("/openapi?format=yaml").then()
+                .statusCode(200)
+                .contentType(startsWith("application/yaml"))
+                .body(containsString("openapi: "))
+                .body(containsString("/api/v1/feedback:"))
+                .body(containsString("x-tandem-missing-upstreams:"));
+    }
+
+    @Test
+    void gatewaysOwnDocumentStaysAtQOpenapiAndDoesNotShadowTheMergedOne() {
+        given().get("/q/openapi?format=json").then()
+                .statusCode(200)
+                .body("paths", not(hasKey("/api/v1/products")));
+        given().get("/openapi").then().statusCode(200).body("paths", hasKey("/api/v1/products"));
+    }
+
+    @Test
+    void swaggerUiShowsTheMergedDocument() {
+        String index = given().get("/q/swagger-ui/").then().statusCode(200).extract().asString();
+        // the generated page configures Swagger UI with url: '/openapi' (or urls: [{url: "/openapi", ...}])
+        assertTrue(java.util.regex.Pattern.compile("url: ?['\"]/openapi['\"]").matcher(index).find(),
+                "Swagger UI does not load /openapi:\n" + index);
+        assertFalse(index.contains("/q/openapi"), "Swagger UI still loads the gateway's own document:\n" + index);
+    }
+
+    @Test
+    void readinessReportsEveryUpstreamButStaysUp() {
+        given().get("/q/health/ready").then()
+                .statusCode(200)
+                .body("status", is("UP"))
+                .body("checks.find { it.name == 'upstreams' }.status", is("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.product", is("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.'product.url'", is(productUrl))
+                .body("checks.find { it.name == 'upstreams' }.data.feedback", is("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.project", is("DOWN"))
+                .body("checks.find { it.name == 'upstreams' }.data.'project.url'", is(projectUrl))
+                .body("checks.find { it.name == 'upstreams' }.data.'project.error'", containsString("onnection refused"))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    void livenessIsUp() {
+        given().get("/q/health/live").then().statusCode(200).body("status", is("UP"));
+    }
+}

@@ -1,0 +1,190 @@
+package dev.tandem.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Real HTTP upstreams for the gateway tests, on free ports:
+ * <ul>
+ * <li>{@code product} and {@code feedback}: echo the request (method, path, query, headers, body) as JSON and serve
+ * their own small OpenAPI document and readiness;</li>
+ * <li>{@code slow}: answers /api paths only after {@link #SLOW_MILLIS}, more than its configured 500 ms timeout;</li>
+ * <li>{@code project} and {@code broken}: URLs of closed ports (nothing listens).</li>
+ * </ul>
+ * Extra test routes: /api/v1/slow → slow, /api/v1/broken → broken, /api/v1/products/special → feedback (to see the
+ * longest prefix win).
+ */
+public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
+
+    public static final long SLOW_MILLIS = 3_000;
+    public static final long SLOW_TIMEOUT_MILLIS = 500;
+    public static final int CIRCUIT_THRESHOLD = 3;
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        Map<String, String> config = new HashMap<>();
+        config.put("tandem.gateway.upstreams.product.url", "http://127.0.0.1:" + listen("product", "openapi/product.json"));
+        config.put("tandem.gateway.upstreams.feedback.url", "http://127.0.0.1:" + listen("feedback", "openapi/feedback.json"));
+        config.put("tandem.gateway.upstreams.slow.url", "http://127.0.0.1:" + listen("slow", "openapi/slow.json"));
+        config.put("tandem.gateway.upstreams.slow.timeout", SLOW_TIMEOUT_MILLIS + "ms");
+        config.put("tandem.gateway.upstreams.project.url", "http://127.0.0.1:" + closedPort());
+        config.put("tandem.gateway.upstreams.broken.url", "http://127.0.0.1:" + closedPort());
+
+        config.put("tandem.gateway.routes[15].prefix", "/api/v1/slow");
+        config.put("tandem.gateway.routes[15].upstream", "slow");
+        config.put("tandem.gateway.routes[16].prefix", "/api/v1/broken");
+        config.put("tandem.gateway.routes[16].upstream", "broken");
+        config.put("tandem.gateway.routes[17].prefix", "/api/v1/products/special");
+        config.put("tandem.gateway.routes[17].upstream", "feedback");
+
+        config.put("tandem.gateway.circuit.failure-threshold", Integer.toString(CIRCUIT_THRESHOLD));
+        config.put("tandem.gateway.circuit.open-for", "60s");
+        config.put("tandem.gateway.openapi.cache-ttl", "1s");
+        config.put("tandem.gateway.openapi.degraded-cache-ttl", "1s");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            try {
+                vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // test JVM is ending anyway
+            }
+            vertx = null;
+        }
+    }
+
+    private int listen(String name, String openApiResource) {
+        byte[] openApi = resource(openApiResource);
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            String path = request.path();
+            if (path.equals("/q/health/ready")) {
+                request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
+            } else if (path.equals("/q/openapi")) {
+                request.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(openApi));
+            } else if (name.equals("slow")) {
+                vertx.setTimer(SLOW_MILLIS, id -> {
+                    if (!request.response().closed()) {
+                        request.response().end("{\"late\":true}");
+                    }
+                });
+            } else if (path.endsWith("/stream")) {
+                stream(request);
+            } else if (path.endsWith("/cut")) {
+                // starts a chunked body, then drops the connection mid-way
+                request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream")
+                        .write(Buffer.buffer(new byte[64 * 1024]));
+                vertx.setTimer(100, id -> request.connection().close());
+            } else {
+                echo(name, request);
+            }
+        });
+        try {
+            return server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("test upstream " + name + " did not start", e);
+        }
+    }
+
+    /** Answers with the request as JSON; {@code ?status=201} picks the status, {@code ?hop=1} adds hop headers. */
+    private static void echo(String name, HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            JsonObject headers = new JsonObject();
+            request.headers().forEach(h -> {
+                String key = h.getKey().toLowerCase(Locale.ROOT);
+                headers.put(key, headers.containsKey(key) ? headers.getString(key) + "," + h.getValue() : h.getValue());
+            });
+            JsonObject echo = new JsonObject()
+                    .put("upstream", name)
+                    .put("method", request.method().name())
+                    .put("path", request.path())
+                    .put("query", request.query())
+                    .put("headers", headers)
+                    .put("bodyLength", body.length())
+                    .put("bodySha256", sha256(body.getBytes()));
+            if (body.length() <= 4096) {
+                echo.put("body", body.toString(StandardCharsets.UTF_8));
+            }
+            String status = request.getParam("status");
+            var response = request.response()
+                    .setStatusCode(status == null ? 200 : Integer.parseInt(status))
+                    .putHeader("Content-Type", "application/json")
+                    .putHeader("X-Upstream", name)
+                    .putHeader("X-Request-Id", "upstream-would-echo-" + name);
+            if (request.getParam("hop") != null) {
+                response.putHeader("Connection", "keep-alive, X-Private-Hop")
+                        .putHeader("X-Private-Hop", "must-not-leave-the-hop")
+                        .putHeader("Proxy-Authenticate", "Basic realm=upstream");
+            }
+            response.end(echo.encode());
+        });
+    }
+
+    /** A chunked response of {@code ?chunks=n} 64 KiB chunks of one repeated letter each, written 20 ms apart. */
+    private void stream(HttpServerRequest request) {
+        int chunks = Integer.parseInt(request.getParam("chunks", "8"));
+        var response = request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream");
+        writeChunk(response, 0, chunks);
+    }
+
+    private void writeChunk(io.vertx.core.http.HttpServerResponse response, int index, int total) {
+        if (index == total) {
+            response.end();
+            return;
+        }
+        byte[] chunk = new byte[64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ('a' + index % 26));
+        response.write(Buffer.buffer(chunk));
+        vertx.setTimer(20, id -> writeChunk(response, index + 1, total));
+    }
+
+    private static int closedPort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = TestUpstreams.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
