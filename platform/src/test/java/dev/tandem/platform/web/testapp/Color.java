@@ -1,0 +1,5 @@
+package dev.tandem.platform.web.testapp;
+
+public enum Color {
+    RED, GREEN, BLUE
+}
