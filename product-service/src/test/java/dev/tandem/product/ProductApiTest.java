@@ -112,4 +112,45 @@ class ProductApiTest {
                 .contentType("application/problem+json");
         assertEquals(after, Product.count());
     }
+
+    @Test
+    void listingWalksEveryProductOncePageByPage() {
+        java.util.Set<String> created = new java.util.HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(given().contentType(ContentType.JSON).body(body(uniqueKey(), "Listed " + i))
+                    .post("/api/v1/products").then().statusCode(201).extract().path("id"));
+        }
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.get("/api/v1/products");
+            page.then().statusCode(200);
+            java.util.List<String> ids = page.path("items.id");
+            org.junit.jupiter.api.Assertions.assertTrue(ids.size() <= 2);
+            seen.addAll(ids);
+            cursor = page.path("nextCursor");
+            if (cursor != null) {
+                org.hamcrest.MatcherAssert.assertThat(page.header("Link"), containsString("rel=\"next\""));
+            }
+            pages++;
+        } while (cursor != null && pages < 1000);
+        assertEquals(seen.size(), new java.util.HashSet<>(seen).size(), "no product twice");
+        org.junit.jupiter.api.Assertions.assertTrue(seen.containsAll(created), "every product listed");
+        assertEquals(Product.count(), seen.size());
+    }
+
+    @Test
+    void badListParametersAreNamed() {
+        given().queryParam("limit", 0).get("/api/v1/products").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("limit"));
+        given().queryParam("cursor", "not-a-cursor").get("/api/v1/products").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("cursor"));
+        given().queryParam("lifecycleStage", "SOLD").get("/api/v1/products").then().statusCode(400)
+                .contentType("application/problem+json");
+    }
 }

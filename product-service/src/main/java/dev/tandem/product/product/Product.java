@@ -3,7 +3,9 @@ package dev.tandem.product.product;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -80,6 +82,22 @@ public class Product extends PanacheEntityBase {
 
     public static boolean keyTaken(String key) {
         return count("key", normaliseKey(key)) > 0;
+    }
+
+    /** Products oldest first, optionally in one stage, strictly after the (createdAt, id) keyset position. */
+    public static List<Product> page(LifecycleStage stage, Instant afterCreatedAt, UUID afterId, int fetchSize) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (stage != null) {
+            where.append(" and lifecycleStage = :stage");
+            params.put("stage", stage);
+        }
+        if (afterCreatedAt != null) {
+            where.append(" and (createdAt > :t or (createdAt = :t and id > :id))");
+            params.put("t", afterCreatedAt);
+            params.put("id", afterId);
+        }
+        return find(where + " order by createdAt, id", params).page(0, fetchSize).list();
     }
 
     public UUID id() {

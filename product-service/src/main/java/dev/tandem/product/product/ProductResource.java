@@ -1,12 +1,14 @@
 package dev.tandem.product.product;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,10 +16,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import dev.tandem.platform.idempotency.Idempotency;
+import dev.tandem.platform.paging.Cursor;
+import dev.tandem.platform.paging.Page;
+import dev.tandem.platform.paging.PageLinks;
+import dev.tandem.platform.paging.PageParams;
+import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,6 +92,30 @@ public class ProductResource {
                     .entity(ProductView.of(product))
                     .build();
         });
+    }
+
+    @GET
+    @Operation(operationId = "listProducts", summary = "List products",
+            description = "Oldest first, cursor-paginated: follow nextCursor (or the Link header) for the next page.")
+    @APIResponse(responseCode = "200", description = "One page of products",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = ProductPage.class)))
+    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or filter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@BeanParam PageParams params,
+                         @Parameter(description = "Only products in this lifecycle stage")
+                         @QueryParam("lifecycleStage") LifecycleStage stage,
+                         @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        List<Product> rows = Product.page(stage, page.after() == null ? null : page.after().instant(0),
+                page.after() == null ? null : page.after().uuid(1), page.fetchSize());
+        Page<ProductView> result = Page.of(rows, page, ProductView::of, p -> Cursor.of(p.createdAt(), p.id()));
+        return PageLinks.ok(result, page, uri);
+    }
+
+    /** For OpenAPI: the page type with its item type spelled out. */
+    @Schema(name = "ProductPage")
+    record ProductPage(List<ProductView> items, String nextCursor) {
     }
 
     @GET
