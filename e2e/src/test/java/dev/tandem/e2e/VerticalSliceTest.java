@@ -3,6 +3,7 @@ package dev.tandem.e2e;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,7 @@ class VerticalSliceTest {
                 .post("/api/v1/products");
         created.then().statusCode(201)
                 .header("X-Request-Id", requestId)
+                .header("Location", startsWith(stack.gatewayUrl() + "/api/v1/products/"))
                 .body("key", equalTo(key))
                 .body("lifecycleStage", equalTo("CONCEPT"));
         String id = created.path("id");
