@@ -161,7 +161,9 @@ class ProblemJsonTest {
                 {"name":"w","quantity":1,"color":"RED","parts":[{"label":"a"},{"label":["x"]}]}""",
                 "parts[1].label=must be a string",
                 """
-                {"name":"w","quantity":{"n":1},"color":"RED"}""", "quantity=must be an integer");
+                {"name":"w","quantity":{"n":1},"color":"RED"}""", "quantity=must be an integer",
+                """
+                {"name":"w","quantity":1.5,"color":"RED"}""", "quantity=must be an integer");
         cases.forEach((body, expected) -> {
             String field = expected.substring(0, expected.indexOf('='));
             String message = expected.substring(expected.indexOf('=') + 1);
