@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -17,6 +19,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.tandem.platform.paging.Cursor;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -84,20 +89,113 @@ public class Product extends PanacheEntityBase {
         return count("key", normaliseKey(key)) > 0;
     }
 
-    /** Products oldest first, optionally in one stage, strictly after the (createdAt, id) keyset position. */
-    public static List<Product> page(LifecycleStage stage, Instant afterCreatedAt, UUID afterId, int fetchSize) {
+    /**
+     * One page of products in {@code sort} order, filtered by stage, owner (exact) and text {@code q}
+     * (case-insensitive substring of key, name or vision), strictly after the cursor's keyset position.
+     */
+    public static List<Product> page(LifecycleStage stage, String owner, String q, ProductSort sort, Cursor after,
+                                     int fetchSize) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (stage != null) {
-            where.append(" and lifecycleStage = :stage");
+            where.append(" and p.lifecycleStage = :stage");
             params.put("stage", stage);
         }
-        if (afterCreatedAt != null) {
-            where.append(" and (createdAt > :t or (createdAt = :t and id > :id))");
-            params.put("t", afterCreatedAt);
-            params.put("id", afterId);
+        if (owner != null && !owner.isBlank()) {
+            where.append(" and p.owner = :owner");
+            params.put("owner", owner.strip());
         }
-        return find(where + " order by createdAt, id", params).page(0, fetchSize).list();
+        if (q != null && !q.isBlank()) {
+            where.append(" and (lower(p.key) like :q escape '!' or lower(p.name) like :q escape '!'"
+                    + " or lower(coalesce(p.vision, '')) like :q escape '!')");
+            params.put("q", "%" + likeEscape(q.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String cmp = sort.descending ? "<" : ">";
+        if (after != null) {
+            where.append(" and (p.").append(sort.property).append(' ').append(cmp).append(" :k or (p.")
+                    .append(sort.property).append(" = :k and p.id ").append(cmp).append(" :id))");
+            params.put("k", sort.keyOf(after));
+            params.put("id", after.uuid(2));
+        }
+        String dir = sort.descending ? " desc" : "";
+        return find("from Product p where " + where + " order by p." + sort.property + dir + ", p.id" + dir, params).page(0, fetchSize).list();
+    }
+
+    static String likeEscape(String s) {
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /**
+     * Applies a partial update: null leaves a field as it is; a blank vision or owner clears it.
+     *
+     * @return whether anything changed
+     */
+    public boolean update(String name, String vision, List<String> targetSegments, String owner, Instant now) {
+        boolean changed = false;
+        if (name != null && !name.strip().equals(this.name)) {
+            this.name = name.strip();
+            changed = true;
+        }
+        if (vision != null && !Objects.equals(blankToNull(vision), this.vision)) {
+            this.vision = blankToNull(vision);
+            changed = true;
+        }
+        if (targetSegments != null && !targetSegments.equals(this.targetSegments)) {
+            this.targetSegments = new ArrayList<>(targetSegments);
+            changed = true;
+        }
+        if (owner != null && !Objects.equals(blankToNull(owner), this.owner)) {
+            this.owner = blankToNull(owner);
+            changed = true;
+        }
+        if (changed) {
+            this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        }
+        return changed;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * Moves the product to another lifecycle stage: forward only, skips allowed, RETIRED from anywhere, nothing after
+     * RETIRED.
+     *
+     * @return the change to record
+     * @throws ProblemException 409 naming the allowed next stages when the move is not allowed
+     */
+    public LifecycleChange moveTo(LifecycleStage to, String reason, String changedBy, Instant now) {
+        LifecycleStage from = this.lifecycleStage;
+        if (!from.canMoveTo(to)) {
+            List<LifecycleStage> allowed = from.allowedNext();
+            String names = allowed.isEmpty() ? "none (RETIRED is final)"
+                    : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
+            throw ProblemException.conflict("a product in " + from + " cannot move to " + to + "; allowed: " + names,
+                    new Problem.FieldError("stage", "allowed: " + names));
+        }
+        this.lifecycleStage = to;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        return new LifecycleChange(id, from, to, reason, changedBy, this.updatedAt);
+    }
+
+    /**
+     * A product may be deleted only while CONCEPT and with nothing linked to it.
+     *
+     * @param linkedFeatures how many features belong to it
+     * @throws ProblemException 409 naming why not
+     */
+    public void requireDeletable(long linkedFeatures) {
+        if (lifecycleStage != LifecycleStage.CONCEPT) {
+            throw ProblemException.conflict("product " + key + " is " + lifecycleStage
+                    + "; only a product in CONCEPT can be deleted (retire it instead)",
+                    new Problem.FieldError("lifecycleStage", "must be CONCEPT to delete"));
+        }
+        if (linkedFeatures > 0) {
+            throw ProblemException.conflict("product " + key + " has " + linkedFeatures
+                    + " feature(s) linked; delete or move them first",
+                    new Problem.FieldError("features", linkedFeatures + " linked"));
+        }
     }
 
     public UUID id() {

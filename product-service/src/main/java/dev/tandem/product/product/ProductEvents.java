@@ -1,10 +1,15 @@
 package dev.tandem.product.product;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tandem.events.EventType;
 import dev.tandem.events.product.ProductCreated;
+import dev.tandem.events.product.ProductDeleted;
+import dev.tandem.events.product.ProductLifecycleChanged;
+import dev.tandem.events.product.ProductUpdated;
 import dev.tandem.platform.outbox.Outbox;
 
 /** Turns product changes into outbox events (same transaction as the change). */
@@ -15,9 +20,31 @@ class ProductEvents {
     Outbox outbox;
 
     void created(Product p) {
-        EventType type = EventType.PRODUCT_CREATED;
-        outbox.publish(type.topic(), type.aggregateType(), p.id(), type.type(),
+        publish(EventType.PRODUCT_CREATED, p,
                 new ProductCreated(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
                         p.lifecycleStage().name(), p.owner(), p.createdAt(), p.version()));
+    }
+
+    void updated(Product p) {
+        publish(EventType.PRODUCT_UPDATED, p,
+                new ProductUpdated(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
+                        p.lifecycleStage().name(), p.owner(), p.createdAt(), p.updatedAt(), p.version()));
+    }
+
+    void lifecycleChanged(Product p, LifecycleChange c) {
+        publish(EventType.PRODUCT_LIFECYCLE_CHANGED, p,
+                new ProductLifecycleChanged(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
+                        p.lifecycleStage().name(), p.owner(), p.createdAt(), p.updatedAt(), c.from().name(),
+                        c.to().name(), c.reason(), c.changedBy(), c.changedAt(), p.version()));
+    }
+
+    void deleted(Product p, Instant deletedAt) {
+        publish(EventType.PRODUCT_DELETED, p,
+                new ProductDeleted(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
+                        p.lifecycleStage().name(), p.owner(), p.createdAt(), p.updatedAt(), deletedAt, p.version()));
+    }
+
+    private void publish(EventType type, Product p, Object payload) {
+        outbox.publish(type.topic(), type.aggregateType(), p.id(), type.type(), payload);
     }
 }

@@ -1,6 +1,8 @@
 package dev.tandem.product.product;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -8,6 +10,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -30,6 +35,9 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.web.Versions;
+import dev.tandem.product.feature.Feature;
+import dev.tandem.product.objective.Objective;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -87,8 +95,7 @@ public class ProductResource {
                     request.targetSegments(), request.owner());
             product.persistAndFlush();
             events.created(product);
-            return Response.created(URI.create(PATH + "/" + product.id()))
-                    .tag(String.valueOf(product.version()))
+            return Versions.withETag(Response.created(URI.create(PATH + "/" + product.id())), product.version())
                     .entity(ProductView.of(product))
                     .build();
         });
@@ -96,20 +103,28 @@ public class ProductResource {
 
     @GET
     @Operation(operationId = "listProducts", summary = "List products",
-            description = "Oldest first, cursor-paginated: follow nextCursor (or the Link header) for the next page.")
+            description = "Cursor-paginated: follow nextCursor (or the Link header) for the next page. Filters combine "
+                    + "(AND). sort: createdAt (default, oldest first), -createdAt (newest first), name, key; a cursor "
+                    + "is valid only with the sort that produced it.")
     @APIResponse(responseCode = "200", description = "One page of products",
             headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
             content = @Content(schema = @Schema(implementation = ProductPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid limit, cursor or filter",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response list(@BeanParam PageParams params,
                          @Parameter(description = "Only products in this lifecycle stage")
                          @QueryParam("lifecycleStage") LifecycleStage stage,
+                         @Parameter(description = "Only products of this owner (exact match)", example = "ana.pm@example.com")
+                         @QueryParam("owner") String owner,
+                         @Parameter(description = "Text contained in key, name or vision (case-insensitive)", example = "checkout")
+                         @QueryParam("q") @Size(max = 200) String q,
+                         @Parameter(description = "Order: createdAt, -createdAt, name or key",
+                                 schema = @Schema(enumeration = {"createdAt", "-createdAt", "name", "key"}))
+                         @QueryParam("sort") String sort,
                          @Context UriInfo uri) {
         PageRequest page = params.toPageRequest();
-        List<Product> rows = Product.page(stage, page.after() == null ? null : page.after().instant(0),
-                page.after() == null ? null : page.after().uuid(1), page.fetchSize());
-        Page<ProductView> result = Page.of(rows, page, ProductView::of, p -> Cursor.of(p.createdAt(), p.id()));
+        ProductSort order = ProductSort.parse(sort);
+        List<Product> rows = Product.page(stage, owner, q, order, page.after(), page.fetchSize());
+        Page<ProductView> result = Page.of(rows, page, ProductView::of, order::cursorOf);
         return PageLinks.ok(result, page, uri);
     }
 
@@ -124,13 +139,134 @@ public class ProductResource {
     @APIResponse(responseCode = "200", description = "The product",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to update"),
             content = @Content(schema = @Schema(implementation = ProductView.class)))
-    @APIResponse(responseCode = "404", description = "No such product",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
+        Product product = find(id);
+        return Versions.ok(ProductView.of(product), product.version());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(operationId = "updateProduct", summary = "Update a product",
+            description = "Changes name, vision, target segments and/or owner; absent fields stay as they are, an empty "
+                    + "vision or owner clears it. The key is immutable. Requires If-Match with the current ETag. "
+                    + "Publishes dev.tandem.product.updated.v1 when something changed.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateProductRequest.class),
+            examples = @ExampleObject(name = "rename", value = """
+                    {"name": "Checkout & Pay", "targetSegments": ["SMB"], "owner": "li.pm@example.com"}""")))
+    @APIResponse(responseCode = "200", description = "The updated product",
+            headers = @Header(name = "ETag", description = "The new version"),
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response update(@PathParam("id") UUID id,
+                           @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch,
+                           @Valid @NotNull UpdateProductRequest request) {
+        Product product = find(id);
+        Versions.requireIfMatch(ifMatch, product.version());
+        if (request.key() != null && !Product.normaliseKey(request.key()).equals(product.key())) {
+            throw ProblemException.badRequest("key is immutable",
+                    new Problem.FieldError("key", "cannot be changed (is " + product.key() + ")"));
+        }
+        if (product.update(request.name(), request.vision(), request.targetSegments(), request.owner(), Instant.now())) {
+            Product.flush();
+            events.updated(product);
+        }
+        return Versions.ok(ProductView.of(product), product.version());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(operationId = "deleteProduct", summary = "Delete a product",
+            description = "Only while CONCEPT and with nothing linked (no features, no objectives). Requires If-Match. "
+                    + "Publishes dev.tandem.product.deleted.v1.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response delete(@PathParam("id") UUID id,
+                           @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch) {
+        Product product = find(id);
+        Versions.requireIfMatch(ifMatch, product.version());
+        product.requireDeletable(Feature.countForProduct(id));
+        long objectives = Objective.countForProduct(id);
+        if (objectives > 0) {
+            throw ProblemException.conflict("product " + product.key() + " has " + objectives
+                    + " objective(s) linked; it cannot be deleted", new Problem.FieldError("objectives", objectives + " linked"));
+        }
+        events.deleted(product, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        product.delete();
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/lifecycle")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(operationId = "changeProductLifecycle", summary = "Move a product to another lifecycle stage",
+            description = "CONCEPT → DEVELOPMENT → LAUNCHED → GROWTH → MATURITY → DECLINE → RETIRED: forward only, "
+                    + "stages may be skipped, RETIRED from any stage, nothing after RETIRED. A refused move is a 409 "
+                    + "naming the allowed next stages. Requires If-Match. The change is recorded (see "
+                    + "lifecycle-history) and dev.tandem.product.lifecycle-changed.v1 is published.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ChangeLifecycleRequest.class),
+            examples = @ExampleObject(name = "develop", value = """
+                    {"stage": "DEVELOPMENT", "reason": "Discovery done; building the MVP.", "changedBy": "ana.pm@example.com"}""")))
+    @APIResponse(responseCode = "200", description = "The product in its new stage",
+            headers = @Header(name = "ETag", description = "The new version"),
+            content = @Content(schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response changeLifecycle(@PathParam("id") UUID id,
+                                    @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch,
+                                    @Valid @NotNull ChangeLifecycleRequest request) {
+        Product product = find(id);
+        Versions.requireIfMatch(ifMatch, product.version());
+        LifecycleChange change = product.moveTo(request.stage(), request.reason().strip(),
+                request.changedBy().strip(), Instant.now());
+        change.persist();
+        Product.flush();
+        events.lifecycleChanged(product, change);
+        return Versions.ok(ProductView.of(product), product.version());
+    }
+
+    @GET
+    @Path("/{id}/lifecycle-history")
+    @Operation(operationId = "listProductLifecycleHistory", summary = "A product's lifecycle changes, newest first",
+            description = "Who moved the product from which stage to which, when and why. Cursor-paginated.")
+    @APIResponse(responseCode = "200", description = "One page of changes",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = LifecycleChangePage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response lifecycleHistory(@PathParam("id") UUID id, @BeanParam PageParams params, @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(id);
+        List<LifecycleChange> rows = LifecycleChange.page(id, page.after() == null ? null : page.after().instant(0),
+                page.after() == null ? null : page.after().uuid(1), page.fetchSize());
+        Page<LifecycleChangeView> result = Page.of(rows, page, LifecycleChangeView::of,
+                c -> Cursor.of(c.changedAt(), c.id()));
+        return PageLinks.ok(result, page, uri);
+    }
+
+    /** For OpenAPI: the page type with its item type spelled out. */
+    @Schema(name = "LifecycleChangePage")
+    record LifecycleChangePage(List<LifecycleChangeView> items, String nextCursor) {
+    }
+
+    private static Product find(UUID id) {
         Product product = Product.findById(id);
         if (product == null) {
             throw ProblemException.notFound("product", id);
         }
-        return Response.ok(ProductView.of(product)).tag(String.valueOf(product.version())).build();
+        return product;
     }
 }

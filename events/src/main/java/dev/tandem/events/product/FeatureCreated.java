@@ -1,0 +1,43 @@
+package dev.tandem.events.product;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * {@code dev.tandem.feature.created.v1} on {@code tandem.product.events}, subject = feature id. A feature was created (status IDEA). Carries the feature's full state.
+ *
+ * @param featureId       the feature's id
+ * @param productId       the product it belongs to
+ * @param title           short title
+ * @param problem         the customer problem it solves, if written down
+ * @param status          the feature's status after this change
+ * @param reach           RICE reach: people or events per quarter, if estimated
+ * @param impact          RICE impact: 0.25, 0.5, 1, 2 or 3, if estimated
+ * @param confidence      RICE confidence in percent (0-100), if estimated
+ * @param effort          RICE effort in person-months, if estimated
+ * @param score           RICE score = reach x impact x confidence/100 / effort, 2 decimals; null while an input is missing
+ * @param rejectionReason why it was rejected, while REJECTED
+ * @param createdAt       when the feature was created
+ * @param updatedAt       when the feature last changed
+ * @param version         the aggregate's version after this change (its ETag)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record FeatureCreated(
+        UUID featureId,
+        UUID productId,
+        String title,
+        String problem,
+        String status,
+        Long reach,
+        BigDecimal impact,
+        Integer confidence,
+        BigDecimal effort,
+        BigDecimal score,
+        String rejectionReason,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {
+}

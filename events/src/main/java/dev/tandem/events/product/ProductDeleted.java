@@ -1,0 +1,37 @@
+package dev.tandem.events.product;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * {@code dev.tandem.product.deleted.v1} on {@code tandem.product.events}, subject = product id. A product was deleted (only possible in CONCEPT with nothing linked). Carries its last state.
+ *
+ * @param productId      the product's id
+ * @param key            short unique code, upper case (e.g. {@code CHK})
+ * @param name           display name
+ * @param vision         the product vision, if set
+ * @param targetSegments the customer segments the product targets
+ * @param lifecycleStage the product's lifecycle stage after this change
+ * @param owner          the accountable product manager, if set
+ * @param createdAt      when the product was created
+ * @param updatedAt      when the product last changed
+ * @param deletedAt      when it was deleted
+ * @param version        the aggregate's version after this change (its ETag)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProductDeleted(
+        UUID productId,
+        String key,
+        String name,
+        String vision,
+        List<String> targetSegments,
+        String lifecycleStage,
+        String owner,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant deletedAt,
+        long version) {
+}

@@ -1,0 +1,37 @@
+package dev.tandem.feedback.customer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /api/v1/customers}. */
+@Schema(name = "CreateCustomer", description = "A new customer.")
+public record CreateCustomerRequest(
+        @Schema(description = "The customer's id in the CRM; unique.", example = "SF-0012345", required = true)
+        @NotBlank @Size(max = 100)
+        String externalCrmId,
+
+        @Schema(example = "Acme GmbH", required = true)
+        @NotBlank @Size(max = 200)
+        String name,
+
+        @Schema(description = "Market segment, free text; filter with ?segment= (case-insensitive).", example = "Enterprise")
+        @Size(max = 100)
+        String segment,
+
+        @Schema(example = "ENTERPRISE", required = true)
+        @NotNull
+        Tier tier,
+
+        @Schema(description = "Annual revenue with this customer; weighs their feedback.")
+        @Valid
+        Money annualRevenue,
+
+        @Schema(example = "buyer@acme.example")
+        @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address such as buyer@acme.example")
+        String contactEmail) {
+}

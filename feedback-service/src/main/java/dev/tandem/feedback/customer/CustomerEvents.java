@@ -1,0 +1,36 @@
+package dev.tandem.feedback.customer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.feedback.CustomerCreated;
+import dev.tandem.events.feedback.CustomerUpdated;
+import dev.tandem.platform.outbox.Outbox;
+
+/** Turns customer changes into outbox events (same transaction as the change). */
+@ApplicationScoped
+class CustomerEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void created(Customer c) {
+        EventType type = EventType.CUSTOMER_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(),
+                new CustomerCreated(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier().name(),
+                        money(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.version()));
+    }
+
+    void updated(Customer c, Customer.Changes changes) {
+        EventType type = EventType.CUSTOMER_UPDATED;
+        outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(),
+                new CustomerUpdated(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier().name(),
+                        money(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.updatedAt(), changes.fields(),
+                        changes.revenueChanged(), money(changes.previousRevenue()), c.version()));
+    }
+
+    private static dev.tandem.events.feedback.Money money(Money m) {
+        return m == null ? null : m.toEvent();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.tandem.feedback.customer;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A customer as the API shows it. */
+@Schema(name = "Customer")
+public record CustomerView(
+        @Schema(example = "5d0c3f6e-2b8a-4f1e-9c7d-3a2b1c0d9e8f") UUID id,
+        @Schema(example = "SF-0012345") String externalCrmId,
+        @Schema(example = "Acme GmbH") String name,
+        @Schema(example = "Enterprise") String segment,
+        @Schema(example = "ENTERPRISE") Tier tier,
+        Money annualRevenue,
+        @Schema(example = "buyer@acme.example") String contactEmail,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
+
+    static CustomerView of(Customer c) {
+        return new CustomerView(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier(), c.annualRevenue(),
+                c.contactEmail(), c.createdAt(), c.updatedAt(), c.version());
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tandem.feedback.customer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code PATCH /api/v1/customers/{id}}: only the fields sent change; an absent or null field is kept. */
+@Schema(name = "UpdateCustomer", description = "A partial update: fields left out (or null) keep their value. "
+        + "segment and contactEmail are cleared with an empty string.")
+public record UpdateCustomerRequest(
+        @Schema(example = "SF-0012345")
+        @Size(min = 1, max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String externalCrmId,
+
+        @Schema(example = "Acme GmbH")
+        @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+        String name,
+
+        @Schema(example = "Enterprise")
+        @Size(max = 100)
+        String segment,
+
+        @Schema(example = "ENTERPRISE")
+        Tier tier,
+
+        @Valid
+        Money annualRevenue,
+
+        @Schema(example = "buyer@acme.example")
+        @Size(max = 254) @Pattern(regexp = "^$|.+@.+\\..+", message = "must be an e-mail address such as buyer@acme.example") @Email
+        String contactEmail) {
+}

@@ -1,0 +1,163 @@
+package dev.tandem.feedback;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import dev.tandem.events.EventType;
+import dev.tandem.events.Topics;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/** What an integrator reading tandem.feedback.events with a plain Kafka consumer sees. */
+@QuarkusTest
+class FeedbackEventsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void customerCreatedAndUpdatedCarryTheRevenueChange() throws Exception {
+        String id = CustomerApiTest.create(CustomerApiTest.crmId(), "Evented");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"annualRevenue\": {\"amount\": \"200000.00\", \"currency\": \"EUR\"}}")
+                .patch("/api/v1/customers/" + id).then().statusCode(200);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"name\": \"Renamed\"}")
+                .patch("/api/v1/customers/" + id).then().statusCode(200);
+
+        List<ConsumerRecord<String, byte[]>> records = readRecordsWithKey(id, 3);
+        JsonNode created = payload(records.get(0), EventType.CUSTOMER_CREATED, 1);
+        assertEquals(id, created.get("customerId").asText());
+        assertEquals("120000.00", created.path("annualRevenue").path("amount").asText());
+        assertEquals(0, created.get("version").asLong());
+
+        JsonNode revenue = payload(records.get(1), EventType.CUSTOMER_UPDATED, 2);
+        assertTrue(revenue.get("revenueChanged").asBoolean());
+        assertEquals("200000.00", revenue.path("annualRevenue").path("amount").asText());
+        assertEquals("120000.00", revenue.path("previousAnnualRevenue").path("amount").asText());
+        assertEquals("EUR", revenue.path("previousAnnualRevenue").path("currency").asText());
+        assertEquals(List.of("annualRevenue"), JSON.convertValue(revenue.get("changedFields"), List.class));
+        assertEquals(1, revenue.get("version").asLong());
+
+        JsonNode renamed = payload(records.get(2), EventType.CUSTOMER_UPDATED, 3);
+        assertTrue(!renamed.get("revenueChanged").asBoolean());
+        // no previous revenue when the revenue did not change (the outbox leaves null fields out)
+        assertTrue(renamed.path("previousAnnualRevenue").isMissingNode() || renamed.path("previousAnnualRevenue").isNull());
+        assertEquals("Renamed", renamed.get("name").asText());
+        assertEquals(2, renamed.get("version").asLong());
+    }
+
+    @Test
+    void feedbackLifecycleEventsCarryItsState() throws Exception {
+        UUID customer = TestData.customer();
+        UUID product = TestData.product();
+        String id = TestData.create(TestData.feedback("SUPPORT", "EV-" + UUID.randomUUID(), customer, product,
+                "Slow", "The dashboard is extremely slow.", null, "[\"performance\"]"));
+        String path = "/api/v1/feedback/" + id;
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"owner\": \"bo.eng@example.com\"}")
+                .patch(path).then().statusCode(200);
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\": \"TRIAGED\"}")
+                .post(path + "/status").then().statusCode(200);
+        given().header("If-Match", "\"2\"").delete(path).then().statusCode(204);
+
+        List<ConsumerRecord<String, byte[]>> records = readRecordsWithKey(id, 4);
+        JsonNode received = payload(records.get(0), EventType.FEEDBACK_RECEIVED, 1);
+        assertEquals(customer.toString(), received.get("customerId").asText());
+        assertEquals(product.toString(), received.get("productId").asText());
+        assertEquals("NEW", received.get("status").asText());
+        assertEquals("negative", received.get("sentimentLabel").asText());
+        assertEquals(0, received.get("version").asLong());
+
+        JsonNode updated = payload(records.get(1), EventType.FEEDBACK_UPDATED, 2);
+        assertEquals("bo.eng@example.com", updated.get("owner").asText());
+        assertEquals(List.of("owner"), JSON.convertValue(updated.get("changedFields"), List.class));
+        assertEquals(1, updated.get("version").asLong());
+
+        JsonNode status = payload(records.get(2), EventType.FEEDBACK_STATUS_CHANGED, 3);
+        assertEquals("NEW", status.get("from").asText());
+        assertEquals("TRIAGED", status.get("to").asText());
+        assertEquals("TRIAGED", status.get("status").asText());
+        assertEquals(2, status.get("version").asLong());
+
+        JsonNode deleted = payload(records.get(3), EventType.FEEDBACK_DELETED, 4);
+        assertEquals(customer.toString(), deleted.get("customerId").asText());
+        assertEquals(3, deleted.get("version").asLong());
+    }
+
+    @Test
+    void aRefusedChangeLeavesNoEvent() throws Exception {
+        String id = TestData.create(TestData.feedback("SOCIAL", "EV-" + UUID.randomUUID(), TestData.customer(),
+                TestData.product(), "Refused", "Nothing else happens.", null, "[]"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\": \"CLOSED\"}")
+                .post("/api/v1/feedback/" + id + "/status").then().statusCode(409);
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\": \"ARCHIVED\"}")
+                .post("/api/v1/feedback/" + id + "/status").then().statusCode(200);
+        List<ConsumerRecord<String, byte[]>> records = readRecordsWithKey(id, 2);
+        payload(records.get(0), EventType.FEEDBACK_RECEIVED, 1);
+        JsonNode archived = payload(records.get(1), EventType.FEEDBACK_STATUS_CHANGED, 2);
+        assertEquals("ARCHIVED", archived.get("to").asText());
+    }
+
+    private JsonNode payload(ConsumerRecord<String, byte[]> record, EventType type, long sequence) throws Exception {
+        assertEquals(type.type(), header(record, "ce_type"));
+        assertEquals("1.0", header(record, "ce_specversion"));
+        assertEquals("/tandem/feedback-service", header(record, "ce_source"));
+        assertEquals(record.key(), header(record, "ce_subject"));
+        assertEquals(sequence, Long.parseLong(header(record, "ce_sequence")));
+        JsonNode payload = JSON.readTree(record.value());
+        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(
+                getClass().getClassLoader().getResourceAsStream(type.schemaResource()));
+        assertEquals(Set.of(), schema.validate(payload), type.type() + ": " + payload);
+        return payload;
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> readRecordsWithKey(String key, int count) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.FEEDBACK));
+            Instant deadline = Instant.now().plusSeconds(30);
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            while (Instant.now().isBefore(deadline) && found.size() < count) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                }
+            }
+            assertEquals(count, found.size(), "events with key " + key + " within 30 s");
+            return found;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var h = record.headers().lastHeader(name);
+        if (h == null) {
+            throw new AssertionError("missing header " + name);
+        }
+        return new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,263 @@
+package dev.tandem.product.feature;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import dev.tandem.platform.paging.Cursor;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A feature of a product: the problem it solves, its status and its RICE inputs and score. */
+@Entity
+@Table(name = "feature")
+public class Feature extends PanacheEntityBase {
+
+    @Id
+    UUID id;
+
+    @Column(name = "product_id", nullable = false)
+    UUID productId;
+
+    @Column(nullable = false, length = 200)
+    String title;
+
+    @Column(length = 4000)
+    String problem;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    FeatureStatus status;
+
+    @Column(name = "rejection_reason", length = 2000)
+    String rejectionReason;
+
+    Long reach;
+
+    @Column(precision = 4, scale = 2)
+    BigDecimal impact;
+
+    Integer confidence;
+
+    @Column(precision = 9, scale = 2)
+    BigDecimal effort;
+
+    @Column(precision = 30, scale = 2)
+    BigDecimal score;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Version
+    long version;
+
+    protected Feature() {
+    }
+
+    /** A new feature in IDEA. RICE inputs are optional; those present must be valid (400 naming each). */
+    public static Feature create(UUID productId, String title, String problem, Long reach, BigDecimal impact,
+                                 Integer confidence, BigDecimal effort, Instant now) {
+        Rice.check(reach, impact, confidence, effort);
+        Feature f = new Feature();
+        f.id = UUID.randomUUID();
+        f.productId = productId;
+        f.title = title.strip();
+        f.problem = blankToNull(problem);
+        f.status = FeatureStatus.IDEA;
+        f.reach = reach;
+        f.impact = impact;
+        f.confidence = confidence;
+        f.effort = effort;
+        f.score = Rice.score(reach, impact, confidence, effort);
+        f.createdAt = now.truncatedTo(ChronoUnit.MICROS);
+        f.updatedAt = f.createdAt;
+        return f;
+    }
+
+    /**
+     * Applies a partial update: null leaves a field as it is; a blank problem clears it. RICE inputs present must be
+     * valid (400 naming each); the score is recomputed.
+     *
+     * @return whether anything changed
+     */
+    public boolean update(String title, String problem, Long reach, BigDecimal impact, Integer confidence,
+                          BigDecimal effort, Instant now) {
+        Rice.check(reach, impact, confidence, effort);
+        boolean changed = false;
+        if (title != null && !title.strip().equals(this.title)) {
+            this.title = title.strip();
+            changed = true;
+        }
+        if (problem != null && !Objects.equals(blankToNull(problem), this.problem)) {
+            this.problem = blankToNull(problem);
+            changed = true;
+        }
+        if (reach != null && !reach.equals(this.reach)) {
+            this.reach = reach;
+            changed = true;
+        }
+        if (impact != null && (this.impact == null || impact.compareTo(this.impact) != 0)) {
+            this.impact = impact;
+            changed = true;
+        }
+        if (confidence != null && !confidence.equals(this.confidence)) {
+            this.confidence = confidence;
+            changed = true;
+        }
+        if (effort != null && (this.effort == null || effort.compareTo(this.effort) != 0)) {
+            this.effort = effort;
+            changed = true;
+        }
+        if (changed) {
+            this.score = Rice.score(this.reach, this.impact, this.confidence, this.effort);
+            this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        }
+        return changed;
+    }
+
+    /** What a status change did. */
+    public record StatusChange(FeatureStatus from, FeatureStatus to, String reason, Instant at) {
+    }
+
+    /**
+     * Moves the feature to another status along its state machine.
+     *
+     * @throws ProblemException 409 naming the allowed next statuses when the move is not allowed; 400 naming
+     *                          {@code reason} when rejecting without one
+     */
+    public StatusChange moveTo(FeatureStatus to, String reason, Instant now) {
+        FeatureStatus from = this.status;
+        if (!from.canMoveTo(to)) {
+            List<FeatureStatus> allowed = from.allowedNext();
+            String names = allowed.isEmpty() ? "none (" + from + " is final)"
+                    : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
+            throw ProblemException.conflict("a feature in " + from + " cannot move to " + to + "; allowed: " + names,
+                    new Problem.FieldError("status", "allowed: " + names));
+        }
+        String why = blankToNull(reason);
+        if (to == FeatureStatus.REJECTED && why == null) {
+            throw ProblemException.badRequest("reason is required to reject a feature",
+                    new Problem.FieldError("reason", "is required when status is REJECTED"));
+        }
+        this.status = to;
+        this.rejectionReason = to == FeatureStatus.REJECTED ? why.strip() : null;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        return new StatusChange(from, to, why == null ? null : why.strip(), this.updatedAt);
+    }
+
+    /** @throws ProblemException 409 unless the feature is an IDEA */
+    public void requireDeletable() {
+        if (status != FeatureStatus.IDEA) {
+            throw ProblemException.conflict("a feature in " + status + " cannot be deleted; only an IDEA can"
+                    + (status == FeatureStatus.REJECTED ? " (it stays as REJECTED, or reopen it to IDEA first)" : ""),
+                    new Problem.FieldError("status", "must be IDEA to delete"));
+        }
+    }
+
+    public static long countForProduct(UUID productId) {
+        return count("productId", productId);
+    }
+
+    /** One page of features in {@code sort} order, optionally of one product and/or in one status. */
+    public static List<Feature> page(UUID productId, FeatureStatus status, FeatureSort sort, Cursor after,
+                                     int fetchSize) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (productId != null) {
+            where.append(" and f.productId = :productId");
+            params.put("productId", productId);
+        }
+        if (status != null) {
+            where.append(" and f.status = :status");
+            params.put("status", status);
+        }
+        String cmp = sort.descending ? "<" : ">";
+        if (after != null) {
+            where.append(" and (").append(sort.expression).append(' ').append(cmp).append(" :k or (")
+                    .append(sort.expression).append(" = :k and f.id ").append(cmp).append(" :id))");
+            params.put("k", sort.keyOf(after));
+            params.put("id", after.uuid(2));
+        }
+        String dir = sort.descending ? " desc" : "";
+        return find("from Feature f where " + where + " order by " + sort.expression + dir + ", f.id" + dir, params)
+                .page(0, fetchSize).list();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID productId() {
+        return productId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String problem() {
+        return problem;
+    }
+
+    public FeatureStatus status() {
+        return status;
+    }
+
+    public String rejectionReason() {
+        return rejectionReason;
+    }
+
+    public Long reach() {
+        return reach;
+    }
+
+    public BigDecimal impact() {
+        return Rice.plain(impact);
+    }
+
+    public Integer confidence() {
+        return confidence;
+    }
+
+    public BigDecimal effort() {
+        return Rice.plain(effort);
+    }
+
+    public BigDecimal score() {
+        return score;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+}

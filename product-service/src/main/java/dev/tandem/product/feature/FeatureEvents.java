@@ -1,0 +1,62 @@
+package dev.tandem.product.feature;
+
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.product.FeatureCommitted;
+import dev.tandem.events.product.FeatureCreated;
+import dev.tandem.events.product.FeatureDeleted;
+import dev.tandem.events.product.FeatureRejected;
+import dev.tandem.events.product.FeatureStatusChanged;
+import dev.tandem.events.product.FeatureUpdated;
+import dev.tandem.platform.outbox.Outbox;
+
+/** Turns feature changes into outbox events (same transaction as the change). */
+@ApplicationScoped
+class FeatureEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void created(Feature f) {
+        publish(EventType.FEATURE_CREATED, f, new FeatureCreated(f.id(), f.productId(), f.title(), f.problem(),
+                f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
+                f.createdAt(), f.updatedAt(), f.version()));
+    }
+
+    void updated(Feature f) {
+        publish(EventType.FEATURE_UPDATED, f, new FeatureUpdated(f.id(), f.productId(), f.title(), f.problem(),
+                f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
+                f.createdAt(), f.updatedAt(), f.version()));
+    }
+
+    /** status-changed always; also committed (→ COMMITTED) or rejected (→ REJECTED). */
+    void statusChanged(Feature f, Feature.StatusChange c) {
+        publish(EventType.FEATURE_STATUS_CHANGED, f, new FeatureStatusChanged(f.id(), f.productId(), f.title(),
+                f.problem(), f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(),
+                f.rejectionReason(), f.createdAt(), f.updatedAt(), c.from().name(), c.to().name(), c.reason(), c.at(),
+                f.version()));
+        if (c.to() == FeatureStatus.COMMITTED) {
+            // targetReleaseDate: releases do not exist yet
+            publish(EventType.FEATURE_COMMITTED, f, new FeatureCommitted(f.id(), f.productId(), f.title(),
+                    f.problem(), f.effort(), null, c.at(), f.version()));
+        } else if (c.to() == FeatureStatus.REJECTED) {
+            publish(EventType.FEATURE_REJECTED, f, new FeatureRejected(f.id(), f.productId(), f.title(), f.problem(),
+                    f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(),
+                    f.rejectionReason(), f.createdAt(), f.updatedAt(), c.reason(), c.at(), f.version()));
+        }
+    }
+
+    void deleted(Feature f, Instant deletedAt) {
+        publish(EventType.FEATURE_DELETED, f, new FeatureDeleted(f.id(), f.productId(), f.title(), f.problem(),
+                f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
+                f.createdAt(), f.updatedAt(), deletedAt, f.version()));
+    }
+
+    private void publish(EventType type, Feature f, Object payload) {
+        outbox.publish(type.topic(), type.aggregateType(), f.id(), type.type(), payload);
+    }
+}

@@ -1,0 +1,231 @@
+package dev.tandem.product.feature;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import dev.tandem.platform.idempotency.Idempotency;
+import dev.tandem.platform.paging.Page;
+import dev.tandem.platform.paging.PageLinks;
+import dev.tandem.platform.paging.PageParams;
+import dev.tandem.platform.paging.PageRequest;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.web.Versions;
+import dev.tandem.product.product.Product;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/features")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Features", description = "Features of products: problem, status and RICE score.")
+public class FeatureResource {
+
+    static final String PATH = "/api/v1/features";
+
+    @Inject
+    FeatureEvents events;
+
+    @Inject
+    Idempotency idempotency;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(operationId = "createFeature", summary = "Create a feature",
+            description = "Creates a feature of an existing product as IDEA and publishes dev.tandem.feature.created.v1. "
+                    + "RICE inputs are optional; the score is computed once all four are known. "
+                    + "Send an Idempotency-Key to make retries safe.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateFeatureRequest.class),
+            examples = @ExampleObject(name = "reorder", value = """
+                    {"productId": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50", "title": "One-click reorder",
+                     "problem": "Repeat buyers re-enter the same basket every week.",
+                     "reach": 1200, "impact": 2, "confidence": 80, "effort": 2.5}""")))
+    @APIResponse(responseCode = "201", description = "Created",
+            headers = {@Header(name = "Location", description = "URL of the new feature"),
+                    @Header(name = "ETag", description = "Version of the new feature")},
+            content = @Content(schema = @Schema(implementation = FeatureView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
+    public Response create(@HeaderParam(Idempotency.HEADER) @Parameter(ref = "Idempotency-Key") String idempotencyKey,
+                           @Valid @NotNull CreateFeatureRequest request) {
+        return idempotency.execute(idempotencyKey, "POST " + PATH, request, () -> {
+            if (Product.findById(request.productId()) == null) {
+                throw ProblemException.unprocessable("product " + request.productId() + " does not exist",
+                        new Problem.FieldError("productId", "no product with this id"));
+            }
+            Feature feature = Feature.create(request.productId(), request.title(), request.problem(),
+                    request.reach(), request.impact(), request.confidence(), request.effort(), Instant.now());
+            feature.persistAndFlush();
+            events.created(feature);
+            return Versions.withETag(Response.created(URI.create(PATH + "/" + feature.id())), feature.version())
+                    .entity(FeatureView.of(feature))
+                    .build();
+        });
+    }
+
+    @GET
+    @Operation(operationId = "listFeatures", summary = "List features",
+            description = "Cursor-paginated: follow nextCursor (or the Link header). Filters combine (AND). sort: "
+                    + "createdAt (default, oldest first), -createdAt, score (lowest first), -score (highest first); "
+                    + "features without a score come last with -score. A cursor is valid only with its sort.")
+    @APIResponse(responseCode = "200", description = "One page of features",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = FeaturePage.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    public Response list(@BeanParam PageParams params,
+                         @Parameter(description = "Only features of this product")
+                         @QueryParam("productId") UUID productId,
+                         @Parameter(description = "Only features in this status")
+                         @QueryParam("status") FeatureStatus status,
+                         @Parameter(description = "Order: createdAt, -createdAt, score or -score",
+                                 schema = @Schema(enumeration = {"createdAt", "-createdAt", "score", "-score"}))
+                         @QueryParam("sort") String sort,
+                         @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        FeatureSort order = FeatureSort.parse(sort);
+        List<Feature> rows = Feature.page(productId, status, order, page.after(), page.fetchSize());
+        Page<FeatureView> result = Page.of(rows, page, FeatureView::of, order::cursorOf);
+        return PageLinks.ok(result, page, uri);
+    }
+
+    /** For OpenAPI: the page type with its item type spelled out. */
+    @Schema(name = "FeaturePage")
+    record FeaturePage(List<FeatureView> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getFeature", summary = "Get a feature")
+    @APIResponse(responseCode = "200", description = "The feature with its RICE inputs and score",
+            headers = @Header(name = "ETag", description = "Send it back in If-Match to change it"),
+            content = @Content(schema = @Schema(implementation = FeatureView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response get(@PathParam("id") UUID id) {
+        Feature feature = find(id);
+        return Versions.ok(FeatureView.of(feature), feature.version());
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(operationId = "updateFeature", summary = "Update a feature",
+            description = "Changes title, problem and/or RICE inputs (absent fields stay as they are); the score is "
+                    + "recomputed. Requires If-Match. Publishes dev.tandem.feature.updated.v1 when something changed.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateFeatureRequest.class),
+            examples = @ExampleObject(name = "re-estimate", value = """
+                    {"reach": 1500, "confidence": 50, "effort": 3}""")))
+    @APIResponse(responseCode = "200", description = "The updated feature",
+            headers = @Header(name = "ETag", description = "The new version"),
+            content = @Content(schema = @Schema(implementation = FeatureView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response update(@PathParam("id") UUID id,
+                           @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch,
+                           @Valid @NotNull UpdateFeatureRequest request) {
+        Feature feature = find(id);
+        Versions.requireIfMatch(ifMatch, feature.version());
+        if (feature.update(request.title(), request.problem(), request.reach(), request.impact(),
+                request.confidence(), request.effort(), Instant.now())) {
+            Feature.flush();
+            events.updated(feature);
+        }
+        return Versions.ok(FeatureView.of(feature), feature.version());
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(operationId = "changeFeatureStatus", summary = "Move a feature to another status",
+            description = "IDEA → CANDIDATE → PLANNED → COMMITTED → IN_DELIVERY → DELIVERED → RELEASED, one step at a "
+                    + "time; REJECTED (reason required) from IDEA, CANDIDATE or PLANNED; REJECTED → IDEA reopens. "
+                    + "An illegal move is a 409 naming the allowed ones. Requires If-Match. Publishes "
+                    + "dev.tandem.feature.status-changed.v1, and also dev.tandem.feature.committed.v1 on COMMITTED "
+                    + "or dev.tandem.feature.rejected.v1 on REJECTED.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ChangeFeatureStatusRequest.class),
+            examples = {
+                    @ExampleObject(name = "candidate", value = """
+                            {"status": "CANDIDATE", "reason": "Asked for by 14 customers."}"""),
+                    @ExampleObject(name = "reject", value = """
+                            {"status": "REJECTED", "reason": "Solved by the payment provider's own wallet."}""")}))
+    @APIResponse(responseCode = "200", description = "The feature in its new status",
+            headers = @Header(name = "ETag", description = "The new version"),
+            content = @Content(schema = @Schema(implementation = FeatureView.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response changeStatus(@PathParam("id") UUID id,
+                                 @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch,
+                                 @Valid @NotNull ChangeFeatureStatusRequest request) {
+        Feature feature = find(id);
+        Versions.requireIfMatch(ifMatch, feature.version());
+        Feature.StatusChange change = feature.moveTo(request.status(), request.reason(), Instant.now());
+        Feature.flush();
+        events.statusChanged(feature, change);
+        return Versions.ok(FeatureView.of(feature), feature.version());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(operationId = "deleteFeature", summary = "Delete a feature",
+            description = "Only an IDEA can be deleted (reject it otherwise). Requires If-Match. "
+                    + "Publishes dev.tandem.feature.deleted.v1.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "PreconditionRequired")
+    public Response delete(@PathParam("id") UUID id,
+                           @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch) {
+        Feature feature = find(id);
+        Versions.requireIfMatch(ifMatch, feature.version());
+        feature.requireDeletable();
+        events.deleted(feature, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        feature.delete();
+        return Response.noContent().build();
+    }
+
+    private static Feature find(UUID id) {
+        Feature feature = Feature.findById(id);
+        if (feature == null) {
+            throw ProblemException.notFound("feature", id);
+        }
+        return feature;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tandem.product.feature;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+
+import dev.tandem.platform.paging.Cursor;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+
+/**
+ * The orders of {@code GET /api/v1/features?sort=…}: keyset orders on (sort key, id). Features without a score sort
+ * as if their score were -1 (last with -score, first with score). The cursor carries the sort's name, the last row's
+ * sort key and its id, so a cursor is only valid for the sort that produced it.
+ */
+public enum FeatureSort {
+    CREATED_AT("createdAt", "f.createdAt", false),
+    CREATED_AT_DESC("-createdAt", "f.createdAt", true),
+    SCORE("score", "coalesce(f.score, -1)", false),
+    SCORE_DESC("-score", "coalesce(f.score, -1)", true);
+
+    public static final String PARAM = "sort";
+    public static final String ALLOWED = "createdAt, -createdAt, score, -score";
+    private static final BigDecimal NO_SCORE = BigDecimal.valueOf(-1);
+
+    final String param;
+    final String expression;
+    final boolean descending;
+
+    FeatureSort(String param, String expression, boolean descending) {
+        this.param = param;
+        this.expression = expression;
+        this.descending = descending;
+    }
+
+    /** The sort named by the query parameter; createdAt when absent. 400 naming {@code sort} when unknown. */
+    public static FeatureSort parse(String value) {
+        if (value == null || value.isBlank()) {
+            return CREATED_AT;
+        }
+        return Arrays.stream(values()).filter(s -> s.param.equals(value.strip())).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("sort must be one of " + ALLOWED,
+                        new Problem.FieldError(PARAM, "must be one of [" + ALLOWED + "]")));
+    }
+
+    Cursor cursorOf(Feature f) {
+        Object key = isScore() ? (f.score == null ? NO_SCORE : f.score).toPlainString() : f.createdAt;
+        return Cursor.of(param, key, f.id);
+    }
+
+    Object keyOf(Cursor c) {
+        if (c.size() != 3 || !param.equals(c.string(0))) {
+            throw Cursor.invalid();
+        }
+        if (!isScore()) {
+            return c.instant(1);
+        }
+        try {
+            return new BigDecimal(c.string(1));
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
+    }
+
+    private boolean isScore() {
+        return this == SCORE || this == SCORE_DESC;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tandem.product.objective;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.product.KeyResultMeasured;
+import dev.tandem.events.product.KeyResultState;
+import dev.tandem.events.product.ObjectiveCreated;
+import dev.tandem.events.product.ObjectiveUpdated;
+import dev.tandem.platform.outbox.Outbox;
+
+/** Turns objective changes into outbox events (same transaction as the change); key = objective id. */
+@ApplicationScoped
+class ObjectiveEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void created(Objective o) {
+        publish(EventType.OBJECTIVE_CREATED, o, new ObjectiveCreated(o.id(), o.productId(), o.title(),
+                o.description(), o.period(), keyResults(o), o.progress(), o.createdAt(), o.updatedAt(), o.version()));
+    }
+
+    void updated(Objective o) {
+        publish(EventType.OBJECTIVE_UPDATED, o, new ObjectiveUpdated(o.id(), o.productId(), o.title(),
+                o.description(), o.period(), keyResults(o), o.progress(), o.createdAt(), o.updatedAt(), o.version()));
+    }
+
+    void measured(Objective o, KeyResult k, Measurement m) {
+        publish(EventType.KEY_RESULT_MEASURED, o, new KeyResultMeasured(o.id(), k.id(), o.productId(), k.metric(),
+                m.value(), m.measuredAt(), m.source(), k.current(), k.progress(), o.progress(), o.version()));
+    }
+
+    private static List<KeyResultState> keyResults(Objective o) {
+        return o.keyResults().stream().map(k -> new KeyResultState(k.id(), k.metric(), k.unit(), k.baseline(),
+                k.target(), k.direction().name(), k.current(), k.currentMeasuredAt(), k.progress())).toList();
+    }
+
+    private void publish(EventType type, Objective o, Object payload) {
+        outbox.publish(type.topic(), type.aggregateType(), o.id(), type.type(), payload);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tandem.product;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** The service's OpenAPI document names every operation, with examples and error responses. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void everyOperationIsDocumented() {
+        var doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+        doc.body("paths.collect { it.value.collect { it.value.operationId } }.flatten()", hasItems(
+                "createProduct", "listProducts", "getProduct", "updateProduct", "deleteProduct",
+                "changeProductLifecycle", "listProductLifecycleHistory",
+                "createFeature", "listFeatures", "getFeature", "updateFeature", "changeFeatureStatus",
+                "deleteFeature"));
+        doc.body("paths.'/api/v1/features'.post.requestBody.content.'application/json'.examples.reorder",
+                notNullValue());
+        doc.body("paths.'/api/v1/features/{id}/status'.post.responses.'409'.'$ref'",
+                equalTo("#/components/responses/Conflict"));
+        doc.body("paths.'/api/v1/products/{id}'.patch.responses.'412'.'$ref'",
+                equalTo("#/components/responses/PreconditionFailed"));
+    }
+}

@@ -1,0 +1,24 @@
+package dev.tandem.project.program;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A program as the API shows it. */
+@Schema(name = "Program")
+public record ProgramView(
+        @Schema(example = "7a1c0e52-4b8d-4f3a-9c61-2d5e8f9a0b1c") UUID id,
+        @Schema(example = "GROWTH") String key,
+        @Schema(example = "Growth 2027") String name,
+        @Schema(example = "Everything that grows repeat purchases.") String description,
+        @Schema(example = "olu.pgm@example.com") String owner,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
+
+    static ProgramView of(Program p) {
+        return new ProgramView(p.id(), p.key(), p.name(), p.description(), p.owner(), p.createdAt(), p.updatedAt(),
+                p.version());
+    }
+}

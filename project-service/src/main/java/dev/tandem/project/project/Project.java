@@ -1,0 +1,432 @@
+package dev.tandem.project.project;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.project.money.Money;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A project: delivers features of a product within a budget and planned dates. Its status machine
+ * ({@link ProjectStatus}) and the rules of approval and baseline live here.
+ */
+@Entity
+@Table(name = "project")
+public class Project extends PanacheEntityBase {
+
+    /** Sort orders of the project list. */
+    public enum Sort { createdAt, name }
+
+    @Id
+    UUID id;
+
+    @Column(name = "project_key", nullable = false, length = 10)
+    String key;
+
+    @Column(nullable = false, length = 200)
+    String name;
+
+    @Column(name = "program_id")
+    UUID programId;
+
+    @Column(name = "product_id")
+    UUID productId;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "feature_ids", nullable = false)
+    List<UUID> featureIds = new ArrayList<>();
+
+    @Column(length = 200)
+    String manager;
+
+    @Column(length = 4000)
+    String scope;
+
+    @Column(name = "budget_amount", precision = 17, scale = 2)
+    BigDecimal budgetAmount;
+
+    @Column(name = "budget_currency", length = 3)
+    String budgetCurrency;
+
+    @Column(name = "planned_start")
+    LocalDate plannedStart;
+
+    @Column(name = "planned_end")
+    LocalDate plannedEnd;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    ProjectStatus status;
+
+    @Column(name = "status_reason", length = 1000)
+    String statusReason;
+
+    @Column(name = "initial_estimate_pm", precision = 10, scale = 2)
+    BigDecimal initialEstimatePersonMonths;
+
+    @Column(name = "proposed_for_feature_id")
+    UUID proposedForFeatureId;
+
+    @Column(name = "baseline_budget_amount", precision = 17, scale = 2)
+    BigDecimal baselineBudgetAmount;
+
+    @Column(name = "baseline_budget_currency", length = 3)
+    String baselineBudgetCurrency;
+
+    @Column(name = "baseline_planned_start")
+    LocalDate baselinePlannedStart;
+
+    @Column(name = "baseline_planned_end")
+    LocalDate baselinePlannedEnd;
+
+    @Column(name = "baseline_taken_at")
+    Instant baselineTakenAt;
+
+    @Column(name = "created_at", nullable = false)
+    Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    Instant updatedAt;
+
+    @Version
+    long version;
+
+    protected Project() {
+    }
+
+    /** A new PROPOSED project. The key is normalised to upper case; plannedEnd must not be before plannedStart. */
+    public static Project create(String key, String name, UUID programId, UUID productId, List<UUID> featureIds,
+                                 String manager, String scope, Money budget, LocalDate plannedStart,
+                                 LocalDate plannedEnd) {
+        requireDatesInOrder(plannedStart, plannedEnd);
+        Project p = new Project();
+        p.id = UUID.randomUUID();
+        p.key = normaliseKey(key);
+        p.name = name.strip();
+        p.programId = programId;
+        p.productId = productId;
+        p.featureIds = distinct(featureIds);
+        p.manager = manager;
+        p.scope = scope;
+        p.setBudget(budget);
+        p.plannedStart = plannedStart;
+        p.plannedEnd = plannedEnd;
+        p.status = ProjectStatus.PROPOSED;
+        p.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        p.updatedAt = p.createdAt;
+        return p;
+    }
+
+    /**
+     * The project proposed for a committed feature: PROPOSED, named after the feature, delivering it, its problem as
+     * the scope and its effort as the initial estimate.
+     */
+    public static Project proposeFor(UUID featureId, UUID productId, String title, String problem,
+                                     BigDecimal effortPersonMonths, String key) {
+        String name = title == null || title.isBlank() ? "Feature " + featureId : title.strip();
+        Project p = create(key, name.length() > 200 ? name.substring(0, 200) : name, null, productId,
+                List.of(featureId), null, problem == null || problem.length() <= 4000 ? problem : problem.substring(0, 4000),
+                null, null, null);
+        p.proposedForFeatureId = featureId;
+        p.initialEstimatePersonMonths = effortPersonMonths == null ? null
+                : effortPersonMonths.setScale(2, java.math.RoundingMode.HALF_UP);
+        return p;
+    }
+
+    /**
+     * The key of the project proposed for a feature: "F" and the first 7 hex digits of the feature id, upper case;
+     * when that is taken ({@code attempt} > 0), the attempt number is appended (F1A2B3C42, F1A2B3C43, …).
+     */
+    public static String proposalKey(UUID featureId, int attempt) {
+        String base = "F" + featureId.toString().substring(0, 7).toUpperCase(Locale.ROOT);
+        return attempt == 0 ? base : base + (attempt + 1);
+    }
+
+    /** The changes of an update; null means unchanged. */
+    public record Changes(String key, String name, UUID programId, UUID productId, List<UUID> featureIds,
+                          String manager, String scope, Money budget, LocalDate plannedStart, LocalDate plannedEnd) {
+    }
+
+    /**
+     * Applies an update. A COMPLETED or CANCELLED project cannot be changed (409); the resulting plannedEnd must not
+     * be before plannedStart (422 naming plannedEnd).
+     *
+     * @return whether anything changed
+     */
+    public boolean update(Changes c) {
+        if (status.isFinal()) {
+            throw ProblemException.conflict("a " + status + " project cannot be changed",
+                    new Problem.FieldError("status", "is " + status + ", which is final"));
+        }
+        requireDatesInOrder(c.plannedStart() != null ? c.plannedStart() : plannedStart,
+                c.plannedEnd() != null ? c.plannedEnd() : plannedEnd);
+        boolean changed = false;
+        if (c.key() != null && !normaliseKey(c.key()).equals(key)) {
+            key = normaliseKey(c.key());
+            changed = true;
+        }
+        if (c.name() != null && !c.name().strip().equals(name)) {
+            name = c.name().strip();
+            changed = true;
+        }
+        if (c.programId() != null && !c.programId().equals(programId)) {
+            programId = c.programId();
+            changed = true;
+        }
+        if (c.productId() != null && !c.productId().equals(productId)) {
+            productId = c.productId();
+            changed = true;
+        }
+        if (c.featureIds() != null && !distinct(c.featureIds()).equals(featureIds)) {
+            featureIds = distinct(c.featureIds());
+            changed = true;
+        }
+        if (c.manager() != null && !c.manager().equals(manager)) {
+            manager = c.manager();
+            changed = true;
+        }
+        if (c.scope() != null && !c.scope().equals(scope)) {
+            scope = c.scope();
+            changed = true;
+        }
+        if (c.budget() != null && !(budgetAmount != null && c.budget().value().compareTo(budgetAmount) == 0
+                && c.budget().currency().equals(budgetCurrency))) {
+            setBudget(c.budget());
+            changed = true;
+        }
+        if (c.plannedStart() != null && !c.plannedStart().equals(plannedStart)) {
+            plannedStart = c.plannedStart();
+            changed = true;
+        }
+        if (c.plannedEnd() != null && !c.plannedEnd().equals(plannedEnd)) {
+            plannedEnd = c.plannedEnd();
+            changed = true;
+        }
+        if (changed) {
+            touch();
+        }
+        return changed;
+    }
+
+    /**
+     * Moves the project to {@code target}. Illegal moves are a 409 naming the allowed ones; CANCELLED needs a reason
+     * (422 naming reason); APPROVED needs a budget and planned dates (422 naming what is missing) and takes the
+     * baseline.
+     *
+     * @return the status before the move
+     */
+    public ProjectStatus changeStatus(ProjectStatus target, String reason) {
+        ProjectStatus from = status;
+        if (!from.canMoveTo(target)) {
+            String allowed = from.allowedNext().isEmpty() ? "none (" + from + " is final)"
+                    : from.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", "));
+            throw ProblemException.conflict("a " + from + " project cannot move to " + target + "; allowed: " + allowed,
+                    new Problem.FieldError("status", "allowed from " + from + ": " + allowed));
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (target == ProjectStatus.CANCELLED && why == null) {
+            throw ProblemException.unprocessable("cancelling a project needs a reason",
+                    new Problem.FieldError("reason", "is required to cancel"));
+        }
+        if (target == ProjectStatus.APPROVED) {
+            List<Problem.FieldError> missing = new ArrayList<>();
+            if (budgetAmount == null) {
+                missing.add(new Problem.FieldError("budget", "is required to approve"));
+            }
+            if (plannedStart == null) {
+                missing.add(new Problem.FieldError("plannedStart", "is required to approve"));
+            }
+            if (plannedEnd == null) {
+                missing.add(new Problem.FieldError("plannedEnd", "is required to approve"));
+            }
+            if (!missing.isEmpty()) {
+                throw ProblemException.unprocessable("approving needs a budget and planned dates; missing: "
+                                + missing.stream().map(Problem.FieldError::field).collect(Collectors.joining(", ")),
+                        missing.toArray(Problem.FieldError[]::new));
+            }
+        }
+        status = target;
+        statusReason = why;
+        touch();
+        if (target == ProjectStatus.APPROVED) {
+            baselineBudgetAmount = budgetAmount;
+            baselineBudgetCurrency = budgetCurrency;
+            baselinePlannedStart = plannedStart;
+            baselinePlannedEnd = plannedEnd;
+            baselineTakenAt = updatedAt;
+        }
+        return from;
+    }
+
+    static void requireDatesInOrder(LocalDate start, LocalDate end) {
+        if (start != null && end != null && end.isBefore(start)) {
+            throw ProblemException.unprocessable("plannedEnd " + end + " is before plannedStart " + start,
+                    new Problem.FieldError("plannedEnd", "must not be before plannedStart (" + start + ")"));
+        }
+    }
+
+    public static String normaliseKey(String key) {
+        return key.strip().toUpperCase(Locale.ROOT);
+    }
+
+    /** Whether another project than {@code except} (may be null) has this key, whatever its case. */
+    public static boolean keyTaken(String key, UUID except) {
+        return except == null
+                ? count("key", normaliseKey(key)) > 0
+                : count("key = ?1 and id <> ?2", normaliseKey(key), except) > 0;
+    }
+
+    public static Project proposedFor(UUID featureId) {
+        return find("proposedForFeatureId", featureId).firstResult();
+    }
+
+    /** One page of projects matching the filters (null = any), in the sort order, after the keyset cursor. */
+    public static List<Project> page(ProjectStatus status, UUID programId, UUID productId, String manager, Sort sort,
+                                     Object afterValue, UUID afterId, int fetchSize) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (status != null) {
+            where.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (programId != null) {
+            where.append(" and programId = :programId");
+            params.put("programId", programId);
+        }
+        if (productId != null) {
+            where.append(" and productId = :productId");
+            params.put("productId", productId);
+        }
+        if (manager != null) {
+            where.append(" and manager = :manager");
+            params.put("manager", manager);
+        }
+        String column = sort == Sort.name ? "name" : "createdAt";
+        if (afterValue != null) {
+            where.append(" and (").append(column).append(" > :v or (").append(column).append(" = :v and id > :id))");
+            params.put("v", afterValue);
+            params.put("id", afterId);
+        }
+        return find(where + " order by " + column + ", id", params).page(0, fetchSize).list();
+    }
+
+    private void setBudget(Money budget) {
+        budgetAmount = budget == null ? null : budget.value();
+        budgetCurrency = budget == null ? null : budget.currency();
+    }
+
+    private void touch() {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (!updatedAt.isAfter(createdAt)) {
+            updatedAt = createdAt.plus(1, ChronoUnit.MICROS);
+        }
+    }
+
+    private static List<UUID> distinct(List<UUID> ids) {
+        return ids == null ? new ArrayList<>() : new ArrayList<>(new LinkedHashSet<>(ids));
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public UUID programId() {
+        return programId;
+    }
+
+    public UUID productId() {
+        return productId;
+    }
+
+    public List<UUID> featureIds() {
+        return List.copyOf(featureIds);
+    }
+
+    public String manager() {
+        return manager;
+    }
+
+    public String scope() {
+        return scope;
+    }
+
+    public Money budget() {
+        return Money.of(budgetAmount, budgetCurrency);
+    }
+
+    public LocalDate plannedStart() {
+        return plannedStart;
+    }
+
+    public LocalDate plannedEnd() {
+        return plannedEnd;
+    }
+
+    public ProjectStatus status() {
+        return status;
+    }
+
+    public String statusReason() {
+        return statusReason;
+    }
+
+    public BigDecimal initialEstimatePersonMonths() {
+        return initialEstimatePersonMonths;
+    }
+
+    public UUID proposedForFeatureId() {
+        return proposedForFeatureId;
+    }
+
+    /** The baseline taken at approval, or null before approval. */
+    public Baseline baseline() {
+        return baselineTakenAt == null ? null : new Baseline(Money.of(baselineBudgetAmount, baselineBudgetCurrency),
+                baselinePlannedStart, baselinePlannedEnd, baselineTakenAt);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** What later variance is measured against: budget and planned dates as they were at approval. */
+    public record Baseline(Money budget, LocalDate plannedStart, LocalDate plannedEnd, Instant takenAt) {
+    }
+}

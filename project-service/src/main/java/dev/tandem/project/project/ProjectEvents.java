@@ -1,0 +1,48 @@
+package dev.tandem.project.project;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.project.ProjectCreated;
+import dev.tandem.events.project.ProjectStatusChanged;
+import dev.tandem.events.project.ProjectUpdated;
+import dev.tandem.platform.outbox.Outbox;
+import dev.tandem.project.money.Money;
+
+/** Turns project changes into outbox events (same transaction as the change). Call after a flush. */
+@ApplicationScoped
+class ProjectEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void created(Project p) {
+        publish(EventType.PROJECT_CREATED, p, new ProjectCreated(p.id(), p.key(), p.name(), p.programId(),
+                p.productId(), p.featureIds(), p.manager(), p.scope(), money(p.budget()), p.plannedStart(),
+                p.plannedEnd(), p.status().name(), p.initialEstimatePersonMonths(), p.createdAt(), p.version()));
+    }
+
+    void updated(Project p) {
+        publish(EventType.PROJECT_UPDATED, p, new ProjectUpdated(p.id(), p.key(), p.name(), p.programId(),
+                p.productId(), p.featureIds(), p.manager(), p.scope(), money(p.budget()), p.plannedStart(),
+                p.plannedEnd(), p.status().name(), p.initialEstimatePersonMonths(), p.updatedAt(), p.version()));
+    }
+
+    void statusChanged(Project p, ProjectStatus from) {
+        Project.Baseline b = p.baseline();
+        publish(EventType.PROJECT_STATUS_CHANGED, p, new ProjectStatusChanged(p.id(), p.key(), p.name(),
+                p.productId(), p.featureIds(), from.name(), p.status().name(), p.statusReason(),
+                b == null ? null : new ProjectStatusChanged.Baseline(money(b.budget()), b.plannedStart(),
+                        b.plannedEnd(), b.takenAt()),
+                p.updatedAt(), p.version()));
+    }
+
+    private static dev.tandem.events.project.Money money(Money m) {
+        return m == null ? null : m.toEvent();
+    }
+
+    private void publish(EventType type, Project p, Object payload) {
+        outbox.publish(type.topic(), type.aggregateType(), p.id(), type.type(), payload);
+    }
+}

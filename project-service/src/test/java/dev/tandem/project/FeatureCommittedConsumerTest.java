@@ -1,0 +1,106 @@
+package dev.tandem.project;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.events.EventType;
+import dev.tandem.events.Topics;
+import dev.tandem.platform.events.EventEnvelope;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/** A committed feature in product-service becomes exactly one proposed project here. */
+@QuarkusTest
+class FeatureCommittedConsumerTest {
+
+    @Test
+    void aCommittedFeatureIsProposedOnceHoweverOftenItArrives() throws Exception {
+        UUID feature = UUID.randomUUID();
+        UUID product = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+
+        KafkaSupport.send(featureCommitted(eventId, feature, product, "One-click reorder", 4));
+        KafkaSupport.send(featureCommitted(eventId, feature, product, "One-click reorder", 4));   // redelivery
+        KafkaSupport.send(featureCommitted(UUID.randomUUID().toString(), feature, product, "Reorder again", 5));
+        // a marker behind them on the same partition: once it is proposed, the three before it were processed
+        UUID marker = UUID.randomUUID();
+        KafkaSupport.send(featureCommitted(UUID.randomUUID().toString(), marker, product, "Marker", 1));
+        awaitProjects(product, 2);
+
+        Response list = given().queryParam("productId", product).get("/api/v1/projects");
+        list.then().statusCode(200).body("items.size()", equalTo(2));
+        List<List<String>> featureLists = list.path("items.featureIds");
+        assertEquals(List.of(List.of(feature.toString()), List.of(marker.toString())), featureLists,
+                "one project for the feature (however often committed), one for the marker");
+
+        double duplicates = given().get("/q/metrics").then().extract().body().asString().lines()
+                .filter(l -> l.startsWith("tandem_inbox_duplicates_total") && l.contains(EventType.FEATURE_COMMITTED.type()))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertEquals(1.0, duplicates, "the redelivered event (same ce_id) was dropped by the inbox");
+
+        String projectId = list.path("items[0].id");
+        given().get("/api/v1/projects/" + projectId).then().statusCode(200)
+                .body("status", equalTo("PROPOSED"))
+                .body("name", equalTo("One-click reorder"))
+                .body("key", equalTo("F" + feature.toString().substring(0, 7).toUpperCase()))
+                .body("productId", equalTo(product.toString()))
+                .body("scope", equalTo("Repeat buyers re-enter the same basket every week."))
+                .body("initialEstimatePersonMonths", equalTo(2.5f))
+                .body("proposedForFeatureId", equalTo(feature.toString()));
+
+        var records = KafkaSupport.recordsWithKey(Topics.PROJECT, projectId, 1);
+        JsonNode created = KafkaSupport.validPayload(records.get(0), EventType.PROJECT_CREATED);
+        assertEquals("PROPOSED", created.get("status").asText());
+        assertEquals(feature.toString(), created.get("featureIds").get(0).asText());
+        assertEquals(product.toString(), created.get("productId").asText());
+        assertEquals(2.5, created.get("initialEstimatePersonMonths").asDouble());
+    }
+
+    @Test
+    void aKeyClashGetsAnotherKey() throws Exception {
+        UUID product = UUID.randomUUID();
+        UUID feature = UUID.randomUUID();
+        String clashing = "F" + feature.toString().substring(0, 7).toUpperCase();
+        ProjectApiTest.create("{\"key\": \"" + clashing + "\", \"name\": \"Took the key first\"}");
+
+        KafkaSupport.send(featureCommitted(UUID.randomUUID().toString(), feature, product, "Clash", 1));
+        awaitProjects(product, 1);
+        given().queryParam("productId", product).get("/api/v1/projects").then()
+                .body("items[0].key", equalTo(clashing + "2"))
+                .body("items[0].name", equalTo("Clash"));
+    }
+
+    private static void awaitProjects(UUID product, int count) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        int seen = 0;
+        while (Instant.now().isBefore(deadline)) {
+            seen = given().queryParam("productId", product).get("/api/v1/projects").path("items.size()");
+            if (seen >= count) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("expected " + count + " proposed projects for product " + product + ", saw " + seen);
+    }
+
+    private static ProducerRecord<String, byte[]> featureCommitted(String eventId, UUID feature, UUID product,
+                                                                   String title, long version) {
+        EventEnvelope envelope = new EventEnvelope(eventId, "/tandem/product-service",
+                EventType.FEATURE_COMMITTED.type(), feature.toString(), Instant.now(), version, null);
+        String json = """
+                {"featureId": "%s", "productId": "%s", "title": "%s",
+                 "problem": "Repeat buyers re-enter the same basket every week.", "effortPersonMonths": 2.5,
+                 "committedAt": "2026-11-22T10:00:00Z", "version": %d}""".formatted(feature, product, title, version);
+        return new ProducerRecord<>(Topics.PRODUCT, 0, feature.toString(), json.getBytes(StandardCharsets.UTF_8),
+                envelope.toHeaders());
+    }
+}
