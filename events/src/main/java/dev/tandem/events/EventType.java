@@ -69,6 +69,9 @@ public enum EventType {
     PROJECT_STATUS_CHANGED("dev.tandem.project.status-changed.v1", Topics.PROJECT, "project",
             dev.tandem.events.project.ProjectStatusChanged.class,
             "A project was approved, started, put on hold, resumed, completed or cancelled (from, to, reason)."),
+    MILESTONE_REACHED("dev.tandem.milestone.reached.v1", Topics.PROJECT, "milestone",
+            dev.tandem.events.project.MilestoneReached.class,
+            "A project milestone was reached (reachedAt, dueDate, late, product and feature ids)."),
 
     // ---- feedback-service (tandem.feedback.events) ----
     CUSTOMER_CREATED("dev.tandem.customer.created.v1", Topics.FEEDBACK, "customer",

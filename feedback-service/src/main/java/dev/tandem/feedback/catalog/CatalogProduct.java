@@ -36,6 +36,9 @@ public class CatalogProduct extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     Instant updatedAt;
 
+    @Column(name = "deleted_at")
+    Instant deletedAt;
+
     protected CatalogProduct() {
     }
 
@@ -44,6 +47,15 @@ public class CatalogProduct extends PanacheEntityBase {
      * product (events of one product arrive in order, but a replay may bring old ones again).
      */
     static void apply(UUID id, String key, String name, String lifecycleStage, long version, Instant at) {
+        apply(id, key, name, lifecycleStage, version, at, null);
+    }
+
+    /**
+     * As {@link #apply(UUID, String, String, String, long, Instant)}, with {@code deletedAt} set when the event is the
+     * product's deletion: the row stays (existing feedback keeps pointing at it) but takes no new feedback.
+     */
+    static void apply(UUID id, String key, String name, String lifecycleStage, long version, Instant at,
+                      Instant deletedAt) {
         CatalogProduct p = findById(id);
         if (p == null) {
             p = new CatalogProduct();
@@ -58,7 +70,24 @@ public class CatalogProduct extends PanacheEntityBase {
         p.lifecycleStage = lifecycleStage;
         p.sourceVersion = version;
         p.updatedAt = at;
+        p.deletedAt = deletedAt;
         p.persist();
+    }
+
+    /** Products in id order after {@code afterId} (null: from the start), deleted ones excluded. */
+    static java.util.List<CatalogProduct> page(UUID afterId, int fetchSize) {
+        return afterId == null
+                ? find("deletedAt is null order by id").page(0, fetchSize).list()
+                : find("deletedAt is null and id > ?1 order by id", afterId).page(0, fetchSize).list();
+    }
+
+    /** Whether new feedback may be filed against this product: false once product-service deleted it. */
+    public boolean acceptsFeedback() {
+        return deletedAt == null;
+    }
+
+    public Instant deletedAt() {
+        return deletedAt;
     }
 
     public UUID id() {

@@ -13,9 +13,12 @@ public record CatalogProductView(
         @Schema(example = "Checkout") String name,
         @Schema(example = "CONCEPT") String lifecycleStage,
         @Schema(description = "The product's version this replica reflects.", example = "0") long sourceVersion,
-        @Schema(description = "When the change the replica reflects happened in product-service.") Instant updatedAt) {
+        @Schema(description = "When the change the replica reflects happened in product-service.") Instant updatedAt,
+        @Schema(description = "When product-service deleted the product (null while it exists); a deleted product "
+                + "takes no new feedback.") Instant deletedAt) {
 
     static CatalogProductView of(CatalogProduct p) {
-        return new CatalogProductView(p.id(), p.key(), p.name(), p.lifecycleStage(), p.sourceVersion(), p.updatedAt());
+        return new CatalogProductView(p.id(), p.key(), p.name(), p.lifecycleStage(), p.sourceVersion(), p.updatedAt(),
+                p.deletedAt());
     }
 }

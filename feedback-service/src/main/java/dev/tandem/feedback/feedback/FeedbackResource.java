@@ -123,9 +123,14 @@ public class FeedbackResource {
     }
 
     private static void requireProduct(UUID productId) {
-        if (CatalogProduct.findById(productId) == null) {
+        CatalogProduct product = CatalogProduct.findById(productId);
+        if (product == null) {
             throw ProblemException.unprocessable("product " + productId + " is not in the catalog",
                     new Problem.FieldError("productId", "no such product in the catalog"));
+        }
+        if (!product.acceptsFeedback()) {
+            throw ProblemException.unprocessable("product " + productId + " was deleted",
+                    new Problem.FieldError("productId", "the product was deleted and takes no new feedback"));
         }
     }
 

@@ -1,0 +1,24 @@
+package dev.tandem.project.milestone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.project.MilestoneReached;
+import dev.tandem.platform.outbox.Outbox;
+import dev.tandem.project.project.Project;
+
+/** Turns milestone changes into outbox events (same transaction as the change). Call after a flush. */
+@ApplicationScoped
+class MilestoneEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void reached(Milestone m, Project p) {
+        EventType type = EventType.MILESTONE_REACHED;
+        outbox.publish(type.topic(), type.aggregateType(), m.id(), type.type(), new MilestoneReached(m.id(),
+                m.projectId(), p.productId(), p.featureIds(), m.name(), m.dueDate(), m.reachedAt(), m.isLate(),
+                m.version()));
+    }
+}

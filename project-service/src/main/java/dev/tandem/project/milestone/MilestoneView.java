@@ -1,0 +1,28 @@
+package dev.tandem.project.milestone;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A milestone as the API shows it. */
+@Schema(name = "Milestone")
+public record MilestoneView(
+        @Schema(example = "3f6b2a10-8c4d-4e7f-a1b2-c3d4e5f60718") UUID id,
+        @Schema(example = "9b2d4f60-1a3c-4e5f-8a7b-6c5d4e3f2a10") UUID projectId,
+        @Schema(example = "Beta release") String name,
+        @Schema(example = "2027-03-31") LocalDate dueDate,
+        @Schema(description = "When it was reached; null while not reached.") Instant reachedAt,
+        @Schema(description = "Due before today (UTC) and not reached.") boolean overdue,
+        @Schema(description = "Reached on a UTC date after the due date.") boolean late,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
+
+    static MilestoneView of(Milestone m) {
+        return new MilestoneView(m.id(), m.projectId(), m.name(), m.dueDate(), m.reachedAt(),
+                m.isOverdue(Clock.systemUTC()), m.isLate(), m.createdAt(), m.updatedAt(), m.version());
+    }
+}
