@@ -123,6 +123,22 @@ class MilestoneApiTest {
     }
 
     @Test
+    void milestonesOfACancelledProjectCanNoLongerChangeOrBeReached() {
+        String p = project(UUID.randomUUID().toString());
+        String m = milestone(p, "Beta", "2027-03-31");
+        ProjectApiTest.changeStatus(p, "\"0\"", "{\"status\": \"CANCELLED\", \"reason\": \"dropped\"}")
+                .then().statusCode(200);
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"name\": \"Renamed\"}")
+                .patch("/api/v1/milestones/" + m).then().statusCode(409)
+                .contentType("application/problem+json").body("errors.field", hasItem("projectId"));
+        reach(m, "\"0\"", "{}").then().statusCode(409).contentType("application/problem+json");
+        given().get("/api/v1/milestones/" + m).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.equalTo("Beta"))
+                .body("reachedAt", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void listIsOrderedByDueDateThenIdWithCursor() {
         String p = project(UUID.randomUUID().toString());
         String c = milestone(p, "C", "2027-05-01");

@@ -75,6 +75,8 @@ public class MilestoneResource {
                            @Valid @NotNull UpdateMilestoneRequest request) {
         Milestone milestone = find(id);
         Versions.requireIfMatch(ifMatch, milestone.version());
+        Project project = Project.findById(milestone.projectId());
+        project.requirePlanOpen();
         if (milestone.update(request.name(), request.dueDate())) {
             Milestone.flush();
         }
@@ -105,9 +107,11 @@ public class MilestoneResource {
                           @Valid @NotNull ReachMilestoneRequest request) {
         Milestone milestone = find(id);
         Versions.requireIfMatch(ifMatch, milestone.version());
+        Project project = Project.findById(milestone.projectId());
+        project.requirePlanOpen();
         milestone.reach(request.reachedAt(), Clock.systemUTC());
         Milestone.flush();
-        events.reached(milestone, Project.findById(milestone.projectId()));
+        events.reached(milestone, project);
         return Versions.ok(MilestoneView.of(milestone), milestone.version());
     }
 

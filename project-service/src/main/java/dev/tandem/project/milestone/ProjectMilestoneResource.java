@@ -29,7 +29,6 @@ import dev.tandem.platform.paging.Page;
 import dev.tandem.platform.paging.PageLinks;
 import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
-import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.project.project.Project;
@@ -71,11 +70,7 @@ public class ProjectMilestoneResource {
                            @HeaderParam(Idempotency.HEADER) @Parameter(ref = "Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull CreateMilestoneRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/projects/" + projectId + "/milestones", request, () -> {
-            Project project = project(projectId);
-            if (project.status().isFinal()) {
-                throw ProblemException.conflict("a " + project.status() + " project gets no new milestones",
-                        new Problem.FieldError("projectId", "project is " + project.status()));
-            }
+            project(projectId).requirePlanOpen();
             Milestone milestone = Milestone.create(projectId, request.name(), request.dueDate());
             milestone.persistAndFlush();
             return Versions.withETag(Response.created(URI.create(MilestoneResource.PATH + "/" + milestone.id())),

@@ -392,6 +392,14 @@ public class Project extends PanacheEntityBase {
         return plannedEnd;
     }
 
+    /** A COMPLETED or CANCELLED project's plan is closed: no milestone is added, changed or reached any more. */
+    public void requirePlanOpen() {
+        if (status.isFinal()) {
+            throw ProblemException.conflict("the project is " + status + ": its milestones can no longer change",
+                    new Problem.FieldError("projectId", "project is " + status));
+        }
+    }
+
     public ProjectStatus status() {
         return status;
     }
