@@ -1,5 +1,6 @@
 package dev.tandem.events.feedback;
 
+import dev.tandem.events.Money;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

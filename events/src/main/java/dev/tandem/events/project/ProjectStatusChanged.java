@@ -1,5 +1,6 @@
 package dev.tandem.events.project;
 
+import dev.tandem.events.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.tandem.events.project;
 
+import dev.tandem.events.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

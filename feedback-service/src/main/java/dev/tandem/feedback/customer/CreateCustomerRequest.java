@@ -1,5 +1,6 @@
 package dev.tandem.feedback.customer;
 
+import dev.tandem.platform.money.Money;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

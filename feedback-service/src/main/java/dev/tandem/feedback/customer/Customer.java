@@ -1,5 +1,6 @@
 package dev.tandem.feedback.customer;
 
+import dev.tandem.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -126,11 +127,11 @@ public class Customer extends PanacheEntityBase {
     }
 
     private static boolean sameMoney(Money a, Money b) {
-        return b != null && a.currency().equals(b.currency()) && a.decimal().compareTo(b.decimal()) == 0;
+        return b != null && a.currency().equals(b.currency()) && a.value().compareTo(b.value()) == 0;
     }
 
     private void setRevenue(Money revenue) {
-        this.revenueAmount = revenue == null ? null : revenue.decimal().setScale(2);
+        this.revenueAmount = revenue == null ? null : revenue.value();
         this.revenueCurrency = revenue == null ? null : revenue.currency();
     }
 

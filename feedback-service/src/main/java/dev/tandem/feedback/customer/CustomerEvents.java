@@ -1,5 +1,6 @@
 package dev.tandem.feedback.customer;
 
+import dev.tandem.platform.money.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -30,7 +31,7 @@ class CustomerEvents {
                         changes.revenueChanged(), money(changes.previousRevenue()), c.version()));
     }
 
-    private static dev.tandem.events.feedback.Money money(Money m) {
-        return m == null ? null : m.toEvent();
+    private static dev.tandem.events.Money money(Money m) {
+        return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
     }
 }

@@ -77,9 +77,6 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Parameter(ref = "Idempotency-Key") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
                            @Valid @NotNull CreateCustomerRequest request) {
-        if (request.annualRevenue() != null) {
-            request.annualRevenue().requireKnownCurrency("annualRevenue");
-        }
         return idempotency.execute(idempotencyKey, "POST " + PATH, request, () -> {
             requireFreeCrmId(request.externalCrmId(), null);
             Customer customer = Customer.create(request.externalCrmId(), request.name(), request.segment(),
@@ -169,9 +166,6 @@ public class CustomerResource {
                            @Valid @NotNull UpdateCustomerRequest request) {
         Customer customer = find(id);
         Versions.requireIfMatch(ifMatch, customer.version());
-        if (request.annualRevenue() != null) {
-            request.annualRevenue().requireKnownCurrency("annualRevenue");
-        }
         if (request.externalCrmId() != null) {
             requireFreeCrmId(request.externalCrmId(), customer.id());
         }

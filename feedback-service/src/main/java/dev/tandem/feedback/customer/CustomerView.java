@@ -1,5 +1,6 @@
 package dev.tandem.feedback.customer;
 
+import dev.tandem.platform.money.Money;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,6 @@
 package dev.tandem.feedback.customer;
 
+import dev.tandem.platform.money.Money;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

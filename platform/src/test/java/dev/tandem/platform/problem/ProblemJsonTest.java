@@ -163,7 +163,11 @@ class ProblemJsonTest {
                 """
                 {"name":"w","quantity":{"n":1},"color":"RED"}""", "quantity=must be an integer",
                 """
-                {"name":"w","quantity":1.5,"color":"RED"}""", "quantity=must be an integer");
+                {"name":"w","quantity":1.5,"color":"RED"}""", "quantity=must be an integer",
+                """
+                {"name":5,"quantity":1,"color":"RED"}""", "name=must be a string",
+                """
+                {"name":true,"quantity":1,"color":"RED"}""", "name=must be a string");
         cases.forEach((body, expected) -> {
             String field = expected.substring(0, expected.indexOf('='));
             String message = expected.substring(expected.indexOf('=') + 1);

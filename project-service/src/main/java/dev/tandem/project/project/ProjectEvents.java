@@ -8,7 +8,7 @@ import dev.tandem.events.project.ProjectCreated;
 import dev.tandem.events.project.ProjectStatusChanged;
 import dev.tandem.events.project.ProjectUpdated;
 import dev.tandem.platform.outbox.Outbox;
-import dev.tandem.project.money.Money;
+import dev.tandem.platform.money.Money;
 
 /** Turns project changes into outbox events (same transaction as the change). Call after a flush. */
 @ApplicationScoped
@@ -38,8 +38,8 @@ class ProjectEvents {
                 p.updatedAt(), p.version()));
     }
 
-    private static dev.tandem.events.project.Money money(Money m) {
-        return m == null ? null : m.toEvent();
+    private static dev.tandem.events.Money money(Money m) {
+        return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
     }
 
     private void publish(EventType type, Project p, Object payload) {

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import dev.tandem.project.money.Money;
+import dev.tandem.platform.money.Money;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project as the API shows it. */

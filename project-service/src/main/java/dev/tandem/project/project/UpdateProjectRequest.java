@@ -9,7 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import dev.tandem.project.money.Money;
+import dev.tandem.platform.money.Money;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code PATCH /api/v1/projects/{id}}: only the fields sent (not null) change. */

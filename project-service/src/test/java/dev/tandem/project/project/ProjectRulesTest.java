@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import dev.tandem.project.money.Money;
+import dev.tandem.platform.money.Money;
 import org.junit.jupiter.api.Test;
 
 /** The rules on the Project aggregate, without Quarkus. */

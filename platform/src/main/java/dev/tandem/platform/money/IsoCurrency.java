@@ -1,4 +1,4 @@
-package dev.tandem.project.money;
+package dev.tandem.platform.money;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

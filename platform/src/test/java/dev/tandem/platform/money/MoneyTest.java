@@ -1,4 +1,4 @@
-package dev.tandem.project.money;
+package dev.tandem.platform.money;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +24,10 @@ class MoneyTest {
     void amountsHaveTwoDecimals() {
         assertEquals("12.50", Money.of(new BigDecimal("12.5"), "EUR").amount());
         assertEquals(new BigDecimal("100.00"), new Money("100", "EUR").value());
-        assertEquals("100.00", new Money("100", "EUR").toEvent().amount());
+        assertEquals("100.00", new Money("100", "EUR").amount());
+        assertEquals("1.5x", new Money("1.5x", "EUR").amount(), "a malformed amount is kept for validation to refuse");
+        assertTrue(new Money("7", "EUR").sameAs(new Money("7.00", "EUR")));
+        assertFalse(new Money("7", "EUR").sameAs(new Money("7", "USD")));
         assertNull(Money.of(null, "EUR"));
     }
 }
