@@ -65,6 +65,7 @@ public final class DevStack {
               TANDEM_READY_TIMEOUT     seconds each service may take to become ready (default 180)
               TANDEM_SERVICE_JAVA_OPTS JVM options of the services   (default -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1)
               TANDEM_DEBUG=1           show stack traces on errors
+              TANDEM_DEMO=false        start without loading the demo data set (loaded through the gateway on first start)
               NO_COLOR=1               no colours in the output
             """;
 
@@ -192,8 +193,8 @@ public final class DevStack {
     }
 
     /**
-     * The hook for work to do once every service is ready (demo data, later). Runs each {@link AfterReadyHook}
-     * found by {@link ServiceLoader}; there are none yet, so this does nothing and prints nothing.
+     * The hook for work to do once every service is ready: runs each {@link AfterReadyHook} found by
+     * {@link ServiceLoader} — the demo data ({@code dev.tandem.devstack.demo.DemoData}, off with TANDEM_DEMO=false).
      */
     static void afterReady(StackEndpoints endpoints) {
         for (AfterReadyHook hook : ServiceLoader.load(AfterReadyHook.class)) {
@@ -359,10 +360,27 @@ public final class DevStack {
             first = false;
         }
         lines.add(row("Data", config.dataDir() + "   (delete it, or run with --reset, to start afresh)"));
+        java.nio.file.Path adminKey = Stack.adminKeyFile(e.dataDir());
+        String key = readQuietly(adminKey);
+        if (key != null) {
+            lines.add("");
+            lines.add(row("Admin API key", key + "   (kept in " + adminKey + ")"));
+            lines.add(row("", "curl -H 'Authorization: Bearer " + key + "' " + local(e, Service.GATEWAY)
+                    + "/api/v1/admin/api-keys"));
+        }
         lines.add("");
         lines.add("Press Ctrl-C to stop.");
         lines.add(rule);
         lines.forEach(out::line);
+    }
+
+    private static String readQuietly(java.nio.file.Path file) {
+        try {
+            String text = java.nio.file.Files.readString(file).strip();
+            return text.isEmpty() ? null : text;
+        } catch (java.io.IOException ex) {
+            return null;
+        }
     }
 
     private static String row(String name, String value) {

@@ -81,7 +81,8 @@ class ComposeFileTest {
     }
 
     @Test
-    void everyServiceGetsTheSameSettingsTheDevstackPasses() {
+    void everyServiceGetsTheSameSettingsTheDevstackPasses(@org.junit.jupiter.api.io.TempDir java.nio.file.Path keysDir)
+            throws IOException {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         Map<Service, String> jdbc = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
@@ -91,8 +92,14 @@ class ComposeFileTest {
         StackEndpoints endpoints = new StackEndpoints(ports, jdbc, "127.0.0.1:9092", 9092, 5432, "postgres", "", null);
         for (Service s : Service.values()) {
             Map<String, String> env = environment(s.module());
-            Set<String> devstack = Stack.serviceEnvironment(s, endpoints).keySet();
+            Set<String> devstack = new java.util.HashSet<>(Stack.serviceEnvironment(s, endpoints).keySet());
             assertTrue(env.keySet().containsAll(devstack), s.module() + " lacks " + missing(devstack, env.keySet()));
+            // the internal token keys: the devstack makes a pair per data folder, compose takes it from .env; the
+            // bootstrap admin key is the devstack's alone
+            String key = s == Service.GATEWAY ? Stack.ENV_INTERNAL_TOKEN_PRIVATE_KEY : Stack.ENV_SECURITY_PUBLIC_KEY;
+            assertTrue(env.containsKey(key), s.module() + " lacks " + key);
+            assertTrue(Stack.localEnvironment(s, keysDir).containsKey(key), key + " is what the devstack passes");
+            devstack.add(key);
             for (String name : env.keySet()) {
                 if (name.startsWith("QUARKUS_") || name.startsWith("KAFKA_") || name.startsWith("TANDEM_")) {
                     assertTrue(devstack.contains(name), s.module() + ": " + name + " is not a setting the devstack passes");

@@ -30,7 +30,32 @@ final class SystemUnderTest {
             StackConfig config = StackConfig.forTests(repoRoot).toBuilder().output(log).build();
             stack = Stack.start(config);
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-stack"));
+            // every request of the system tests is an integrator's: through the gateway with the admin API key
+            io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                    .addHeader("Authorization", "Bearer " + adminApiKey()).build();
         }
         return stack.endpoints();
+    }
+
+    /**
+     * The admin API key the gateway created on the stack's first start (waits briefly for the file); send it as
+     * {@code Authorization: Bearer <key>}.
+     */
+    static synchronized String adminApiKey() {
+        endpoints();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<String> key = stack.adminApiKey();
+            if (key.isPresent()) {
+                return key.get();
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new IllegalStateException("the gateway wrote no admin API key for this stack");
     }
 }

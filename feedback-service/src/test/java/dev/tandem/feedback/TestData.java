@@ -21,6 +21,23 @@ final class TestData {
         return id;
     }
 
+    /** A feature of {@code productId} in the catalog, as if its dev.tandem.feature.created.v1 had arrived. */
+    static UUID feature(UUID productId, String title) {
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> CatalogProduct.getEntityManager().createNativeQuery("""
+                        INSERT INTO catalog_feature (id, product_id, title, status, source_version, updated_at)
+                        VALUES (?1, ?2, ?3, 'PLANNED', 0, now())""")
+                .setParameter(1, id).setParameter(2, productId).setParameter(3, title).executeUpdate());
+        return id;
+    }
+
+    /** How many events of {@code type} about {@code aggregateId} the outbox holds (what the service published). */
+    static long outboxCount(dev.tandem.events.EventType type, Object aggregateId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) CatalogProduct.getEntityManager()
+                .createNativeQuery("SELECT count(*) FROM outbox_event WHERE event_type = ?1 AND aggregate_id = ?2")
+                .setParameter(1, type.type()).setParameter(2, aggregateId.toString()).getSingleResult()).longValue());
+    }
+
     static UUID customer() {
         return UUID.fromString(CustomerApiTest.create(CustomerApiTest.crmId(), "Feedback giver"));
     }

@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -82,6 +84,27 @@ class GatewayDocsAndHealthTest {
                 .body("tags.name", hasItems("Products", "Feedback", "Features (product)", "Features (feedback)"))
                 .body("tags.name", not(hasItem("Features")))
                 .body("paths.'/api/v1/catalog/features'.get.tags", hasItem("Features (feedback)"));
+    }
+
+    @Test
+    void mergedOpenApiDeclaresTheSecuritySchemesAndEachOperationsScope() {
+        given().get("/openapi").then()
+                .statusCode(200)
+                .body("components.securitySchemes.apiKey.type", is("apiKey"))
+                .body("components.securitySchemes.apiKey.name", is("X-API-Key"))
+                .body("components.securitySchemes.bearer.scheme", is("bearer"))
+                .body("paths.'/api/v1/products'.get.security.apiKey", hasItem(List.of("products:read")))
+                .body("paths.'/api/v1/products'.get.security.bearer", hasItem(List.of("products:read")))
+                .body("paths.'/api/v1/products'.get.x-tandem-scope", is("products:read"))
+                .body("paths.'/api/v1/catalog/features'.get.x-tandem-scope", is("feedback:read"))
+                .body("paths.'/api/v1/products'.get.responses.'401'.'$ref'", is("#/components/responses/Unauthorized"))
+                .body("paths.'/api/v1/products'.get.responses.'403'.'$ref'", is("#/components/responses/Forbidden"))
+                .body("paths.'/api/v1/products'.get.responses.'429'.'$ref'", is("#/components/responses/TooManyRequests"))
+                .body("components.responses.Unauthorized.content.'application/problem+json'.example.status", is(401))
+                // the gateway's own composed view is documented too
+                .body("paths.'/api/v1/products/{id}/overview'.get.operationId", is("getProductOverview"))
+                .body("paths.'/api/v1/products/{id}/overview'.get.x-tandem-scope", is("products:read"))
+                .body("paths.'/api/v1/products/{id}/overview'.get.responses", hasKey("404"));
     }
 
     @Test

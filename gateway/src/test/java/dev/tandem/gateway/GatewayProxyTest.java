@@ -18,7 +18,16 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.tandem.gateway.apikey.ApiKeys;
+import dev.tandem.gateway.auth.AccessControl;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +37,21 @@ import io.restassured.response.Response;
 @QuarkusTest
 @WithTestResource(TestUpstreams.class)
 class GatewayProxyTest {
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @BeforeEach
+    void authenticate() {
+        // these tests are about proxying: every request carries an admin key (AccessControlTest covers credentials)
+        RestAssured.requestSpecification = new RequestSpecBuilder()
+                .addHeader(AccessControl.API_KEY_HEADER, TestKeys.admin(apiKeys)).build();
+    }
+
+    @AfterEach
+    void forgetKey() {
+        RestAssured.requestSpecification = null;
+    }
 
     private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static final String PROBLEM = "application/problem+json";
@@ -119,6 +143,7 @@ class GatewayProxyTest {
                             java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
                                     + "/api/v1/imports?status=202"))
                     .timeout(Duration.ofSeconds(10))
+                    .header(AccessControl.API_KEY_HEADER, TestKeys.admin(apiKeys))
                     .header("Content-Type", (String) c[0])
                     // an InputStream of unknown length: sent with Transfer-Encoding: chunked
                     .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
@@ -137,6 +162,7 @@ class GatewayProxyTest {
                 .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
                         io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v1/products/cut"))
+                .header(AccessControl.API_KEY_HEADER, TestKeys.admin(apiKeys))
                 .timeout(Duration.ofSeconds(10)).build();
         // a truncated body must not look like a complete one
         org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
@@ -189,7 +215,9 @@ class GatewayProxyTest {
                 .get("/api/v1/products/1?hop=1");
         response.then().statusCode(200)
                 .body("headers.x-custom", is("kept"))
-                .body("headers.authorization", is("Bearer end-to-end"))
+                .body("headers.authorization", nullValue()) // credentials end at the gateway
+                .body("headers.x-api-key", nullValue())
+                .body("headers.x-tandem-internal-token", startsWith("eyJ"))
                 .body("headers.proxy-authorization", nullValue())
                 .body("headers.x-forwarded-for", is("203.0.113.7, 127.0.0.1"))
                 .body("headers.x-forwarded-proto", is("http"))
@@ -278,6 +306,18 @@ class GatewayProxyTest {
                 .body("detail", containsString("'project'"))
                 .body("instance", is("/api/v1/projects/7"))
                 .body("requestId", is("down-1"));
+    }
+
+    @Test
+    void idempotentReadsAreRetriedOnceOn503OrARefusedConnectionAndNothingElseIs() {
+        given().get("/api/v1/products/flaky?n=1").then().statusCode(200).body("method", is("GET"));
+        given().head("/api/v1/products/flaky?n=2").then().statusCode(200);
+        // a POST may have had its effect: the upstream's 503 goes to the client as it is
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/products/flaky?n=3").then()
+                .statusCode(503).body("flaky", is(true));
+        // a refused connection is tried twice, then it is the 502 problem (and counts once for the circuit)
+        given().get("/api/v1/projects/retried").then().statusCode(502)
+                .body("type", is("https://tandem.dev/problems/upstream-unreachable"));
     }
 
     @Test

@@ -10,8 +10,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
 /**
- * A filter the way authentication and rate limits will plug in (test only): on {@code X-Test-Filter: deny} it answers
- * 401 before routing (even for unknown paths); on {@code X-Test-Filter: enrich} it decides asynchronously and puts
+ * A filter the way the gateway's own filters plug in (test only; it runs right after authorization): on
+ * {@code X-Test-Filter: deny} it answers 401 before routing (even for unknown paths); on {@code X-Test-Filter: enrich} it decides asynchronously and puts
  * an internal token on the upstream request, replacing the client's {@code Authorization}.
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class SampleFilter {
 
     void init(@Observes Router router) {
         for (String pattern : gateway.proxiedPatterns()) {
-            router.route(pattern).order(GatewayRouter.ORDER_AUTHENTICATION).handler(ctx -> {
+            router.route(pattern).order(GatewayRouter.ORDER_AUTHORIZATION + 50).handler(ctx -> {
                 String mode = ctx.request().getHeader("X-Test-Filter");
                 if ("deny".equals(mode)) {
                     problems.send(ctx, 401, "unauthenticated", "Unauthenticated", "test filter said no");

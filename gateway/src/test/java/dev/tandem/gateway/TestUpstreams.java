@@ -5,14 +5,18 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.tandem.devstack.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,6 +32,7 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code slow}: answers /api paths only after {@link #SLOW_MILLIS}, more than its configured 500 ms timeout;</li>
  * <li>{@code project} and {@code broken}: URLs of closed ports (nothing listens).</li>
  * </ul>
+ * Paths ending in {@code /flaky} answer 503 to the first request of each method and URI.
  * Extra test routes: /api/v1/slow → slow, /api/v1/broken → broken, /api/v1/products/special → feedback (to see the
  * longest prefix win).
  */
@@ -37,7 +42,26 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final long SLOW_TIMEOUT_MILLIS = 500;
     public static final int CIRCUIT_THRESHOLD = 3;
 
+    public static final String JWT_ISSUER = "https://login.example.test/realms/tandem";
+    /** The test issuer's private key (base64 PKCS#8), for tests to sign JWTs with; read it through the config. */
+    public static final String JWT_PRIVATE_KEY_PROPERTY = "tandem.test.jwt.private-key";
+    public static final String CORS_ORIGIN = "https://app.example.test";
+    /** Paths ending in this id are answered 404 by the echo upstreams. */
+    public static final String MISSING_ID = "00000000-0000-0000-0000-000000000404";
+    private static final KeyPair JWT_KEYS = rsaKeys();
+
     private Vertx vertx;
+    private final java.util.Set<String> seenFlaky = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    private static KeyPair rsaKeys() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -61,6 +85,14 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("tandem.gateway.circuit.open-for", "60s");
         config.put("tandem.gateway.openapi.cache-ttl", "1s");
         config.put("tandem.gateway.openapi.degraded-cache-ttl", "1s");
+
+        // credentials: internal tokens signed with the devstack's published test key, people's JWTs from a test issuer
+        config.put("tandem.gateway.internal-token.private-key", TestTokens.PRIVATE_KEY);
+        config.put("tandem.gateway.jwt.issuer", JWT_ISSUER);
+        config.put("tandem.gateway.jwt.public-key", Base64.getEncoder().encodeToString(JWT_KEYS.getPublic().getEncoded()));
+        config.put(JWT_PRIVATE_KEY_PROPERTY, Base64.getEncoder().encodeToString(JWT_KEYS.getPrivate().getEncoded()));
+        config.put("quarkus.http.cors.origins", CORS_ORIGIN);
+        config.put("tandem.gateway.events.heartbeat", "1s");
         return config;
     }
 
@@ -90,6 +122,10 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                         request.response().end("{\"late\":true}");
                     }
                 });
+            } else if (path.endsWith("/flaky") && seenFlaky.add(request.method() + " " + request.uri())) {
+                // the first request of each method and URI gets a 503, the next ones an echo
+                request.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                        .end("{\"flaky\":true}");
             } else if (path.endsWith("/stream")) {
                 stream(request);
             } else if (path.endsWith("/cut")) {
@@ -128,7 +164,7 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
             if (body.length() <= 4096) {
                 echo.put("body", body.toString(StandardCharsets.UTF_8));
             }
-            String status = request.getParam("status");
+            String status = request.path().endsWith(MISSING_ID) ? "404" : request.getParam("status");
             var response = request.response()
                     .setStatusCode(status == null ? 200 : Integer.parseInt(status))
                     .putHeader("Content-Type", "application/json")

@@ -47,7 +47,7 @@ public final class Fixtures {
 
     /** POST/PATCH with the resource's current ETag. */
     public static Response withCurrentETag(String method, String path, String body) {
-        String etag = etag(path.replaceAll("/(status|lifecycle)$", ""));
+        String etag = etag(path.replaceAll("/(status|lifecycle|pivots|release)$", ""));
         var request = given().header("If-Match", etag);
         if (body != null) {
             request.contentType(ContentType.JSON).body(body);

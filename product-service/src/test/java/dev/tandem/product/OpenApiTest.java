@@ -19,7 +19,14 @@ class OpenApiTest {
                 "createProduct", "listProducts", "getProduct", "updateProduct", "deleteProduct",
                 "changeProductLifecycle", "listProductLifecycleHistory",
                 "createFeature", "listFeatures", "getFeature", "updateFeature", "changeFeatureStatus",
-                "deleteFeature"));
+                "deleteFeature", "pivotProduct", "listProductPivots", "getProductBacklog", "getProductRoadmap",
+                "createRelease", "listReleases", "getRelease", "updateRelease", "releaseRelease"));
+        doc.body("paths.'/api/v1/releases/{id}/release'.post.responses.'409'.'$ref'",
+                equalTo("#/components/responses/Conflict"));
+        doc.body("paths.'/api/v1/products/{id}/pivots'.post.responses.'422'.'$ref'",
+                equalTo("#/components/responses/Unprocessable"));
+        doc.body("paths.'/api/v1/products/{id}/pivots'.post.requestBody.content.'application/json'.examples.enterprise",
+                notNullValue());
         doc.body("paths.'/api/v1/features'.post.requestBody.content.'application/json'.examples.reorder",
                 notNullValue());
         doc.body("paths.'/api/v1/features/{id}/status'.post.responses.'409'.'$ref'",

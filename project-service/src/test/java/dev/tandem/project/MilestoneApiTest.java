@@ -224,8 +224,11 @@ class MilestoneApiTest {
         given().get("/api/v1/milestones/" + id).then().body("reachedAt", equalTo("2026-01-12T09:30:00Z"))
                 .body("version", equalTo(1));
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, id, 1);
-        JsonNode reached = validPayload(records.get(0), EventType.MILESTONE_REACHED);
+        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, id, 2);
+        JsonNode created = validPayload(records.get(0), EventType.MILESTONE_CREATED);
+        assertEquals("2026-01-10", created.get("dueDate").asText());
+        assertEquals(product, created.get("productId").asText());
+        JsonNode reached = validPayload(records.get(1), EventType.MILESTONE_REACHED);
         assertEquals(id, reached.get("milestoneId").asText());
         assertEquals(p, reached.get("projectId").asText());
         assertEquals(product, reached.get("productId").asText());

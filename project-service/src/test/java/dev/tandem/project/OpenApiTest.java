@@ -30,4 +30,31 @@ class OpenApiTest {
                 .body("paths.'/api/v1/projects/{id}'.patch.responses.'412'.'$ref'",
                         equalTo("#/components/responses/PreconditionFailed"));
     }
+
+    @Test
+    void documentsExecutionEndpointsWithTheirErrors() {
+        var doc = given().get("/q/openapi?format=json").then().statusCode(200);
+        doc.body("paths.'/api/v1/projects/{projectId}/tasks'.post.operationId", equalTo("createTask"))
+                .body("paths.'/api/v1/projects/{projectId}/tasks'.get.operationId", equalTo("listTasks"))
+                .body("paths.'/api/v1/tasks/{id}'.get.operationId", equalTo("getTask"))
+                .body("paths.'/api/v1/tasks/{id}'.patch.operationId", equalTo("updateTask"))
+                .body("paths.'/api/v1/tasks/{id}/status'.post.operationId", equalTo("changeTaskStatus"))
+                .body("paths.'/api/v1/projects/{projectId}/schedule'.get.operationId", equalTo("getSchedule"))
+                .body("paths.'/api/v1/projects/{projectId}/health'.get.operationId", equalTo("getProjectHealth"))
+                .body("paths.'/api/v1/projects/{projectId}/burndown'.get.operationId", equalTo("getBurndown"))
+                .body("paths.'/api/v1/projects/{projectId}/members'.post.operationId", equalTo("addMember"))
+                .body("paths.'/api/v1/projects/{projectId}/time-entries'.post.operationId", equalTo("recordTime"))
+                .body("paths.'/api/v1/projects/{projectId}/expenses'.post.operationId", equalTo("recordExpense"))
+                .body("paths.'/api/v1/projects/over-allocation'.get.operationId", equalTo("getOverAllocation"))
+                .body("paths.'/api/v1/projects/{projectId}/risks'.get.operationId", equalTo("listRisks"))
+                .body("paths.'/api/v1/projects/{projectId}/risks/{riskId}'.patch.operationId", equalTo("updateRisk"))
+                .body("paths.'/api/v1/projects/{projectId}/tasks'.post.requestBody.content.'application/json'.examples.button.value",
+                        notNullValue())
+                .body("paths.'/api/v1/tasks/{id}'.patch.responses.'422'.'$ref'",
+                        equalTo("#/components/responses/Unprocessable"))
+                .body("paths.'/api/v1/tasks/{id}'.patch.responses.'412'.'$ref'",
+                        equalTo("#/components/responses/PreconditionFailed"))
+                .body("paths.'/api/v1/projects/{projectId}/expenses'.post.responses.'422'.'$ref'",
+                        equalTo("#/components/responses/Unprocessable"));
+    }
 }

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.tandem.devstack.infra.EmbeddedKafka;
+import dev.tandem.devstack.infra.InternalTokenKeys;
 import dev.tandem.devstack.infra.EmbeddedPostgresServer;
 import dev.tandem.devstack.infra.Ports;
 
@@ -53,6 +54,10 @@ public final class Stack implements AutoCloseable {
     public static final String ENV_UPSTREAM_PRODUCT = "TANDEM_GATEWAY_UPSTREAMS_PRODUCT_URL";
     public static final String ENV_UPSTREAM_PROJECT = "TANDEM_GATEWAY_UPSTREAMS_PROJECT_URL";
     public static final String ENV_UPSTREAM_FEEDBACK = "TANDEM_GATEWAY_UPSTREAMS_FEEDBACK_URL";
+    public static final String ENV_INTERNAL_TOKEN_PRIVATE_KEY = "TANDEM_GATEWAY_INTERNAL_TOKEN_PRIVATE_KEY";
+    public static final String ENV_SECURITY_PUBLIC_KEY = "TANDEM_SECURITY_PUBLIC_KEY";
+    public static final String ENV_BOOTSTRAP_ADMIN_KEY = "TANDEM_GATEWAY_BOOTSTRAP_ADMIN_KEY";
+    public static final String ENV_BOOTSTRAP_ADMIN_KEY_FILE = "TANDEM_GATEWAY_BOOTSTRAP_ADMIN_KEY_FILE";
 
     /** How many of a failed service's last log lines a startup error shows. */
     public static final int TAIL_LINES = 40;
@@ -272,9 +277,53 @@ public final class Stack implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Settings only the local run makes for itself (a container deployment supplies them as secrets): the internal
+     * token key pair of the data folder (private key to the gateway, public key to the services) and, on a first
+     * start, a bootstrap admin API key that the gateway prints and writes to {@link #adminKeyFile(Path)}.
+     */
+    public static Map<String, String> localEnvironment(Service service, Path dataDir) throws IOException {
+        InternalTokenKeys keys = InternalTokenKeys.loadOrCreate(dataDir);
+        Map<String, String> env = new LinkedHashMap<>();
+        if (service == Service.GATEWAY) {
+            env.put(ENV_INTERNAL_TOKEN_PRIVATE_KEY, keys.privateKey());
+            env.put(ENV_BOOTSTRAP_ADMIN_KEY, "true");
+            env.put(ENV_BOOTSTRAP_ADMIN_KEY_FILE, adminKeyFile(dataDir).toString());
+        } else {
+            env.put(ENV_SECURITY_PUBLIC_KEY, keys.publicKey());
+        }
+        return env;
+    }
+
+    /** Where the gateway writes the admin API key it creates on the first start of a data folder. */
+    public static Path adminKeyFile(Path dataDir) {
+        return dataDir.resolve("keys").resolve("admin-api-key");
+    }
+
+    /**
+     * The admin API key of this run (for system tests and scripts): what the gateway wrote on the first start of
+     * the data folder; empty before the gateway is ready or when the file was removed.
+     */
+    public java.util.Optional<String> adminApiKey() {
+        if (dataDir == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(Files.readString(adminKeyFile(dataDir)).strip()).filter(k -> !k.isEmpty());
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private void launchServices() {
         for (Service s : Service.values()) {
             Map<String, String> env = new LinkedHashMap<>(serviceEnvironment(s, endpoints));
+            try {
+                env.putAll(localEnvironment(s, dataDir));
+            } catch (IOException e) {
+                throw new StackException("cannot create the internal token keys in " + dataDir.resolve("keys") + ": "
+                        + describe(e), e);
+            }
             env.putAll(config.extraEnvironment(s));
             ServiceProcess child;
             try {

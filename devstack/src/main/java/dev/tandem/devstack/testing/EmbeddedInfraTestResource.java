@@ -52,6 +52,9 @@ public class EmbeddedInfraTestResource implements QuarkusTestResourceLifecycleMa
             stop();
             throw new IllegalStateException("could not start embedded PostgreSQL/Kafka for the tests: " + e.getMessage(), e);
         }
+        // the public half of TestTokens' key pair: harmless while tandem.security.enabled is false, and what a
+        // service verifies TestTokens.mint(...) tokens with once it is on
+        config.put("tandem.security.public-key", TestTokens.PUBLIC_KEY);
         System.out.printf("[tandem-test] PostgreSQL %s, Kafka %s%n",
                 config.get("quarkus.datasource.jdbc.url"), config.get("kafka.bootstrap.servers"));
         return config;

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param effort          RICE effort in person-months, if estimated
  * @param score           RICE score = reach x impact x confidence/100 / effort, 2 decimals; null while an input is missing
  * @param rejectionReason why it was rejected, while REJECTED
+ * @param releaseId       the release it is planned for, if any
+ * @param atRisk          true while a project delivering it is AMBER or RED
  * @param createdAt       when the feature was created
  * @param updatedAt       when the feature last changed
  * @param from            the status before
@@ -41,6 +43,8 @@ public record FeatureStatusChanged(
         BigDecimal effort,
         BigDecimal score,
         String rejectionReason,
+        UUID releaseId,
+        boolean atRisk,
         Instant createdAt,
         Instant updatedAt,
         String from,

@@ -11,12 +11,14 @@ import dev.tandem.events.product.FeatureCommitted;
 import dev.tandem.events.product.FeatureCreated;
 import dev.tandem.events.product.FeatureDeleted;
 import dev.tandem.events.product.FeatureRejected;
+import dev.tandem.events.product.FeatureReleased;
 import dev.tandem.events.product.FeatureStatusChanged;
 import dev.tandem.events.product.FeatureUpdated;
 import dev.tandem.events.product.ProductCreated;
 import dev.tandem.events.product.ProductDeleted;
 import dev.tandem.events.product.ProductLifecycleChanged;
 import dev.tandem.events.product.ProductUpdated;
+import dev.tandem.feedback.feedback.LoopClosing;
 import dev.tandem.platform.inbox.EventHandlers;
 import dev.tandem.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
@@ -25,13 +27,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the catalog (products and features) in step with tandem.product.events, each event applied once through the
- * inbox; an event older than the replica's source version changes nothing.
+ * inbox; an event older than the replica's source version changes nothing. {@code feature.released} also closes the
+ * loop with the customers whose feedback is linked to the feature ({@link LoopClosing}).
  */
 @ApplicationScoped
 public class ProductEventsConsumer {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    LoopClosing loopClosing;
 
     private final EventHandlers handlers = EventHandlers.builder()
             .on(EventType.PRODUCT_CREATED.type(), ProductCreated.class, (envelope, e) ->
@@ -62,6 +68,13 @@ public class ProductEventsConsumer {
             .on(EventType.FEATURE_REJECTED.type(), FeatureRejected.class, (envelope, e) ->
                     CatalogFeature.apply(e.featureId(), e.productId(), e.title(),
                             e.status() != null ? e.status() : "REJECTED", e.version(), envelope.time(), null))
+            // released.v1: the replica's status becomes RELEASED, and the loop is closed with the customers who asked.
+            .on(EventType.FEATURE_RELEASED.type(), FeatureReleased.class, (envelope, e) -> {
+                CatalogFeature.apply(e.featureId(), e.productId(), e.title(), "RELEASED", e.version(),
+                        envelope.time(), null);
+                loopClosing.featureReleased(e.featureId(), e.productId(), e.title(), e.releaseId(),
+                        e.releasedAt() != null ? e.releasedAt() : envelope.time());
+            })
             .on(EventType.FEATURE_DELETED.type(), FeatureDeleted.class, (envelope, e) ->
                     CatalogFeature.apply(e.featureId(), e.productId(), e.title(), e.status(), e.version(),
                             envelope.time(), deletedAt(e.deletedAt(), envelope.time())))

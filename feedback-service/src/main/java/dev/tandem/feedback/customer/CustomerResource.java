@@ -123,7 +123,8 @@ public class CustomerResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getCustomer", summary = "Get a customer")
+    @Operation(operationId = "getCustomer", summary = "Get a customer",
+            description = "The customer with CRM id, segment, tier, annual revenue and contact email. The ETag is its version (If-None-Match gives a 304 while unchanged; If-Match is needed to update it).")
     @APIResponse(responseCode = "200", description = "The customer",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to update"),
             content = @Content(schema = @Schema(implementation = CustomerView.class)))

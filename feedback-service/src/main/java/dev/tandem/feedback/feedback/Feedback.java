@@ -189,6 +189,32 @@ public class Feedback extends PanacheEntityBase {
         return from;
     }
 
+    /**
+     * Records that the item's links changed: bumps its version (the links are part of it) and applies
+     * {@code newStatus} when it differs. Returns the previous status when it changed, else null.
+     */
+    FeedbackStatus linksChanged(FeedbackStatus newStatus) {
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (newStatus == status) {
+            return null;
+        }
+        FeedbackStatus from = status;
+        status = newStatus;
+        return from;
+    }
+
+    /** A feature it is linked to was released: see {@link FeedbackStatus#afterRelease()}. Returns the previous status when it changed. */
+    FeedbackStatus featureReleased() {
+        FeedbackStatus target = status.afterRelease();
+        if (target == status) {
+            return null;
+        }
+        FeedbackStatus from = status;
+        status = target;
+        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        return from;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

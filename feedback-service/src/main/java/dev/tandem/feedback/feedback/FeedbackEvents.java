@@ -3,25 +3,31 @@ package dev.tandem.feedback.feedback;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tandem.events.EventType;
 import dev.tandem.events.feedback.FeedbackDeleted;
+import dev.tandem.events.feedback.FeedbackLinked;
+import dev.tandem.events.feedback.FeedbackLoopClosed;
 import dev.tandem.events.feedback.FeedbackReceived;
 import dev.tandem.events.feedback.FeedbackStatusChanged;
+import dev.tandem.events.feedback.FeedbackUnlinked;
 import dev.tandem.events.feedback.FeedbackUpdated;
+import dev.tandem.feedback.customer.Customer;
+import dev.tandem.platform.money.Money;
 import dev.tandem.platform.outbox.Outbox;
 
 /** Turns feedback changes into outbox events (same transaction as the change). */
 @ApplicationScoped
-class FeedbackEvents {
+public class FeedbackEvents {
 
     @Inject
     Outbox outbox;
 
-    void received(Feedback f) {
+    public void received(Feedback f) {
         publish(EventType.FEEDBACK_RECEIVED, f, new FeedbackReceived(f.id(), f.source().name(),
                 f.externalReference(), f.customerId(), f.productId(), f.title(), f.text(), f.receivedAt(), f.tags(),
                 f.owner(), f.status().name(), f.sentiment().score(), f.sentiment().label().value(), f.createdAt(),
@@ -47,6 +53,33 @@ class FeedbackEvents {
                 f.externalReference(), f.customerId(), f.productId(), f.title(), f.text(), f.receivedAt(), f.tags(),
                 f.owner(), f.status().name(), f.sentiment().score(), f.sentiment().label().value(), f.createdAt(),
                 Instant.now().truncatedTo(ChronoUnit.MICROS), f.version() + 1));
+    }
+
+    /** A new link ({@code previous} null), an importance change, or a re-send after the item's customer changed. */
+    void linked(Feedback f, FeedbackLink l, Importance previous) {
+        publish(EventType.FEEDBACK_LINKED, f, new FeedbackLinked(f.id(), l.featureId(), l.productId(),
+                f.customerId(), l.importance().name(), previous == null ? null : previous.name(),
+                revenueOf(f.customerId()), l.linkedBy(), l.updatedAt(), f.version()));
+    }
+
+    void unlinked(Feedback f, FeedbackLink l, Instant at, long version) {
+        publish(EventType.FEEDBACK_UNLINKED, f, new FeedbackUnlinked(f.id(), l.featureId(), l.productId(),
+                f.customerId(), l.importance().name(), at, version));
+    }
+
+    void loopClosed(Customer c, UUID featureId, String featureTitle, UUID productId, UUID releaseId,
+                    List<UUID> feedbackIds, Instant releasedAt) {
+        EventType type = EventType.FEEDBACK_LOOP_CLOSED;
+        outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(), new FeedbackLoopClosed(c.id(),
+                c.name(), c.contactEmail(), featureId, featureTitle, productId, releaseId, feedbackIds, releasedAt,
+                Instant.now().truncatedTo(ChronoUnit.MICROS)));
+    }
+
+    /** The customer's annual revenue now, as events carry money. */
+    private static dev.tandem.events.Money revenueOf(UUID customerId) {
+        Customer c = customerId == null ? null : Customer.findById(customerId);
+        Money m = c == null ? null : c.annualRevenue();
+        return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
     }
 
     private void publish(EventType type, Feedback f, Object payload) {

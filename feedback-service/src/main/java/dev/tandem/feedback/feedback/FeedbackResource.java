@@ -68,6 +68,9 @@ public class FeedbackResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    FeedbackLinks links;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
@@ -145,6 +148,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response list(@BeanParam PageParams params,
                          @Parameter(description = "Only feedback about this product") @QueryParam("productId") UUID productId,
+                         @Parameter(description = "Only feedback linked to this feature") @QueryParam("featureId") UUID featureId,
                          @Parameter(description = "Only feedback of this customer") @QueryParam("customerId") UUID customerId,
                          @Parameter(description = "Only feedback from this channel") @QueryParam("source") Source source,
                          @Parameter(description = "Only feedback in this status") @QueryParam("status") FeedbackStatus status,
@@ -171,7 +175,7 @@ public class FeedbackResource {
         if (page.after() != null && (page.after().size() != 3 || !direction.equals(page.after().string(2)))) {
             throw Cursor.invalid();
         }
-        FeedbackSearch search = new FeedbackSearch(productId, customerId, source, status, tag, sentiment, owner,
+        FeedbackSearch search = new FeedbackSearch(productId, featureId, customerId, source, status, tag, sentiment, owner,
                 receivedFrom, receivedTo, q, descending);
         List<Feedback> rows = search.page(page.after() == null ? null : page.after().instant(0),
                 page.after() == null ? null : page.after().uuid(1), page.fetchSize());
@@ -187,7 +191,8 @@ public class FeedbackResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getFeedback", summary = "Get a feedback item")
+    @Operation(operationId = "getFeedback", summary = "Get a feedback item",
+            description = "The item with source, external reference, customer, product, text, computed sentiment, tags, owner, status and its links to features. The ETag is its version (If-None-Match gives a 304 while unchanged; If-Match is needed to change it or its links).")
     @APIResponse(responseCode = "200", description = "The item",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to change it"),
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
@@ -212,7 +217,8 @@ public class FeedbackResource {
     @Operation(operationId = "updateFeedback", summary = "Triage a feedback item",
             description = "Changes only the fields sent (title, text, tags, owner, customer, product, received at). "
                     + "Requires If-Match. A title or text change recomputes the sentiment. Publishes "
-                    + "dev.tandem.feedback.updated.v1 when something changed.")
+                    + "dev.tandem.feedback.updated.v1 when something changed, and when the customer changed "
+                    + "dev.tandem.feedback.linked.v1 again for each link (so demand follows the new customer).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateFeedbackRequest.class),
             examples = @ExampleObject(name = "triage", value = """
                     {"tags": ["performance", "checkout"], "owner": "ana.pm@example.com"}""")))
@@ -240,6 +246,9 @@ public class FeedbackResource {
         if (!changed.isEmpty()) {
             feedback.persistAndFlush();
             events.updated(feedback, changed);
+            if (changed.contains("customerId")) {
+                links.customerChanged(feedback);
+            }
         }
         return Versions.ok(FeedbackView.of(feedback), feedback.version());
     }
@@ -278,7 +287,8 @@ public class FeedbackResource {
     @Path("/{id}")
     @Transactional
     @Operation(operationId = "deleteFeedback", summary = "Delete a feedback item",
-            description = "Requires If-Match. Publishes dev.tandem.feedback.deleted.v1 with the item's last state.")
+            description = "Requires If-Match. Publishes one dev.tandem.feedback.unlinked.v1 per link of the item, then "
+                    + "dev.tandem.feedback.deleted.v1 with the item's last state. Its comments go with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -287,6 +297,7 @@ public class FeedbackResource {
                            @Parameter(ref = "If-Match") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         Feedback feedback = find(id);
         Versions.requireIfMatch(ifMatch, feedback.version());
+        links.unlinkAllForDeletion(feedback);
         events.deleted(feedback);
         feedback.delete();
         return Response.noContent().build();

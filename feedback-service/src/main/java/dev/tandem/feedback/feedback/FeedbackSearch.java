@@ -12,7 +12,7 @@ import jakarta.persistence.Query;
  * The filters of {@code GET /api/v1/feedback}, run as one SQL query so the full-text condition uses the GIN index
  * on {@code to_tsvector('english', title || ' ' || text)}.
  */
-record FeedbackSearch(UUID productId, UUID customerId, Source source, FeedbackStatus status, String tag,
+record FeedbackSearch(UUID productId, UUID featureId, UUID customerId, Source source, FeedbackStatus status, String tag,
                       String sentiment, String owner, Instant receivedFrom, Instant receivedTo, String q,
                       boolean descending) {
 
@@ -22,6 +22,8 @@ record FeedbackSearch(UUID productId, UUID customerId, Source source, FeedbackSt
         StringBuilder sql = new StringBuilder("SELECT * FROM feedback WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         add(sql, params, "product_id = :productId", "productId", productId);
+        add(sql, params, "id IN (SELECT feedback_id FROM feedback_link WHERE feature_id = :featureId)", "featureId",
+                featureId);
         add(sql, params, "customer_id = :customerId", "customerId", customerId);
         add(sql, params, "source = :source", "source", source == null ? null : source.name());
         add(sql, params, "status = :status", "status", status == null ? null : status.name());

@@ -26,4 +26,17 @@ public enum FeedbackStatus {
     public boolean canMoveTo(FeedbackStatus target) {
         return allowedNext().contains(target);
     }
+
+    /** The status after the item is linked to a feature: NEW and TRIAGED become PLANNED, the others stay. */
+    public FeedbackStatus afterLink() {
+        return this == NEW || this == TRIAGED ? PLANNED : this;
+    }
+
+    /**
+     * The status after a linked feature is released: NEW, TRIAGED and PLANNED become ADDRESSED; ADDRESSED, CLOSED,
+     * ARCHIVED and SPAM stay (an archived or spam item was judged not worth an answer).
+     */
+    public FeedbackStatus afterRelease() {
+        return this == NEW || this == TRIAGED || this == PLANNED ? ADDRESSED : this;
+    }
 }

@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "owner is cleared with an empty string; tags are replaced by the list sent. Status changes go through "
         + "POST /api/v1/feedback/{id}/status.")
 public record UpdateFeedbackRequest(
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title,
-        @Size(min = 1, max = 20000) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String text,
+        @Size(min = 1, max = 200) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank") String title,
+        @Size(min = 1, max = 20000) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank") String text,
         @Size(max = 20) List<@NotBlank @Size(max = 50) String> tags,
         @Schema(example = "ana.pm@example.com") @Size(max = 200) String owner,
         @Schema(description = "An existing customer (else 422).") UUID customerId,

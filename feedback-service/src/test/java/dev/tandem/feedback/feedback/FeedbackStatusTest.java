@@ -91,4 +91,47 @@ class FeedbackStatusTest {
         assertEquals(List.of("owner"), f.update(null, null, null, "", null, null, null, ANALYZER));
         assertEquals(null, f.owner());
     }
+
+    @Test
+    void linkingPlansNewAndTriagedItemsAndLeavesTheOthers() {
+        assertEquals(FeedbackStatus.PLANNED, FeedbackStatus.NEW.afterLink());
+        assertEquals(FeedbackStatus.PLANNED, FeedbackStatus.TRIAGED.afterLink());
+        for (FeedbackStatus s : Set.of(FeedbackStatus.PLANNED, FeedbackStatus.ADDRESSED, FeedbackStatus.CLOSED,
+                FeedbackStatus.ARCHIVED, FeedbackStatus.SPAM)) {
+            assertEquals(s, s.afterLink(), s.name());
+        }
+    }
+
+    @Test
+    void aReleaseAddressesOpenItemsButNotClosedArchivedOrSpam() {
+        for (FeedbackStatus s : Set.of(FeedbackStatus.NEW, FeedbackStatus.TRIAGED, FeedbackStatus.PLANNED)) {
+            assertEquals(FeedbackStatus.ADDRESSED, s.afterRelease(), s.name());
+        }
+        for (FeedbackStatus s : Set.of(FeedbackStatus.ADDRESSED, FeedbackStatus.CLOSED, FeedbackStatus.ARCHIVED,
+                FeedbackStatus.SPAM)) {
+            assertEquals(s, s.afterRelease(), s.name());
+        }
+        Feedback f = item();
+        assertEquals(FeedbackStatus.NEW, f.featureReleased());
+        assertEquals(FeedbackStatus.ADDRESSED, f.status());
+        assertEquals(null, f.featureReleased(), "a second release changes nothing");
+    }
+
+    @Test
+    void aLinkChangeReportsTheStatusItLeftOnlyWhenItMoved() {
+        Feedback f = item();
+        assertEquals(FeedbackStatus.NEW, f.linksChanged(f.status().afterLink()));
+        assertEquals(FeedbackStatus.PLANNED, f.status());
+        assertEquals(null, f.linksChanged(f.status().afterLink()));
+    }
+
+    @Test
+    void anImportanceChangeReturnsThePreviousImportanceOnlyWhenItChanged() {
+        FeedbackLink link = FeedbackLink.create(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                Importance.IMPORTANT, " ana.pm@example.com ");
+        assertEquals("ana.pm@example.com", link.linkedBy());
+        assertEquals(null, link.changeImportance(Importance.IMPORTANT));
+        assertEquals(Importance.IMPORTANT, link.changeImportance(Importance.CRITICAL));
+        assertEquals(Importance.CRITICAL, link.importance());
+    }
 }

@@ -33,6 +33,26 @@ public interface GatewayConfig {
 
     HealthConfig health();
 
+    ApiKeysConfig apiKeys();
+
+    JwtConfig jwt();
+
+    InternalTokenConfig internalToken();
+
+    RateLimitConfig rateLimit();
+
+    EventsConfig events();
+
+    /**
+     * On start with an empty key store, create an admin API key and print it with a ready curl line. Set only by the
+     * devstack ({@code ./run}); never in production, where the first key is created deliberately.
+     */
+    @WithDefault("false")
+    boolean bootstrapAdminKey();
+
+    /** Where the bootstrap admin key is also written (owner-readable only), for tools such as the system tests. */
+    Optional<String> bootstrapAdminKeyFile();
+
     interface UpstreamConfig {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. A path in it is put in front of the forwarded path. */
         String url();
@@ -60,6 +80,12 @@ public interface GatewayConfig {
         /** Maximum pooled HTTP/1.1 connections to this upstream (per gateway instance). */
         @WithDefault("64")
         int maxConnections();
+
+        /**
+         * The scope prefix of this upstream's routes: {@code <scope>:read} for GET/HEAD, {@code <scope>:write}
+         * otherwise (e.g. {@code products}); the upstream's name when not set.
+         */
+        Optional<String> scope();
     }
 
     interface RouteConfig {
@@ -102,6 +128,84 @@ public interface GatewayConfig {
         String title();
 
         Optional<String> description();
+    }
+
+    interface ApiKeysConfig {
+        /**
+         * How long a key looked up in the database is trusted without asking again. A key revoked on this instance is
+         * dropped at once; on other instances it stops working within this time.
+         */
+        @WithDefault("10s")
+        Duration cacheTtl();
+
+        /** How often the last use of keys is written to the database (in one batch, not on every request). */
+        @WithDefault("10s")
+        Duration lastUsedFlushInterval();
+    }
+
+    /** Bearer JWTs of people, from an OIDC issuer. Off unless {@code issuer} and a key source are configured. */
+    interface JwtConfig {
+        /** Expected {@code iss}. */
+        Optional<String> issuer();
+
+        /** Where the issuer publishes its keys (JWKS); fetched on demand and cached. */
+        Optional<String> jwksUrl();
+
+        /** Or a fixed public key: base64 X.509 (RSA, EC or Ed25519), PEM armour allowed. */
+        Optional<String> publicKey();
+
+        /** Expected {@code aud}, when set. */
+        Optional<String> audience();
+
+        /**
+         * The claim holding the scopes: a space-separated string ({@code scope}) or an array ({@code roles},
+         * {@code realm_access.roles}; dots walk into nested objects).
+         */
+        @WithDefault("scope")
+        String scopeClaim();
+
+        /** The claim naming the client application, for logs and the internal token. */
+        @WithDefault("azp")
+        String clientClaim();
+
+        @WithDefault("30s")
+        Duration clockSkew();
+    }
+
+    interface InternalTokenConfig {
+        /**
+         * The gateway's Ed25519 private key (base64 PKCS#8) that signs the internal token; services get only the
+         * public key. When absent the gateway makes a key pair for this process and logs its public key (development
+         * only: services cannot verify tokens of a key they were not given).
+         */
+        Optional<String> privateKey();
+
+        /** Lifetime of a token: long enough for one request, short enough that a leaked one is soon useless. */
+        @WithDefault("60s")
+        Duration ttl();
+    }
+
+    interface RateLimitConfig {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per minute of a client whose key sets no limit (and of people with a JWT). */
+        @WithDefault("600")
+        int defaultPerMinute();
+    }
+
+    /** {@code GET /api/v1/events}: the domain events as Server-Sent Events. */
+    interface EventsConfig {
+        /** Scope prefix → the topic its {@code :read} scope may stream, e.g. {@code products=tandem.product.events}. */
+        Map<String, String> topics();
+
+        /** A comment line this often keeps idle connections (and proxies between) open. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Open streams per gateway instance (each holds a Kafka consumer and a thread); more get a 503. */
+        @WithDefault("50")
+        int maxStreams();
     }
 
     interface HealthConfig {

@@ -146,6 +146,9 @@ public class OpenApiHandler implements Handler<RoutingContext> {
                         new OpenApiMerger.Settings(config.openapi().title(), version,
                                 config.openapi().description().orElse(DEFAULT_DESCRIPTION),
                                 config.openapi().serverUrl()));
+                SecurityDocumenter.document(merged, upstream ->
+                        config.upstreams().get(upstream).scope().orElse(upstream));
+                GatewayPaths.add(merged, mapper);
                 long ttl = (missing.isEmpty() ? config.openapi().cacheTtl() : config.openapi().degradedCacheTtl()).toNanos();
                 return Future.succeededFuture(new Cached(merged, mapper.writeValueAsBytes(merged), System.nanoTime() + ttl));
             } catch (RuntimeException | JsonProcessingException e) {

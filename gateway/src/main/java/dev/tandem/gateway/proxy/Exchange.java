@@ -22,6 +22,8 @@ public record Exchange(String requestId, TraceParent traceParent, String traceSt
 
     static final String KEY = "tandem.gateway.exchange";
     static final String PROBLEM_KEY = "tandem.gateway.problem";
+    /** Who called, as the access log names them; put there by authentication. */
+    public static final String CLIENT_KEY = "tandem.gateway.client";
 
     /** The exchange of a request that went through the gateway's first handler. */
     public static Exchange of(RoutingContext ctx) {

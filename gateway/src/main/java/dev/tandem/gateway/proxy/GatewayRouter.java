@@ -27,9 +27,9 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <ol>
  * <li>{@link #ORDER_EXCHANGE}: request id, trace context, route match, access log ({@link Exchange});</li>
- * <li>{@link #ORDER_AUTHENTICATION}, {@link #ORDER_AUTHORIZATION}, {@link #ORDER_RATE_LIMIT}: free for filters
+ * <li>{@link #ORDER_AUTHENTICATION}, {@link #ORDER_RATE_LIMIT}, {@link #ORDER_AUTHORIZATION}: the filters
  * (plain {@code Handler<RoutingContext>} routes on the same paths that either call {@code ctx.next()} or answer
- * with {@link GatewayProblems});</li>
+ * with {@link GatewayProblems}): {@code auth.AccessControl}, {@code ratelimit.RateLimitFilter};</li>
  * <li>{@link #ORDER_HANDLER}: the proxy, or the merged OpenAPI document.</li>
  * </ol>
  * All of them run before Quarkus' own application routes ({@code RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT}).
@@ -39,13 +39,16 @@ public class GatewayRouter {
 
     public static final int ORDER_EXCHANGE = 100;
     public static final int ORDER_AUTHENTICATION = 200;
+    /** Before authorization, so that refused (403) requests use up the budget and carry the headers too. */
+    public static final int ORDER_RATE_LIMIT = 250;
     public static final int ORDER_AUTHORIZATION = 300;
-    public static final int ORDER_RATE_LIMIT = 400;
     public static final int ORDER_HANDLER = 900;
 
     /** The routes the proxy owns: everything under {@code /api/}, plus any configured prefix outside it. */
     public static final String API_PATTERN = "/api/*";
     public static final String OPENAPI_PATH = "/openapi";
+    /** Paths under /api/ that the gateway serves itself (Quarkus REST), not an upstream. */
+    public static final java.util.List<String> LOCAL_PREFIXES = java.util.List.of("/api/v1/admin");
 
     private static final Logger ACCESS = Logger.getLogger("dev.tandem.gateway.access");
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate"; // read by Quarkus' HTTP server metrics
@@ -85,6 +88,16 @@ public class GatewayRouter {
             }
         }
         return patterns;
+    }
+
+    /** Whether the gateway serves this path itself. */
+    public static boolean isLocal(String path) {
+        for (String prefix : LOCAL_PREFIXES) {
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void exchange(RoutingContext ctx) {
@@ -134,9 +147,12 @@ public class GatewayRouter {
         }
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - exchange.startNanos());
         String routeName = exchange.route() != null ? exchange.route().prefix()
-                : exchange.path().equals(OPENAPI_PATH) ? OPENAPI_PATH : "-";
+                : exchange.path().equals(OPENAPI_PATH) ? OPENAPI_PATH
+                : isLocal(exchange.path()) ? "gateway" : "-";
+        String client = ctx.get(Exchange.CLIENT_KEY);
         StringBuilder line = new StringBuilder(160)
                 .append("requestId=").append(exchange.requestId())
+                .append(" client=").append(client == null ? "-" : client)
                 .append(" method=").append(ctx.request().method().name())
                 .append(" path=").append(exchange.path())
                 .append(" route=").append(routeName)

@@ -31,12 +31,17 @@ import io.vertx.ext.web.RoutingContext;
  * without buffering bodies in either direction.
  *
  * <p>The gateway answers by itself, always with a problem: 404 no route, 502 upstream unreachable or connection
- * lost, 503 circuit open, 504 upstream too slow.
+ * lost, 503 circuit open, 504 upstream too slow. A GET or HEAD is retried once when the connection is refused
+ * or the upstream answers 503; nothing else is retried (a POST may have had its effect, a timeout may be work in
+ * progress).
  */
 @ApplicationScoped
 public class ProxyHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(ProxyHandler.class);
+    /** Never forwarded from the client: its credentials, and any internal token it may try to smuggle in. */
+    static final java.util.List<String> CREDENTIAL_HEADERS = java.util.List.of("Authorization", "X-API-Key",
+            dev.tandem.platform.security.InternalTokens.HEADER);
 
     private final Vertx vertx;
     private final Upstreams upstreams;
@@ -53,6 +58,10 @@ public class ProxyHandler implements Handler<RoutingContext> {
         Exchange exchange = Exchange.of(ctx);
         Route route = exchange.route();
         if (route == null) {
+            if (GatewayRouter.isLocal(exchange.path())) {
+                ctx.next(); // the gateway's own endpoints (admin API), served by Quarkus REST
+                return;
+            }
             problems.send(ctx, 404, "not-found", "Not found",
                     "No API route matches " + exchange.path() + "; see GET /openapi for the available paths");
             return;
@@ -67,7 +76,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                     response -> response.putHeader("Retry-After", Long.toString(seconds)));
             return;
         }
-        new Call(ctx, exchange, upstream, permit).start();
+        new Call(ctx, exchange, upstream, permit, 0).start();
     }
 
     /** One forwarded request. All callbacks run on the request's event-loop context. */
@@ -77,15 +86,42 @@ public class ProxyHandler implements Handler<RoutingContext> {
         private final Exchange exchange;
         private final Upstream upstream;
         private final CircuitBreaker.Permit permit;
+        private final int attempt;
         private final AtomicBoolean settled = new AtomicBoolean();
         private long timerId = -1;
         private HttpClientRequest upstreamRequest;
 
-        Call(RoutingContext ctx, Exchange exchange, Upstream upstream, CircuitBreaker.Permit permit) {
+        Call(RoutingContext ctx, Exchange exchange, Upstream upstream, CircuitBreaker.Permit permit, int attempt) {
             this.ctx = ctx;
             this.exchange = exchange;
             this.upstream = upstream;
             this.permit = permit;
+            this.attempt = attempt;
+        }
+
+        /**
+         * Whether one more attempt is allowed: only the first, only for a GET or HEAD without a body (it cannot have
+         * had an effect, and nothing was consumed that could not be sent again), and only while the client waits.
+         */
+        private boolean mayRetry() {
+            HttpServerRequest in = ctx.request();
+            return attempt == 0 && (in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD)
+                    && !in.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                    && (!in.headers().contains(HttpHeaders.CONTENT_LENGTH) || "0".equals(in.getHeader(HttpHeaders.CONTENT_LENGTH)))
+                    && !ctx.response().closed();
+        }
+
+        private void retry(String why) {
+            LOG.debugf("requestId=%s upstream=%s retrying once: %s", exchange.requestId(), upstream.name(), why);
+            CircuitBreaker.Permit next = upstream.circuit().tryAcquire();
+            if (!next.allowed()) {
+                long seconds = Math.max(1, (next.retryAfterMillis() + 999) / 1000);
+                problems.send(ctx, 503, "upstream-unavailable", "Service unavailable",
+                        "Upstream '" + upstream.name() + "' is unavailable (circuit open); retry in " + seconds + " s",
+                        response -> response.putHeader("Retry-After", Long.toString(seconds)));
+                return;
+            }
+            new Call(ctx, exchange, upstream, next, attempt + 1).start();
         }
 
         void start() {
@@ -100,6 +136,10 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 options.putHeader(TraceParent.STATE_HEADER, exchange.traceState());
             }
             addForwardedHeaders(in, options);
+            // the caller's credentials end at the gateway; upstreams get the internal token it signs instead
+            for (String credential : CREDENTIAL_HEADERS) {
+                options.getHeaders().remove(credential);
+            }
             for (String name : exchange.upstreamHeaders().names()) { // set by filters: they win
                 options.getHeaders().remove(name);
                 exchange.upstreamHeaders().getAll(name).forEach(value -> options.addHeader(name, value));
@@ -166,6 +206,11 @@ public class ProxyHandler implements Handler<RoutingContext> {
             }
             vertx.cancelTimer(timerId);
             upstream.circuit().onSuccess(permit);
+            if (response.statusCode() == 503 && mayRetry()) {
+                response.request().reset(); // the answer is dropped: the one retry's answer is what the client gets
+                retry("upstream answered 503");
+                return;
+            }
             HttpServerResponse out = ctx.response();
             out.setStatusCode(response.statusCode());
             Headers.copyResponseHeaders(response.headers(), out.headers());
@@ -207,6 +252,12 @@ public class ProxyHandler implements Handler<RoutingContext> {
             vertx.cancelTimer(timerId);
             if (ctx.response().closed()) {
                 upstream.circuit().release(permit); // our client went away; says nothing about the upstream
+                return;
+            }
+            if (cause instanceof ConnectException && mayRetry()) {
+                // the request never reached the upstream; a retried request counts once for the circuit
+                upstream.circuit().release(permit);
+                retry("connection refused");
                 return;
             }
             upstream.circuit().onFailure(permit);

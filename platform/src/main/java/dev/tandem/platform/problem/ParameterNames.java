@@ -96,7 +96,9 @@ final class ParameterNames {
             } catch (NoSuchMethodException e) {
                 // keep looking up the hierarchy
             }
-            queue.add(c.getSuperclass());
+            if (c.getSuperclass() != null) { // an interface has none; ArrayDeque refuses null
+                queue.add(c.getSuperclass());
+            }
             queue.addAll(Arrays.asList(c.getInterfaces()));
         }
         return fallback;

@@ -13,12 +13,14 @@ import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.examples.Example;
 import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Adds the shared API-convention components to every service's OpenAPI document, so operations can reference them:
@@ -41,6 +43,13 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  * {@code Idempotency-Replayed}.</li>
  * </ul>
  * Components a service defines itself under the same name are left alone.
+ *
+ * <p>Then every operation is completed with what the platform does for all of them, so no resource has to repeat
+ * it: the {@code X-Request-Id} parameter; a {@code 500} ({@code InternalError}); {@code 413} and {@code 415} when
+ * it takes a body; {@code Idempotency-Replayed} on the 2xx responses of operations that take an
+ * {@code Idempotency-Key}; an inline {@code If-None-Match} parameter replaced by the shared one (with its
+ * {@code 304}); a {@code string} schema on response headers declared without one (OpenAPI requires it). A shared
+ * component no operation uses is removed again, so the document has no dead entries.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
 public class ApiConventionsOpenApiFilter implements OASFilter {
@@ -73,6 +82,143 @@ public class ApiConventionsOpenApiFilter implements OASFilter {
         headers(components);
         parameters(components);
         problemResponses(components);
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> {
+                if (item.getOperations() != null) {
+                    item.getOperations().values().forEach(ApiConventionsOpenApiFilter::completeOperation);
+                }
+            });
+        }
+        removeUnused(openAPI, components);
+    }
+
+    private static final String PARAMETERS = "#/components/parameters/";
+    private static final String RESPONSES_REF = "#/components/responses/";
+    private static final String HEADERS = "#/components/headers/";
+
+    private static void completeOperation(Operation op) {
+        List<Parameter> params = op.getParameters() == null ? List.of() : op.getParameters();
+        boolean hasRequestId = params.stream().anyMatch(p -> isParameter(p, RequestContext.REQUEST_ID_HEADER));
+        if (!hasRequestId) {
+            op.addParameter(OASFactory.createParameter().ref(RequestContext.REQUEST_ID_HEADER));
+        }
+        boolean conditionalRead = false;
+        for (Parameter p : List.copyOf(op.getParameters())) {
+            if (p.getRef() == null && "If-None-Match".equalsIgnoreCase(p.getName())
+                    && p.getIn() == Parameter.In.HEADER) {
+                op.removeParameter(p);
+                op.addParameter(OASFactory.createParameter().ref("If-None-Match"));
+                conditionalRead = true;
+            }
+        }
+        APIResponses responses = op.getResponses();
+        if (responses == null) {
+            responses = OASFactory.createAPIResponses();
+            op.setResponses(responses);
+        }
+        if (conditionalRead && !responses.hasAPIResponse("304")) {
+            responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: If-None-Match names the current version; no body")
+                    .addHeader("ETag", OASFactory.createHeader().ref("ETag")));
+        }
+        if (op.getRequestBody() != null) {
+            addResponseRef(responses, "413", "PayloadTooLarge");
+            addResponseRef(responses, "415", "UnsupportedMediaType");
+        }
+        addResponseRef(responses, "500", "InternalError");
+        boolean idempotent = params.stream().anyMatch(p -> isParameter(p, Idempotency.HEADER));
+        if (responses.getAPIResponses() != null) {
+            responses.getAPIResponses().forEach((code, response) -> {
+                if (response.getRef() != null) {
+                    return;
+                }
+                if (response.getHeaders() != null) {
+                    response.getHeaders().values().forEach(h -> {
+                        if (h.getRef() == null && h.getSchema() == null && h.getContent() == null) {
+                            h.setSchema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
+                        }
+                    });
+                }
+                if (idempotent && code.startsWith("2")
+                        && (response.getHeaders() == null || !response.getHeaders().containsKey(Idempotency.REPLAYED_HEADER))) {
+                    response.addHeader(Idempotency.REPLAYED_HEADER,
+                            OASFactory.createHeader().ref(Idempotency.REPLAYED_HEADER));
+                }
+            });
+        }
+    }
+
+    private static boolean isParameter(Parameter p, String name) {
+        return (p.getRef() != null && p.getRef().equals(PARAMETERS + name)) || name.equalsIgnoreCase(p.getName());
+    }
+
+    private static void addResponseRef(APIResponses responses, String code, String component) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(component));
+        }
+    }
+
+    /** Drops the shared parameters, responses and headers that no operation refers to. */
+    private static void removeUnused(OpenAPI openAPI, Components c) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> {
+                if (item.getParameters() != null) {
+                    item.getParameters().forEach(p -> addRef(used, p.getRef()));
+                }
+                if (item.getOperations() == null) {
+                    return;
+                }
+                item.getOperations().values().forEach(op -> {
+                    if (op.getParameters() != null) {
+                        op.getParameters().forEach(p -> addRef(used, p.getRef()));
+                    }
+                    if (op.getResponses() != null && op.getResponses().getAPIResponses() != null) {
+                        op.getResponses().getAPIResponses().values().forEach(r -> {
+                            addRef(used, r.getRef());
+                            if (r.getHeaders() != null) {
+                                r.getHeaders().values().forEach(h -> addRef(used, h.getRef()));
+                            }
+                        });
+                    }
+                });
+            });
+        }
+        if (c.getResponses() != null) {
+            // the shared responses themselves refer to the X-Request-Id header
+            c.getResponses().forEach((name, r) -> {
+                if (used.contains(RESPONSES_REF + name) && r.getHeaders() != null) {
+                    r.getHeaders().values().forEach(h -> addRef(used, h.getRef()));
+                }
+            });
+            for (String name : RESPONSES.keySet()) {
+                if (!used.contains(RESPONSES_REF + name)) {
+                    c.removeResponse(name);
+                }
+            }
+        }
+        if (c.getParameters() != null) {
+            for (String name : List.of(Idempotency.HEADER, Versions.IF_MATCH, "If-None-Match",
+                    RequestContext.REQUEST_ID_HEADER, PageRequest.LIMIT_PARAM, Cursor.PARAM)) {
+                if (!used.contains(PARAMETERS + name)) {
+                    c.removeParameter(name);
+                }
+            }
+        }
+        if (c.getHeaders() != null) {
+            for (String name : List.of(RequestContext.REQUEST_ID_HEADER, "ETag", "Link", "Location",
+                    Idempotency.REPLAYED_HEADER)) {
+                if (!used.contains(HEADERS + name)) {
+                    c.removeHeader(name);
+                }
+            }
+        }
+    }
+
+    private static void addRef(java.util.Set<String> used, String ref) {
+        if (ref != null) {
+            used.add(ref);
+        }
     }
 
     private static void schemas(Components c) {

@@ -60,6 +60,12 @@ public class Feature extends PanacheEntityBase {
     @Column(precision = 30, scale = 2)
     BigDecimal score;
 
+    @Column(name = "at_risk", nullable = false)
+    boolean atRisk;
+
+    @Column(name = "release_id")
+    UUID releaseId;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -163,6 +169,53 @@ public class Feature extends PanacheEntityBase {
         return new StatusChange(from, to, why == null ? null : why.strip(), this.updatedAt);
     }
 
+    /**
+     * A status move asked for through the API: RELEASED is reached only by releasing the feature's release.
+     *
+     * @throws ProblemException 409 for RELEASED, else as {@link #moveTo}
+     */
+    public StatusChange requestMove(FeatureStatus to, String reason, Instant now) {
+        if (to == FeatureStatus.RELEASED) {
+            throw ProblemException.conflict("a feature is RELEASED only by releasing its release "
+                    + "(POST /api/v1/releases/{id}/release)",
+                    new Problem.FieldError("status", "RELEASED only through a release"));
+        }
+        return moveTo(to, reason, now);
+    }
+
+    /**
+     * Assigns the feature to a release of its product, or takes it out of its release (null).
+     *
+     * @return whether anything changed
+     * @throws ProblemException 409 when the feature is already RELEASED
+     */
+    public boolean assignRelease(UUID releaseId, Instant now) {
+        if (Objects.equals(releaseId, this.releaseId)) {
+            return false;
+        }
+        if (status == FeatureStatus.RELEASED) {
+            throw ProblemException.conflict("a RELEASED feature stays in the release it shipped in",
+                    new Problem.FieldError("releaseId", "cannot change once RELEASED"));
+        }
+        this.releaseId = releaseId;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        return true;
+    }
+
+    /**
+     * Sets the risk flag (from the health of the projects delivering the feature).
+     *
+     * @return whether it changed
+     */
+    public boolean flagRisk(boolean atRisk, Instant now) {
+        if (this.atRisk == atRisk) {
+            return false;
+        }
+        this.atRisk = atRisk;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        return true;
+    }
+
     /** @throws ProblemException 409 unless the feature is an IDEA */
     public void requireDeletable() {
         if (status != FeatureStatus.IDEA) {
@@ -172,13 +225,23 @@ public class Feature extends PanacheEntityBase {
         }
     }
 
+    /** The features planned for a release, oldest first. */
+    public static List<Feature> ofRelease(UUID releaseId) {
+        return list("releaseId = ?1 order by createdAt, id", releaseId);
+    }
+
+    /** The features of a product, oldest first. */
+    public static List<Feature> ofProduct(UUID productId) {
+        return list("productId = ?1 order by createdAt, id", productId);
+    }
+
     public static long countForProduct(UUID productId) {
         return count("productId", productId);
     }
 
-    /** One page of features in {@code sort} order, optionally of one product and/or in one status. */
-    public static List<Feature> page(UUID productId, FeatureStatus status, FeatureSort sort, Cursor after,
-                                     int fetchSize) {
+    /** One page of features in {@code sort} order, optionally of one product, status, release and/or risk. */
+    public static List<Feature> page(UUID productId, FeatureStatus status, UUID releaseId, Boolean atRisk,
+                                     FeatureSort sort, Cursor after, int fetchSize) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (productId != null) {
@@ -189,6 +252,14 @@ public class Feature extends PanacheEntityBase {
             where.append(" and f.status = :status");
             params.put("status", status);
         }
+        if (releaseId != null) {
+            where.append(" and f.releaseId = :releaseId");
+            params.put("releaseId", releaseId);
+        }
+        if (atRisk != null) {
+            where.append(" and f.atRisk = :atRisk");
+            params.put("atRisk", atRisk);
+        }
         String cmp = sort.descending ? "<" : ">";
         if (after != null) {
             where.append(" and (").append(sort.expression).append(' ').append(cmp).append(" :k or (")
@@ -197,7 +268,7 @@ public class Feature extends PanacheEntityBase {
             params.put("id", after.uuid(2));
         }
         String dir = sort.descending ? " desc" : "";
-        return find("from Feature f where " + where + " order by " + sort.expression + dir + ", f.id" + dir, params)
+        return find("select f from Feature f left join FeatureDemand d on d.featureId = f.id where " + where + " order by " + sort.expression + dir + ", f.id" + dir, params)
                 .page(0, fetchSize).list();
     }
 
@@ -247,6 +318,14 @@ public class Feature extends PanacheEntityBase {
 
     public BigDecimal score() {
         return score;
+    }
+
+    public boolean atRisk() {
+        return atRisk;
+    }
+
+    public UUID releaseId() {
+        return releaseId;
     }
 
     public Instant createdAt() {

@@ -10,39 +10,41 @@ import dev.tandem.events.product.FeatureCommitted;
 import dev.tandem.events.product.FeatureCreated;
 import dev.tandem.events.product.FeatureDeleted;
 import dev.tandem.events.product.FeatureRejected;
+import dev.tandem.events.product.FeatureReleased;
 import dev.tandem.events.product.FeatureStatusChanged;
 import dev.tandem.events.product.FeatureUpdated;
 import dev.tandem.platform.outbox.Outbox;
+import dev.tandem.product.release.Release;
 
 /** Turns feature changes into outbox events (same transaction as the change). */
 @ApplicationScoped
-class FeatureEvents {
+public class FeatureEvents {
 
     @Inject
     Outbox outbox;
 
-    void created(Feature f) {
+    public void created(Feature f) {
         publish(EventType.FEATURE_CREATED, f, new FeatureCreated(f.id(), f.productId(), f.title(), f.problem(),
                 f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
                 f.createdAt(), f.updatedAt(), f.version()));
     }
 
-    void updated(Feature f) {
+    public void updated(Feature f) {
         publish(EventType.FEATURE_UPDATED, f, new FeatureUpdated(f.id(), f.productId(), f.title(), f.problem(),
                 f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
-                f.createdAt(), f.updatedAt(), f.version()));
+                f.releaseId(), f.atRisk(), f.createdAt(), f.updatedAt(), f.version()));
     }
 
     /** status-changed always; also committed (→ COMMITTED) or rejected (→ REJECTED). */
-    void statusChanged(Feature f, Feature.StatusChange c) {
+    public void statusChanged(Feature f, Feature.StatusChange c) {
         publish(EventType.FEATURE_STATUS_CHANGED, f, new FeatureStatusChanged(f.id(), f.productId(), f.title(),
                 f.problem(), f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(),
-                f.rejectionReason(), f.createdAt(), f.updatedAt(), c.from().name(), c.to().name(), c.reason(), c.at(),
+                f.rejectionReason(), f.releaseId(), f.atRisk(), f.createdAt(), f.updatedAt(), c.from().name(), c.to().name(), c.reason(), c.at(),
                 f.version()));
         if (c.to() == FeatureStatus.COMMITTED) {
-            // targetReleaseDate: releases do not exist yet
+            Release release = f.releaseId() == null ? null : Release.findById(f.releaseId());
             publish(EventType.FEATURE_COMMITTED, f, new FeatureCommitted(f.id(), f.productId(), f.title(),
-                    f.problem(), f.effort(), null, c.at(), f.version()));
+                    f.problem(), f.effort(), release == null ? null : release.targetDate(), c.at(), f.version()));
         } else if (c.to() == FeatureStatus.REJECTED) {
             publish(EventType.FEATURE_REJECTED, f, new FeatureRejected(f.id(), f.productId(), f.title(), f.problem(),
                     f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(),
@@ -50,7 +52,13 @@ class FeatureEvents {
         }
     }
 
-    void deleted(Feature f, Instant deletedAt) {
+    /** feature.released, after the status change to RELEASED. */
+    public void released(Feature f, Release release, Instant releasedAt) {
+        publish(EventType.FEATURE_RELEASED, f, new FeatureReleased(f.id(), f.productId(), f.title(), release.id(),
+                release.name(), releasedAt, f.version()));
+    }
+
+    public void deleted(Feature f, Instant deletedAt) {
         publish(EventType.FEATURE_DELETED, f, new FeatureDeleted(f.id(), f.productId(), f.title(), f.problem(),
                 f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
                 f.createdAt(), f.updatedAt(), deletedAt, f.version()));

@@ -35,6 +35,8 @@ import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.product.Product;
+import dev.tandem.product.release.Release;
+import dev.tandem.product.release.ReleaseStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +59,9 @@ public class FeatureResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    FeatureViews views;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -88,7 +93,7 @@ public class FeatureResource {
             feature.persistAndFlush();
             events.created(feature);
             return Versions.withETag(Response.created(URI.create(PATH + "/" + feature.id())), feature.version())
-                    .entity(FeatureView.of(feature))
+                    .entity(views.of(feature))
                     .build();
         });
     }
@@ -96,7 +101,8 @@ public class FeatureResource {
     @GET
     @Operation(operationId = "listFeatures", summary = "List features",
             description = "Cursor-paginated: follow nextCursor (or the Link header). Filters combine (AND). sort: "
-                    + "createdAt (default, oldest first), -createdAt, score (lowest first), -score (highest first); "
+                    + "createdAt (default, oldest first), -createdAt, score (lowest first), -score (highest first), "
+                    + "demand / -demand (weighted customer demand; features without linked feedback count as 0); "
                     + "features without a score come last with -score. A cursor is valid only with its sort.")
     @APIResponse(responseCode = "200", description = "One page of features",
             headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
@@ -107,14 +113,25 @@ public class FeatureResource {
                          @QueryParam("productId") UUID productId,
                          @Parameter(description = "Only features in this status")
                          @QueryParam("status") FeatureStatus status,
-                         @Parameter(description = "Order: createdAt, -createdAt, score or -score",
-                                 schema = @Schema(enumeration = {"createdAt", "-createdAt", "score", "-score"}))
+                         @Parameter(description = "Only features planned for this release")
+                         @QueryParam("releaseId") UUID releaseId,
+                         @Parameter(description = "true: only features at risk (a delivering project is AMBER or RED); "
+                                 + "false: only those not at risk",
+                                 schema = @Schema(enumeration = {"true", "false"}))
+                         @QueryParam("risk") String risk,
+                         @Parameter(description = "Order: createdAt, -createdAt, score, -score, demand or -demand",
+                                 schema = @Schema(enumeration = {"createdAt", "-createdAt", "score", "-score", "demand",
+                                         "-demand"}))
                          @QueryParam("sort") String sort,
                          @Context UriInfo uri) {
         PageRequest page = params.toPageRequest();
         FeatureSort order = FeatureSort.parse(sort);
-        List<Feature> rows = Feature.page(productId, status, order, page.after(), page.fetchSize());
-        Page<FeatureView> result = Page.of(rows, page, FeatureView::of, order::cursorOf);
+        List<Feature> rows = Feature.page(productId, status, releaseId, parseRisk(risk), order, page.after(),
+                page.fetchSize());
+        FeatureViews.Context context = views.contextOf(rows);
+        Page<FeatureView> result = Page.of(rows, page, f -> views.of(f, context),
+                f -> order.cursorOf(f, context.demands().containsKey(f.id())
+                        ? context.demands().get(f.id()).weightedDemand : null));
         return PageLinks.ok(result, page, uri);
     }
 
@@ -125,14 +142,15 @@ public class FeatureResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getFeature", summary = "Get a feature")
+    @Operation(operationId = "getFeature", summary = "Get a feature",
+            description = "The feature with its RICE inputs and score, status, release, customer demand (from linked feedback) and risk flags (from the health of the projects delivering it). The ETag is its version; send If-None-Match to get a 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The feature with its RICE inputs and score",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to change it"),
             content = @Content(schema = @Schema(implementation = FeatureView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
         Feature feature = find(id);
-        return Versions.ok(FeatureView.of(feature), feature.version());
+        return Versions.ok(views.of(feature), feature.version());
     }
 
     @PATCH
@@ -140,8 +158,11 @@ public class FeatureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(operationId = "updateFeature", summary = "Update a feature",
-            description = "Changes title, problem and/or RICE inputs (absent fields stay as they are); the score is "
-                    + "recomputed. Requires If-Match. Publishes dev.tandem.feature.updated.v1 when something changed.")
+            description = "Changes title, problem, RICE inputs and/or the release (absent fields stay as they are); "
+                    + "the score is recomputed. releaseId must name a PLANNED release of the feature's product (else "
+                    + "422 naming releaseId); an empty releaseId takes the feature out of its release; a RELEASED "
+                    + "feature keeps its release (409). Requires If-Match. Publishes dev.tandem.feature.updated.v1 "
+                    + "when something changed.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateFeatureRequest.class),
             examples = @ExampleObject(name = "re-estimate", value = """
                     {"reach": 1500, "confidence": 50, "effort": 3}""")))
@@ -150,19 +171,30 @@ public class FeatureResource {
             content = @Content(schema = @Schema(implementation = FeatureView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
+    @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response update(@PathParam("id") UUID id,
                            @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch,
                            @Valid @NotNull UpdateFeatureRequest request) {
         Feature feature = find(id);
         Versions.requireIfMatch(ifMatch, feature.version());
+        Instant now = Instant.now();
+        boolean releaseChanged = false;
+        if (request.releaseId() != null) {
+            UUID releaseId = request.releaseId().isEmpty() ? null : UUID.fromString(request.releaseId());
+            if (releaseId != null) {
+                requirePlannedReleaseOf(feature, releaseId);
+            }
+            releaseChanged = feature.assignRelease(releaseId, now);
+        }
         if (feature.update(request.title(), request.problem(), request.reach(), request.impact(),
-                request.confidence(), request.effort(), Instant.now())) {
+                request.confidence(), request.effort(), now) | releaseChanged) {
             Feature.flush();
             events.updated(feature);
         }
-        return Versions.ok(FeatureView.of(feature), feature.version());
+        return Versions.ok(views.of(feature), feature.version());
     }
 
     @POST
@@ -170,8 +202,9 @@ public class FeatureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(operationId = "changeFeatureStatus", summary = "Move a feature to another status",
-            description = "IDEA → CANDIDATE → PLANNED → COMMITTED → IN_DELIVERY → DELIVERED → RELEASED, one step at a "
-                    + "time; REJECTED (reason required) from IDEA, CANDIDATE or PLANNED; REJECTED → IDEA reopens. "
+            description = "IDEA → CANDIDATE → PLANNED → COMMITTED → IN_DELIVERY → DELIVERED, one step at a "
+                    + "time; RELEASED only by releasing the feature's release (POST /api/v1/releases/{id}/release), "
+                    + "so asking for it here is a 409; REJECTED (reason required) from IDEA, CANDIDATE or PLANNED; REJECTED → IDEA reopens. "
                     + "An illegal move is a 409 naming the allowed ones. Requires If-Match. Publishes "
                     + "dev.tandem.feature.status-changed.v1, and also dev.tandem.feature.committed.v1 on COMMITTED "
                     + "or dev.tandem.feature.rejected.v1 on REJECTED.")
@@ -194,10 +227,10 @@ public class FeatureResource {
                                  @Valid @NotNull ChangeFeatureStatusRequest request) {
         Feature feature = find(id);
         Versions.requireIfMatch(ifMatch, feature.version());
-        Feature.StatusChange change = feature.moveTo(request.status(), request.reason(), Instant.now());
+        Feature.StatusChange change = feature.requestMove(request.status(), request.reason(), Instant.now());
         Feature.flush();
         events.statusChanged(feature, change);
-        return Versions.ok(FeatureView.of(feature), feature.version());
+        return Versions.ok(views.of(feature), feature.version());
     }
 
     @DELETE
@@ -219,6 +252,36 @@ public class FeatureResource {
         events.deleted(feature, Instant.now().truncatedTo(ChronoUnit.MICROS));
         feature.delete();
         return Response.noContent().build();
+    }
+
+    /** true, false or absent; anything else is a 400 naming risk (Jakarta REST would read it as false). */
+    private static Boolean parseRisk(String risk) {
+        if (risk == null) {
+            return null;
+        }
+        return switch (risk) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ProblemException.badRequest("risk must be true or false",
+                    new Problem.FieldError("risk", "must be true or false, got \"" + risk + "\""));
+        };
+    }
+
+    /** @throws ProblemException 422 naming releaseId unless it is a PLANNED release of the feature's product */
+    private static void requirePlannedReleaseOf(Feature feature, UUID releaseId) {
+        Release release = Release.findById(releaseId);
+        if (release == null) {
+            throw ProblemException.unprocessable("release " + releaseId + " does not exist",
+                    new Problem.FieldError("releaseId", "no release with this id"));
+        }
+        if (!release.productId().equals(feature.productId())) {
+            throw ProblemException.unprocessable("release " + release.name() + " belongs to another product",
+                    new Problem.FieldError("releaseId", "must be a release of product " + feature.productId()));
+        }
+        if (release.status() != ReleaseStatus.PLANNED) {
+            throw ProblemException.unprocessable("release " + release.name() + " is already RELEASED",
+                    new Problem.FieldError("releaseId", "must be a PLANNED release"));
+        }
     }
 
     private static Feature find(UUID id) {

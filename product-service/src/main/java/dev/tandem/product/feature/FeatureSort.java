@@ -9,17 +9,20 @@ import dev.tandem.platform.problem.ProblemException;
 
 /**
  * The orders of {@code GET /api/v1/features?sort=…}: keyset orders on (sort key, id). Features without a score sort
- * as if their score were -1 (last with -score, first with score). The cursor carries the sort's name, the last row's
+ * as if their score were -1 (last with -score, first with score); features without linked feedback have demand 0.
+ * The cursor carries the sort's name, the last row's
  * sort key and its id, so a cursor is only valid for the sort that produced it.
  */
 public enum FeatureSort {
     CREATED_AT("createdAt", "f.createdAt", false),
     CREATED_AT_DESC("-createdAt", "f.createdAt", true),
     SCORE("score", "coalesce(f.score, -1)", false),
-    SCORE_DESC("-score", "coalesce(f.score, -1)", true);
+    SCORE_DESC("-score", "coalesce(f.score, -1)", true),
+    DEMAND("demand", "coalesce(d.weightedDemand, 0)", false),
+    DEMAND_DESC("-demand", "coalesce(d.weightedDemand, 0)", true);
 
     public static final String PARAM = "sort";
-    public static final String ALLOWED = "createdAt, -createdAt, score, -score";
+    public static final String ALLOWED = "createdAt, -createdAt, score, -score, demand, -demand";
     private static final BigDecimal NO_SCORE = BigDecimal.valueOf(-1);
 
     final String param;
@@ -42,8 +45,13 @@ public enum FeatureSort {
                         new Problem.FieldError(PARAM, "must be one of [" + ALLOWED + "]")));
     }
 
-    Cursor cursorOf(Feature f) {
-        Object key = isScore() ? (f.score == null ? NO_SCORE : f.score).toPlainString() : f.createdAt;
+    /** The cursor after this row; {@code demand} is the row's weighted demand (null = none). */
+    Cursor cursorOf(Feature f, BigDecimal demand) {
+        Object key = switch (this) {
+            case SCORE, SCORE_DESC -> (f.score == null ? NO_SCORE : f.score).toPlainString();
+            case DEMAND, DEMAND_DESC -> (demand == null ? BigDecimal.ZERO : demand).toPlainString();
+            default -> f.createdAt;
+        };
         return Cursor.of(param, key, f.id);
     }
 
@@ -51,7 +59,7 @@ public enum FeatureSort {
         if (c.size() != 3 || !param.equals(c.string(0))) {
             throw Cursor.invalid();
         }
-        if (!isScore()) {
+        if (!hasDecimalKey()) {
             return c.instant(1);
         }
         try {
@@ -61,7 +69,7 @@ public enum FeatureSort {
         }
     }
 
-    private boolean isScore() {
-        return this == SCORE || this == SCORE_DESC;
+    private boolean hasDecimalKey() {
+        return this != CREATED_AT && this != CREATED_AT_DESC;
     }
 }

@@ -2,11 +2,13 @@ package dev.tandem.product.feature;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.product.demand.DemandView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A feature as the API shows it, with its RICE inputs and score. */
+/** A feature as the API shows it, with its RICE inputs and score, customer demand, release and risk. */
 @Schema(name = "Feature")
 public record FeatureView(
         @Schema(example = "5d1e6c7a-2b3c-4d5e-8f90-a1b2c3d4e5f6") UUID id,
@@ -21,13 +23,32 @@ public record FeatureView(
         @Schema(description = "RICE effort, person-months", example = "2.5") BigDecimal effort,
         @Schema(description = "reach × impact × confidence/100 / effort, 2 decimals; null while an input is missing",
                 example = "768.00") BigDecimal score,
+        @Schema(description = "The release it is planned for, if any", example = "7c0e2a8b-1d2e-4f3a-9b4c-5d6e7f8a9b0c")
+        UUID releaseId,
+        @Schema(description = "Customer demand from linked feedback (derived: not part of the ETag)") DemandView demand,
+        @Schema(description = "True while a project delivering it is AMBER or RED", example = "false") boolean atRisk,
+        @Schema(description = "Why it is at risk: one entry per AMBER/RED project") List<RiskView> risks,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
-    static FeatureView of(Feature f) {
+    /** One project's health that puts the feature at risk. */
+    @Schema(name = "FeatureRisk")
+    public record RiskView(
+            @Schema(example = "3f2e1d0c-9b8a-4765-8432-10fedcba9876") UUID projectId,
+            @Schema(example = "CHK-REORDER") String projectKey,
+            @Schema(example = "AMBER", enumeration = {"AMBER", "RED"}) String health,
+            List<FeatureRisk.Reason> reasons,
+            Instant changedAt) {
+
+        static RiskView of(FeatureRisk r) {
+            return new RiskView(r.projectId(), r.projectKey(), r.health(), r.reasons(), r.changedAt());
+        }
+    }
+
+    static FeatureView of(Feature f, DemandView demand, List<FeatureRisk> risks) {
         return new FeatureView(f.id(), f.productId(), f.title(), f.problem(), f.status(), f.rejectionReason(),
-                f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.createdAt(), f.updatedAt(),
-                f.version());
+                f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.releaseId(), demand, f.atRisk(),
+                risks.stream().map(RiskView::of).toList(), f.createdAt(), f.updatedAt(), f.version());
     }
 }

@@ -8,13 +8,14 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Body of {@code PATCH /api/v1/features/{id}}: only the fields present change; an empty problem clears it. The
+ * Body of {@code PATCH /api/v1/features/{id}}: only the fields present change; an empty problem clears it, an empty
+ * releaseId takes the feature out of its release. The
  * product and the status do not change here (status: {@code POST /api/v1/features/{id}/status}).
  */
 @Schema(name = "UpdateFeature", description = "A partial update; absent fields are left unchanged.")
 public record UpdateFeatureRequest(
         @Schema(example = "One-click reorder")
-        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Size(max = 200) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank")
         String title,
 
         @Schema(description = "Empty string clears it.", example = "Repeat buyers re-enter the same basket every week.")
@@ -32,5 +33,11 @@ public record UpdateFeatureRequest(
         Integer confidence,
 
         @Schema(description = "RICE effort in person-months, > 0, at most 2 decimals.", example = "3")
-        BigDecimal effort) {
+        BigDecimal effort,
+
+        @Schema(description = "Plan it for this release (a PLANNED release of the same product); empty string takes "
+                + "it out of its release.", example = "7c0e2a8b-1d2e-4f3a-9b4c-5d6e7f8a9b0c")
+        @Pattern(regexp = "^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                message = "must be a UUID, or empty to take the feature out of its release")
+        String releaseId) {
 }

@@ -124,7 +124,8 @@ public class ObjectiveResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getObjective", summary = "Get an objective with its key results and progress")
+    @Operation(operationId = "getObjective", summary = "Get an objective with its key results and progress",
+            description = "The objective, its period and each key result with baseline, target, direction, current value and progress (share of the way from baseline to target, 0-100 %); the objective's progress is the mean of its key results'.")
     @APIResponse(responseCode = "200", description = "The objective",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to change it"),
             content = @Content(schema = @Schema(implementation = ObjectiveView.class)))

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "UpdateObjective", description = "A partial update; absent fields are left unchanged.")
 public record UpdateObjectiveRequest(
         @Schema(example = "Teams adopt Tandem daily")
-        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Size(max = 200) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank")
         String title,
 
         @Schema(description = "Empty string clears it.", example = "")

@@ -154,6 +154,15 @@ public class Product extends PanacheEntityBase {
         return changed;
     }
 
+    /**
+     * Applies a pivot: a new vision and/or new target segments (null leaves one as it is; a blank vision clears it).
+     *
+     * @return whether anything changed (a pivot that changes nothing is refused by the caller)
+     */
+    public boolean pivot(String vision, List<String> targetSegments, Instant now) {
+        return update(null, vision, targetSegments, null, now);
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
     }

@@ -9,6 +9,7 @@ import dev.tandem.events.EventType;
 import dev.tandem.events.product.ProductCreated;
 import dev.tandem.events.product.ProductDeleted;
 import dev.tandem.events.product.ProductLifecycleChanged;
+import dev.tandem.events.product.ProductPivoted;
 import dev.tandem.events.product.ProductUpdated;
 import dev.tandem.platform.outbox.Outbox;
 
@@ -36,6 +37,15 @@ class ProductEvents {
                 new ProductLifecycleChanged(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
                         p.lifecycleStage().name(), p.owner(), p.createdAt(), p.updatedAt(), c.from().name(),
                         c.to().name(), c.reason(), c.changedBy(), c.changedAt(), p.version()));
+    }
+
+    void pivoted(Product p, Pivot pivot, PivotView view) {
+        publish(EventType.PRODUCT_PIVOTED, p, new ProductPivoted(p.id(), p.key(), p.name(), pivot.id(),
+                new ProductPivoted.Direction(view.before().vision(), view.before().targetSegments()),
+                new ProductPivoted.Direction(view.after().vision(), view.after().targetSegments()),
+                view.rationale(), view.evidence().stream().map(e -> new ProductPivoted.Evidence(e.type().name(),
+                        e.feedbackId(), e.measurementId())).toList(), view.pivotedBy(), view.pivotedAt(),
+                p.version()));
     }
 
     void deleted(Product p, Instant deletedAt) {

@@ -38,6 +38,7 @@ import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.feature.Feature;
 import dev.tandem.product.objective.Objective;
+import dev.tandem.product.release.Release;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -135,7 +136,8 @@ public class ProductResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getProduct", summary = "Get a product")
+    @Operation(operationId = "getProduct", summary = "Get a product",
+            description = "The product with its key, vision, target segments, owner and lifecycle stage. The ETag is its version, needed in If-Match to update it, change its lifecycle or pivot it.")
     @APIResponse(responseCode = "200", description = "The product",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to update"),
             content = @Content(schema = @Schema(implementation = ProductView.class)))
@@ -183,7 +185,7 @@ public class ProductResource {
     @Path("/{id}")
     @Transactional
     @Operation(operationId = "deleteProduct", summary = "Delete a product",
-            description = "Only while CONCEPT and with nothing linked (no features, no objectives). Requires If-Match. "
+            description = "Only while CONCEPT and with nothing linked (no features, no objectives, no releases). Requires If-Match. "
                     + "Publishes dev.tandem.product.deleted.v1.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -199,6 +201,11 @@ public class ProductResource {
         if (objectives > 0) {
             throw ProblemException.conflict("product " + product.key() + " has " + objectives
                     + " objective(s) linked; it cannot be deleted", new Problem.FieldError("objectives", objectives + " linked"));
+        }
+        long releases = Release.count("productId", id);
+        if (releases > 0) {
+            throw ProblemException.conflict("product " + product.key() + " has " + releases
+                    + " release(s); it cannot be deleted", new Problem.FieldError("releases", releases + " linked"));
         }
         events.deleted(product, Instant.now().truncatedTo(ChronoUnit.MICROS));
         product.delete();

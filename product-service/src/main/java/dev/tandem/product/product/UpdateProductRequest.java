@@ -19,7 +19,7 @@ public record UpdateProductRequest(
         String key,
 
         @Schema(example = "Checkout")
-        @Size(max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Size(max = 200) @Pattern(regexp = "\\s*\\S[\\s\\S]*", message = "must not be blank")
         String name,
 
         @Schema(description = "Empty string clears it.", example = "Paying is the easiest step of buying.")

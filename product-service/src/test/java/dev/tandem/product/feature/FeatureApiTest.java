@@ -224,7 +224,7 @@ class FeatureApiTest {
 
         assertEquals(List.of(mid), walk(Map.of("productId", product, "status", "CANDIDATE")).stream()
                 .map(i -> (String) i.get("id")).toList());
-        given().queryParam("sort", "demand").get(FEATURES).then().statusCode(400).body("errors.field", hasItem("sort"));
+        given().queryParam("sort", "popularity").get(FEATURES).then().statusCode(400).body("errors.field", hasItem("sort"));
         given().queryParam("status", "DONE").get(FEATURES).then().statusCode(400).body("errors.field", hasItem("status"));
         given().queryParam("productId", "nope").get(FEATURES).then().statusCode(400)
                 .body("errors.field", hasItem("productId"));

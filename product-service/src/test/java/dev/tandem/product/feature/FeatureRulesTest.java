@@ -133,7 +133,8 @@ class FeatureRulesTest {
     void sortsParse() {
         assertEquals(FeatureSort.CREATED_AT, FeatureSort.parse(""));
         assertEquals(FeatureSort.SCORE_DESC, FeatureSort.parse("-score"));
-        assertEquals("sort", assertThrows(ProblemException.class, () -> FeatureSort.parse("demand"))
+        assertEquals(FeatureSort.DEMAND_DESC, FeatureSort.parse("-demand"));
+        assertEquals("sort", assertThrows(ProblemException.class, () -> FeatureSort.parse("popularity"))
                 .problem().errors().get(0).field());
     }
 }

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tandem.events.EventType;
+import dev.tandem.events.project.MilestoneCreated;
 import dev.tandem.events.project.MilestoneReached;
+import dev.tandem.events.project.MilestoneUpdated;
 import dev.tandem.platform.outbox.Outbox;
 import dev.tandem.project.project.Project;
 
@@ -14,6 +16,18 @@ class MilestoneEvents {
 
     @Inject
     Outbox outbox;
+
+    void created(Milestone m, Project p) {
+        EventType type = EventType.MILESTONE_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), m.id(), type.type(), new MilestoneCreated(m.id(),
+                m.projectId(), p.productId(), p.featureIds(), m.name(), m.dueDate(), m.createdAt(), m.version()));
+    }
+
+    void updated(Milestone m, Project p) {
+        EventType type = EventType.MILESTONE_UPDATED;
+        outbox.publish(type.topic(), type.aggregateType(), m.id(), type.type(), new MilestoneUpdated(m.id(),
+                m.projectId(), p.productId(), p.featureIds(), m.name(), m.dueDate(), m.updatedAt(), m.version()));
+    }
 
     void reached(Milestone m, Project p) {
         EventType type = EventType.MILESTONE_REACHED;

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
+import dev.tandem.project.health.ProjectTracking;
 import dev.tandem.project.project.Project;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -41,16 +42,23 @@ public class MilestoneResource {
     @Inject
     MilestoneEvents events;
 
+    @Inject
+    ProjectTracking tracking;
+
+    @Inject
+    Clock clock;
+
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getMilestone", summary = "Get a milestone")
+    @Operation(operationId = "getMilestone", summary = "Get a milestone",
+            description = "The milestone with its due date, when it was reached (if it was), and whether it is overdue (past due, not reached) or was reached late. The ETag is its version.")
     @APIResponse(responseCode = "200", description = "The milestone (with overdue and late)",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = MilestoneView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response get(@PathParam("id") UUID id) {
         Milestone milestone = find(id);
-        return Versions.ok(MilestoneView.of(milestone), milestone.version());
+        return Versions.ok(MilestoneView.of(milestone, clock), milestone.version());
     }
 
     @PATCH
@@ -59,7 +67,7 @@ public class MilestoneResource {
     @Transactional
     @Operation(operationId = "updateMilestone", summary = "Update a milestone",
             description = "Changes the fields sent (absent or null fields stay as they are); requires If-Match with the "
-                    + "current ETag.")
+                    + "current ETag. Publishes dev.tandem.milestone.updated.v1 when something changed and recomputes the project's health (an overdue milestone counts against it).")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateMilestoneRequest.class),
             examples = @ExampleObject(name = "postpone", value = """
                     {"dueDate": "2027-04-15"}""")))
@@ -79,8 +87,12 @@ public class MilestoneResource {
         project.requirePlanOpen();
         if (milestone.update(request.name(), request.dueDate())) {
             Milestone.flush();
+            ProjectTracking.Pending pending = tracking.update(project);
+            Project.flush();
+            events.updated(milestone, project);
+            pending.publish();
         }
-        return Versions.ok(MilestoneView.of(milestone), milestone.version());
+        return Versions.ok(MilestoneView.of(milestone, clock), milestone.version());
     }
 
     @POST
@@ -109,10 +121,13 @@ public class MilestoneResource {
         Versions.requireIfMatch(ifMatch, milestone.version());
         Project project = Project.findById(milestone.projectId());
         project.requirePlanOpen();
-        milestone.reach(request.reachedAt(), Clock.systemUTC());
+        milestone.reach(request.reachedAt(), clock);
         Milestone.flush();
+        ProjectTracking.Pending pending = tracking.update(project);
+        Project.flush();
         events.reached(milestone, project);
-        return Versions.ok(MilestoneView.of(milestone), milestone.version());
+        pending.publish();
+        return Versions.ok(MilestoneView.of(milestone, clock), milestone.version());
     }
 
     private static Milestone find(UUID id) {

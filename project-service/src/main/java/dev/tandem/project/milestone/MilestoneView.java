@@ -21,8 +21,8 @@ public record MilestoneView(
         Instant updatedAt,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
-    static MilestoneView of(Milestone m) {
+    static MilestoneView of(Milestone m, Clock clock) {
         return new MilestoneView(m.id(), m.projectId(), m.name(), m.dueDate(), m.reachedAt(),
-                m.isOverdue(Clock.systemUTC()), m.isLate(), m.createdAt(), m.updatedAt(), m.version());
+                m.isOverdue(clock), m.isLate(), m.createdAt(), m.updatedAt(), m.version());
     }
 }

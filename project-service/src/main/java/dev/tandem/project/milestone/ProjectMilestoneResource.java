@@ -1,6 +1,7 @@
 package dev.tandem.project.milestone;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -31,6 +32,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
+import dev.tandem.project.health.ProjectTracking;
 import dev.tandem.project.project.Project;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,11 +53,21 @@ public class ProjectMilestoneResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    ProjectTracking tracking;
+
+    @Inject
+    MilestoneEvents events;
+
+    @Inject
+    Clock clock;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(operationId = "createMilestone", summary = "Add a milestone to a project",
-            description = "The project must exist (404) and not be COMPLETED or CANCELLED (409). Send an "
+            description = "The project must exist (404) and not be COMPLETED or CANCELLED (409). Publishes "
+                    + "dev.tandem.milestone.created.v1 and recomputes the project's health. Send an "
                     + "Idempotency-Key to make retries safe.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateMilestoneRequest.class),
             examples = @ExampleObject(name = "beta", value = """
@@ -70,11 +82,16 @@ public class ProjectMilestoneResource {
                            @HeaderParam(Idempotency.HEADER) @Parameter(ref = "Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull CreateMilestoneRequest request) {
         return idempotency.execute(idempotencyKey, "POST /api/v1/projects/" + projectId + "/milestones", request, () -> {
-            project(projectId).requirePlanOpen();
+            Project project = project(projectId);
+            project.requirePlanOpen();
             Milestone milestone = Milestone.create(projectId, request.name(), request.dueDate());
             milestone.persistAndFlush();
+            ProjectTracking.Pending pending = tracking.update(project);
+            Project.flush();
+            events.created(milestone, project);
+            pending.publish();
             return Versions.withETag(Response.created(URI.create(MilestoneResource.PATH + "/" + milestone.id())),
-                    milestone.version()).entity(MilestoneView.of(milestone)).build();
+                    milestone.version()).entity(MilestoneView.of(milestone, clock)).build();
         });
     }
 
@@ -100,7 +117,7 @@ public class ProjectMilestoneResource {
             afterId = page.after().uuid(1);
         }
         List<Milestone> rows = Milestone.page(projectId, afterDue, afterId, page.fetchSize());
-        Page<MilestoneView> result = Page.of(rows, page, MilestoneView::of,
+        Page<MilestoneView> result = Page.of(rows, page, m -> MilestoneView.of(m, clock),
                 m -> Cursor.of(m.dueDate().toString(), m.id()));
         return PageLinks.ok(result, page, uri);
     }

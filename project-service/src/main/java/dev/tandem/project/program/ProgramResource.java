@@ -103,7 +103,8 @@ public class ProgramResource {
 
     @GET
     @Path("/{id}")
-    @Operation(operationId = "getProgram", summary = "Get a program")
+    @Operation(operationId = "getProgram", summary = "Get a program",
+            description = "The program with its roll-up over its projects (CANCELLED ones left out): budget and spend per currency, and the worst health among them. The ETag is its version, needed in If-Match to update it.")
     @APIResponse(responseCode = "200", description = "The program",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(schema = @Schema(implementation = ProgramView.class)))

@@ -13,12 +13,14 @@ public record ProgramView(
         @Schema(example = "Growth 2027") String name,
         @Schema(example = "Everything that grows repeat purchases.") String description,
         @Schema(example = "olu.pgm@example.com") String owner,
+        @Schema(description = "Its projects rolled up: budget and spend per currency, worst health") ProgramRollup rollup,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     static ProgramView of(Program p) {
-        return new ProgramView(p.id(), p.key(), p.name(), p.description(), p.owner(), p.createdAt(), p.updatedAt(),
+        return new ProgramView(p.id(), p.key(), p.name(), p.description(), p.owner(), ProgramRollup.of(p.id()),
+                p.createdAt(), p.updatedAt(),
                 p.version());
     }
 }

@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.money.Money;
+import dev.tandem.project.health.Health;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -103,6 +104,18 @@ public class Project extends PanacheEntityBase {
 
     @Column(name = "baseline_taken_at")
     Instant baselineTakenAt;
+
+    @Column(name = "baseline_estimate_hours", precision = 10, scale = 2)
+    BigDecimal baselineEstimateHours;
+
+    /** The health last computed; null while the project has no baseline. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 10)
+    Health health;
+
+    /** When the actual cost first passed the baseline budget (project.budget-exceeded is sent once). */
+    @Column(name = "budget_exceeded_at")
+    Instant budgetExceededAt;
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
@@ -238,6 +251,15 @@ public class Project extends PanacheEntityBase {
      * @return the status before the move
      */
     public ProjectStatus changeStatus(ProjectStatus target, String reason) {
+        return changeStatus(target, reason, Map.of());
+    }
+
+    /**
+     * {@link #changeStatus(ProjectStatus, String)}, also refusing COMPLETED while tasks are open (409 naming them).
+     *
+     * @param openTasks the project's tasks that are not DONE (id → title)
+     */
+    public ProjectStatus changeStatus(ProjectStatus target, String reason, Map<UUID, String> openTasks) {
         ProjectStatus from = status;
         if (!from.canMoveTo(target)) {
             String allowed = from.allowedNext().isEmpty() ? "none (" + from + " is final)"
@@ -249,6 +271,15 @@ public class Project extends PanacheEntityBase {
         if (target == ProjectStatus.CANCELLED && why == null) {
             throw ProblemException.unprocessable("cancelling a project needs a reason",
                     new Problem.FieldError("reason", "is required to cancel"));
+        }
+        if (target == ProjectStatus.COMPLETED && !openTasks.isEmpty()) {
+            String names = openTasks.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
+                    .collect(Collectors.joining(", "));
+            throw ProblemException.conflict("the project has " + openTasks.size() + " open task(s): " + names,
+                    openTasks.entrySet().stream()
+                            .map(e -> new Problem.FieldError("status", "task " + e.getKey() + " (" + e.getValue()
+                                    + ") is not DONE"))
+                            .toArray(Problem.FieldError[]::new));
         }
         if (target == ProjectStatus.APPROVED) {
             List<Problem.FieldError> missing = new ArrayList<>();
@@ -298,15 +329,28 @@ public class Project extends PanacheEntityBase {
                 : count("key = ?1 and id <> ?2", normaliseKey(key), except) > 0;
     }
 
+    /** The project with this id, or a 404 naming it. */
+    public static Project require(UUID id) {
+        Project project = findById(id);
+        if (project == null) {
+            throw ProblemException.notFound("project", id);
+        }
+        return project;
+    }
+
     public static Project proposedFor(UUID featureId) {
         return find("proposedForFeatureId", featureId).firstResult();
     }
 
     /** One page of projects matching the filters (null = any), in the sort order, after the keyset cursor. */
-    public static List<Project> page(ProjectStatus status, UUID programId, UUID productId, String manager, Sort sort,
-                                     Object afterValue, UUID afterId, int fetchSize) {
+    public static List<Project> page(ProjectStatus status, Health health, UUID programId, UUID productId,
+                                     String manager, Sort sort, Object afterValue, UUID afterId, int fetchSize) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
+        if (health != null) {
+            where.append(" and health = :health");
+            params.put("health", health);
+        }
         if (status != null) {
             where.append(" and status = :status");
             params.put("status", status);
@@ -392,10 +436,13 @@ public class Project extends PanacheEntityBase {
         return plannedEnd;
     }
 
-    /** A COMPLETED or CANCELLED project's plan is closed: no milestone is added, changed or reached any more. */
+    /**
+     * A COMPLETED or CANCELLED project's plan is closed: no milestone, task, member, risk or cost entry is added,
+     * changed or reached any more.
+     */
     public void requirePlanOpen() {
         if (status.isFinal()) {
-            throw ProblemException.conflict("the project is " + status + ": its milestones can no longer change",
+            throw ProblemException.conflict("the project is " + status + ": its plan can no longer change",
                     new Problem.FieldError("projectId", "project is " + status));
         }
     }
@@ -419,7 +466,51 @@ public class Project extends PanacheEntityBase {
     /** The baseline taken at approval, or null before approval. */
     public Baseline baseline() {
         return baselineTakenAt == null ? null : new Baseline(Money.of(baselineBudgetAmount, baselineBudgetCurrency),
-                baselinePlannedStart, baselinePlannedEnd, baselineTakenAt);
+                baselinePlannedStart, baselinePlannedEnd, baselineTakenAt, baselineEstimateHours);
+    }
+
+    /** Adds the sum of the task estimates captured at approval to the baseline (call right after approving). */
+    public void baselineTaskEstimates(BigDecimal totalHours) {
+        baselineEstimateHours = totalHours;
+    }
+
+    /** Whether work has begun: ACTIVE, ON_HOLD or COMPLETED. */
+    public boolean isStarted() {
+        return status == ProjectStatus.ACTIVE || status == ProjectStatus.ON_HOLD || status == ProjectStatus.COMPLETED;
+    }
+
+    public Health health() {
+        return health;
+    }
+
+    /**
+     * Records the health just computed.
+     *
+     * @return whether it differs from the one recorded before
+     */
+    public boolean recordHealth(Health computed) {
+        if (computed == health) {
+            return false;
+        }
+        health = computed;
+        return true;
+    }
+
+    /**
+     * Marks the budget exceeded at {@code at}, once.
+     *
+     * @return whether this is the first time
+     */
+    public boolean markBudgetExceeded(Instant at) {
+        if (budgetExceededAt != null) {
+            return false;
+        }
+        budgetExceededAt = at.truncatedTo(ChronoUnit.MICROS);
+        return true;
+    }
+
+    public Instant budgetExceededAt() {
+        return budgetExceededAt;
     }
 
     public Instant createdAt() {
@@ -435,6 +526,7 @@ public class Project extends PanacheEntityBase {
     }
 
     /** What later variance is measured against: budget and planned dates as they were at approval. */
-    public record Baseline(Money budget, LocalDate plannedStart, LocalDate plannedEnd, Instant takenAt) {
+    public record Baseline(Money budget, LocalDate plannedStart, LocalDate plannedEnd, Instant takenAt,
+                           BigDecimal estimateHours) {
     }
 }

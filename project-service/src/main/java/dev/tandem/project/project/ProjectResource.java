@@ -1,7 +1,9 @@
 package dev.tandem.project.project;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -34,7 +36,12 @@ import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
+import dev.tandem.project.health.Health;
+import dev.tandem.project.health.ProjectTracking;
 import dev.tandem.project.program.Program;
+import dev.tandem.project.task.Task;
+import dev.tandem.project.task.TaskBaseline;
+import dev.tandem.project.task.TaskStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +64,9 @@ public class ProjectResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    ProjectTracking tracking;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -95,7 +105,7 @@ public class ProjectResource {
 
     @GET
     @Operation(operationId = "listProjects", summary = "List projects",
-            description = "Filtered by status, program, product and manager; sorted by createdAt (default) or name, "
+            description = "Filtered by status, health, program, product and manager; sorted by createdAt (default) or name, "
                     + "ascending, ties broken by id. Cursor-paginated: follow nextCursor (or the Link header).")
     @APIResponse(responseCode = "200", description = "One page of projects",
             headers = @Header(name = "Link", ref = "Link"),
@@ -103,6 +113,8 @@ public class ProjectResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response list(@BeanParam PageParams params,
                          @Parameter(description = "Only projects in this status") @QueryParam("status") ProjectStatus status,
+                         @Parameter(description = "Only projects of this health (approved projects only)")
+                         @QueryParam("health") Health health,
                          @Parameter(description = "Only projects of this program") @QueryParam("programId") UUID programId,
                          @Parameter(description = "Only projects for this product") @QueryParam("productId") UUID productId,
                          @Parameter(description = "Only projects of this manager (exact match)")
@@ -121,7 +133,7 @@ public class ProjectResource {
             afterValue = sort == Project.Sort.name ? after.string(1) : after.instant(1);
             afterId = after.uuid(2);
         }
-        List<Project> rows = Project.page(status, programId, productId, manager, sort, afterValue, afterId,
+        List<Project> rows = Project.page(status, health, programId, productId, manager, sort, afterValue, afterId,
                 page.fetchSize());
         Page<ProjectView> result = Page.of(rows, page, ProjectView::of, p -> Cursor.of(sort.name(),
                 sort == Project.Sort.name ? p.name() : p.createdAt(), p.id()));
@@ -187,7 +199,9 @@ public class ProjectResource {
     @Transactional
     @Operation(operationId = "changeProjectStatus", summary = "Change a project's status",
             description = "PROPOSED → APPROVED → ACTIVE ⇄ ON_HOLD, ACTIVE → COMPLETED; CANCELLED (with a reason) from "
-                    + "any non-final status. Approving needs a budget and planned dates and takes the baseline. "
+                    + "any non-final status. Approving needs a budget and planned dates and takes the baseline "
+                    + "(budget, dates, task estimates) and computes the first health. Completing with open tasks is "
+                    + "a 409 naming them. "
                     + "Requires If-Match. Publishes dev.tandem.project.status-changed.v1.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ChangeStatusRequest.class),
             examples = {
@@ -198,7 +212,7 @@ public class ProjectResource {
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    @APIResponse(responseCode = "409", description = "Not allowed from the current status; the detail names the allowed ones",
+    @APIResponse(responseCode = "409", description = "Not allowed from the current status (the detail names the allowed ones), or completing with open tasks (named)",
             ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", description = "Approval without budget or dates, or cancelling without a reason",
@@ -209,9 +223,19 @@ public class ProjectResource {
                                  @Valid @NotNull ChangeStatusRequest request) {
         Project project = find(id);
         Versions.requireIfMatch(ifMatch, project.version());
-        ProjectStatus from = project.changeStatus(request.status(), request.reason());
+        Map<UUID, String> openTasks = new LinkedHashMap<>();
+        if (request.status() == ProjectStatus.COMPLETED) {
+            Task.ofProject(id).stream().filter(t -> t.status() != TaskStatus.DONE)
+                    .forEach(t -> openTasks.put(t.id(), t.title()));
+        }
+        ProjectStatus from = project.changeStatus(request.status(), request.reason(), openTasks);
+        if (request.status() == ProjectStatus.APPROVED) {
+            project.baselineTaskEstimates(TaskBaseline.capture(id));
+        }
+        ProjectTracking.Pending pending = tracking.update(project);
         Project.flush();
         events.statusChanged(project, from);
+        pending.publish();
         return Versions.ok(ProjectView.of(project), project.version());
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tandem.platform.money.Money;
+import dev.tandem.project.health.Health;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project as the API shows it. */
@@ -31,22 +32,28 @@ public record ProjectView(
         BigDecimal initialEstimatePersonMonths,
         @Schema(description = "The feature this project was proposed for (feature.committed), if it was")
         UUID proposedForFeatureId,
-        @Schema(description = "Budget and planned dates captured at approval; absent before approval")
+        @Schema(description = "Budget, planned dates and task estimates captured at approval; absent before approval")
         BaselineView baseline,
+        @Schema(description = "Health computed from earned value, milestones, blocked critical tasks and spend "
+                + "(GET /api/v1/projects/{id}/health says why); null before approval", example = "GREEN")
+        Health health,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     @Schema(name = "ProjectBaseline")
-    public record BaselineView(Money budget, LocalDate plannedStart, LocalDate plannedEnd, Instant takenAt) {
+    public record BaselineView(Money budget, LocalDate plannedStart, LocalDate plannedEnd, Instant takenAt,
+                               @Schema(description = "Σ of the task estimates at approval, in hours", example = "320.00")
+                               BigDecimal estimateHours) {
     }
 
-    static ProjectView of(Project p) {
+    public static ProjectView of(Project p) {
         Project.Baseline b = p.baseline();
         return new ProjectView(p.id(), p.key(), p.name(), p.programId(), p.productId(), p.featureIds(), p.manager(),
                 p.scope(), p.budget(), p.plannedStart(), p.plannedEnd(), p.status(), p.statusReason(),
                 List.copyOf(p.status().allowedNext()), p.initialEstimatePersonMonths(), p.proposedForFeatureId(),
-                b == null ? null : new BaselineView(b.budget(), b.plannedStart(), b.plannedEnd(), b.takenAt()),
-                p.createdAt(), p.updatedAt(), p.version());
+                b == null ? null : new BaselineView(b.budget(), b.plannedStart(), b.plannedEnd(), b.takenAt(),
+                        b.estimateHours()),
+                p.health(), p.createdAt(), p.updatedAt(), p.version());
     }
 }

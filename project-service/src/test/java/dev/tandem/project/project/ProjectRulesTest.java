@@ -160,4 +160,30 @@ class ProjectRulesTest {
             assertTrue(Project.proposalKey(feature, i).matches("^[A-Z][A-Z0-9]{1,9}$"), Project.proposalKey(feature, i));
         }
     }
+
+    @Test
+    void completingWithOpenTasksIsAConflictNamingThem() {
+        Project p = planned();
+        p.changeStatus(ProjectStatus.APPROVED, null);
+        p.changeStatus(ProjectStatus.ACTIVE, null);
+        UUID open = UUID.randomUUID();
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> p.changeStatus(ProjectStatus.COMPLETED, null, java.util.Map.of(open, "Reorder button")));
+        assertEquals(409, e.status());
+        assertTrue(e.problem().detail().contains(open + " (Reorder button)"), e.problem().detail());
+        assertEquals(ProjectStatus.ACTIVE, p.status());
+        p.changeStatus(ProjectStatus.COMPLETED, null, java.util.Map.of());
+        assertEquals(ProjectStatus.COMPLETED, p.status());
+    }
+
+    @Test
+    void healthAndTheBudgetFlagAreRecordedOnce() {
+        Project p = planned();
+        assertTrue(p.recordHealth(dev.tandem.project.health.Health.GREEN));
+        assertFalse(p.recordHealth(dev.tandem.project.health.Health.GREEN));
+        assertTrue(p.recordHealth(dev.tandem.project.health.Health.RED));
+        assertTrue(p.markBudgetExceeded(java.time.Instant.parse("2027-02-01T10:00:00Z")));
+        assertFalse(p.markBudgetExceeded(java.time.Instant.parse("2027-02-02T10:00:00Z")));
+        assertEquals(java.time.Instant.parse("2027-02-01T10:00:00Z"), p.budgetExceededAt());
+    }
 }

@@ -1,0 +1,112 @@
+package dev.tandem.feedback.feedback;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.feedback.catalog.CatalogFeature;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+
+/**
+ * Linking feedback to features, for the links endpoints and for votes: the rules (the feature must be a live feature
+ * of the item's product, one link per feature, linking plans the item) and their events, in the caller's transaction.
+ */
+@ApplicationScoped
+public class FeedbackLinks {
+
+    @Inject
+    FeedbackEvents events;
+
+    /**
+     * Links {@code feedback} to a feature: NEW and TRIAGED items become PLANNED (with their status-changed event);
+     * then {@code feedback.linked}.
+     *
+     * @throws ProblemException 422 naming featureId for an unknown, deleted or other product's feature; 409 when it
+     *                          is linked already; 422 beyond {@link FeedbackLink#MAX_PER_FEEDBACK} links
+     */
+    FeedbackLink link(Feedback feedback, UUID featureId, Importance importance, String linkedBy) {
+        CatalogFeature feature = requireFeature(featureId, feedback.productId());
+        if (FeedbackLink.of(feedback.id(), featureId) != null) {
+            throw ProblemException.conflict("feedback " + feedback.id() + " is linked to feature " + featureId
+                            + " already; change the link's importance with PATCH",
+                    new Problem.FieldError("featureId", "already linked"));
+        }
+        if (FeedbackLink.count("feedbackId", feedback.id()) >= FeedbackLink.MAX_PER_FEEDBACK) {
+            throw ProblemException.unprocessable("a feedback item has at most " + FeedbackLink.MAX_PER_FEEDBACK
+                    + " links", new Problem.FieldError("featureId", "too many links on this feedback item"));
+        }
+        FeedbackLink link = FeedbackLink.create(feedback.id(), feature.id(), feature.productId(), importance,
+                linkedBy);
+        link.persist();
+        FeedbackStatus from = feedback.linksChanged(feedback.status().afterLink());
+        feedback.persistAndFlush();
+        if (from != null) {
+            events.statusChanged(feedback, from);
+        }
+        events.linked(feedback, link, null);
+        return link;
+    }
+
+    /** Changes a link's importance; publishes {@code feedback.linked} with the previous importance if it changed. */
+    void changeImportance(Feedback feedback, FeedbackLink link, Importance importance) {
+        Importance previous = link.changeImportance(importance);
+        if (previous == null) {
+            return;
+        }
+        feedback.linksChanged(feedback.status());
+        feedback.persistAndFlush();
+        events.linked(feedback, link, previous);
+    }
+
+    /** Removes a link; publishes {@code feedback.unlinked}. The item's status stays. */
+    void unlink(Feedback feedback, FeedbackLink link) {
+        link.delete();
+        feedback.linksChanged(feedback.status());
+        feedback.persistAndFlush();
+        events.unlinked(feedback, link, feedback.updatedAt(), feedback.version());
+    }
+
+    /** Before an item is deleted: one {@code feedback.unlinked} per link, with the deletion's version. */
+    void unlinkAllForDeletion(Feedback feedback) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (FeedbackLink link : FeedbackLink.ofFeedback(feedback.id())) {
+            events.unlinked(feedback, link, now, feedback.version() + 1);
+            link.delete();
+        }
+    }
+
+    /** After an item's customer changed: {@code feedback.linked} again per link, so demand moves to the new customer. */
+    void customerChanged(Feedback feedback) {
+        for (FeedbackLink link : FeedbackLink.ofFeedback(feedback.id())) {
+            events.linked(feedback, link, null);
+        }
+    }
+
+    /** A feature that takes links from feedback about {@code productId}, else a 422 naming featureId. */
+    static CatalogFeature requireFeature(UUID featureId, UUID productId) {
+        CatalogFeature feature = CatalogFeature.findById(featureId);
+        if (feature == null) {
+            throw ProblemException.unprocessable("feature " + featureId + " is not in the catalog",
+                    new Problem.FieldError("featureId", "no such feature in the catalog"));
+        }
+        if (feature.deletedAt() != null) {
+            throw ProblemException.unprocessable("feature " + featureId + " was deleted",
+                    new Problem.FieldError("featureId", "the feature was deleted and takes no new links"));
+        }
+        if (productId != null && !productId.equals(feature.productId())) {
+            throw ProblemException.unprocessable("feature " + featureId + " belongs to product "
+                            + feature.productId() + ", the feedback is about product " + productId,
+                    new Problem.FieldError("featureId", "belongs to another product than the feedback"));
+        }
+        return feature;
+    }
+
+    static List<FeedbackLink> links(Feedback feedback) {
+        return FeedbackLink.ofFeedback(feedback.id());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tandem.feedback.feedback;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.feedback.catalog.CatalogFeature;
+import dev.tandem.feedback.customer.Customer;
+
+/**
+ * Closing the loop when a feature is released: every feedback item linked to it is ADDRESSED (unless it is
+ * ADDRESSED, CLOSED, ARCHIVED or SPAM already) and each of their customers is told once per feature
+ * ({@code feedback.loop-closed}). Runs in the consumer's inbox transaction; the {@code loop_closure} table makes a
+ * second release event of the same feature (another ce_id) tell nobody twice.
+ */
+@ApplicationScoped
+public class LoopClosing {
+
+    @Inject
+    FeedbackEvents events;
+
+    public void featureReleased(UUID featureId, UUID productId, String title, UUID releaseId, Instant releasedAt) {
+        Map<UUID, List<UUID>> addressedByCustomer = new LinkedHashMap<>();
+        for (FeedbackLink link : FeedbackLink.ofFeature(featureId)) {
+            Feedback feedback = Feedback.findById(link.feedbackId());
+            FeedbackStatus from = feedback.featureReleased();
+            if (from != null) {
+                feedback.persistAndFlush();
+                events.statusChanged(feedback, from);
+            }
+            if (feedback.status() == FeedbackStatus.ADDRESSED && feedback.customerId() != null) {
+                addressedByCustomer.computeIfAbsent(feedback.customerId(), c -> new ArrayList<>()).add(feedback.id());
+            }
+        }
+        CatalogFeature feature = CatalogFeature.findById(featureId);
+        String featureTitle = feature != null ? feature.title() : title;
+        Instant released = (releasedAt != null ? releasedAt : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+        addressedByCustomer.forEach((customerId, feedbackIds) -> {
+            if (firstClosure(featureId, customerId)) {
+                Customer customer = Customer.findById(customerId);
+                events.loopClosed(customer, featureId, featureTitle, productId, releaseId, feedbackIds, released);
+            }
+        });
+    }
+
+    /** Records that the customer was told about the feature; false when that happened before. */
+    private static boolean firstClosure(UUID featureId, UUID customerId) {
+        return Feedback.getEntityManager().createNativeQuery("""
+                        INSERT INTO loop_closure (feature_id, customer_id, closed_at) VALUES (?1, ?2, now())
+                        ON CONFLICT DO NOTHING""")
+                .setParameter(1, featureId).setParameter(2, customerId).executeUpdate() == 1;
+    }
+}

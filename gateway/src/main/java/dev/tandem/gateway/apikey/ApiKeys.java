@@ -1,0 +1,174 @@
+package dev.tandem.gateway.apikey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import dev.tandem.gateway.auth.Caller;
+import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.platform.paging.Cursor;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Issuing, listing, revoking and checking API keys.
+ *
+ * <p>Checking a key is on the path of every request, so it is cached per key hash for
+ * {@code tandem.gateway.api-keys.cache-ttl} (unknown keys too, so guessing does not hammer the database); revoking
+ * drops the key from this instance's cache at once. The last use of a key is kept in memory and written in one batch
+ * every {@code last-used-flush-interval} (and at shutdown): a read through the gateway does not cost a database
+ * write, and {@code lastUsedAt} is accurate to that interval.
+ */
+@ApplicationScoped
+public class ApiKeys {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeys.class);
+    private static final int MAX_CACHED = 10_000;
+
+    /** The outcome of checking a presented key. */
+    public sealed interface Check {
+        record Accepted(Caller caller, UUID keyId) implements Check {
+        }
+
+        record Refused(String reason) implements Check {
+        }
+    }
+
+    /** What the key looked like when it was read; enough to decide without the database. */
+    private record Snapshot(UUID id, String name, List<String> scopes, Integer rateLimit, Instant expiresAt,
+                            Instant revokedAt) {
+    }
+
+    private record Cached(Optional<Snapshot> key, long fetchedAtNanos) {
+    }
+
+    private final GatewayConfig config;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<UUID, Instant> pendingUse = new ConcurrentHashMap<>();
+    Clock clock = Clock.systemUTC();
+
+    public ApiKeys(GatewayConfig config) {
+        this.config = config;
+    }
+
+    /** A new key and its secret, which exists only in this answer. */
+    public record Issued(ApiKey key, String secret) {
+    }
+
+    @Transactional
+    public Issued issue(String name, List<String> scopes, Integer rateLimitPerMinute, Instant expiresAt, String createdBy) {
+        ApiKeySecrets.Generated generated = ApiKeySecrets.generate();
+        ApiKey key = ApiKey.issue(name, scopes, rateLimitPerMinute, expiresAt, createdBy, generated, clock.instant());
+        key.persistAndFlush();
+        return new Issued(key, generated.secret());
+    }
+
+    @Transactional
+    public Optional<ApiKey> get(UUID id) {
+        return ApiKey.findByIdOptional(id);
+    }
+
+    @Transactional
+    public List<ApiKey> page(Cursor after, int fetchSize) {
+        return ApiKey.page(after, fetchSize);
+    }
+
+    @Transactional
+    public boolean isEmpty() {
+        return ApiKey.countAll() == 0;
+    }
+
+    /** Revokes the key (idempotent) and forgets it in this instance's cache; empty when there is no such key. */
+    @Transactional
+    public Optional<ApiKey> revoke(UUID id) {
+        Optional<ApiKey> key = ApiKey.findByIdOptional(id);
+        key.ifPresent(k -> {
+            if (k.revoke(clock.instant())) {
+                ApiKey.flush();
+            }
+            cache.values().removeIf(c -> c.key().map(s -> s.id().equals(id)).orElse(false));
+        });
+        return key;
+    }
+
+    /** The cached answer for a presented key, if fresh; no database access (safe on the event loop). */
+    public Optional<Check> checkCached(String presented) {
+        Cached cached = cache.get(ApiKeySecrets.hash(presented));
+        if (cached == null || System.nanoTime() - cached.fetchedAtNanos() > config.apiKeys().cacheTtl().toNanos()) {
+            return Optional.empty();
+        }
+        return Optional.of(decide(cached.key()));
+    }
+
+    /** Checks a presented key against the database (blocking) and caches the answer. */
+    public Check check(String presented) {
+        String hash = ApiKeySecrets.hash(presented);
+        Optional<Snapshot> found = ApiKeySecrets.prefixOf(presented).flatMap(prefix -> QuarkusTransaction.requiringNew()
+                .call(() -> ApiKey.withPrefix(prefix).stream()
+                        .filter(k -> k.hashMatches(hash))
+                        .findFirst()
+                        .map(k -> new Snapshot(k.id(), k.name(), k.scopes(), k.rateLimitPerMinute(), k.expiresAt(),
+                                k.revokedAt()))));
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(hash, new Cached(found, System.nanoTime()));
+        return decide(found);
+    }
+
+    private Check decide(Optional<Snapshot> found) {
+        if (found.isEmpty()) {
+            return new Check.Refused("unknown API key");
+        }
+        Snapshot key = found.get();
+        Instant now = clock.instant();
+        if (key.revokedAt() != null) {
+            return new Check.Refused("API key " + key.name() + " was revoked");
+        }
+        if (key.expiresAt() != null && !key.expiresAt().isAfter(now)) {
+            return new Check.Refused("API key " + key.name() + " expired at " + key.expiresAt());
+        }
+        pendingUse.merge(key.id(), now, (a, b) -> a.isAfter(b) ? a : b);
+        int limit = key.rateLimit() != null ? key.rateLimit() : config.rateLimit().defaultPerMinute();
+        return new Check.Accepted(new Caller("apikey:" + key.id(), key.name(), Set.copyOf(key.scopes()), "api-key",
+                limit), key.id());
+    }
+
+    /** Writes the last use of every key used since the previous flush, in one transaction. */
+    @Scheduled(every = "${tandem.gateway.api-keys.last-used-flush-interval:10s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void flushLastUse() {
+        if (pendingUse.isEmpty()) {
+            return;
+        }
+        Map<UUID, Instant> batch = Map.copyOf(pendingUse);
+        batch.forEach(pendingUse::remove);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> batch.forEach((id, at) -> ApiKey.update(
+                    "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?1)", at, id)));
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the last use of %d API keys (retried at the next flush): %s", batch.size(), e);
+            batch.forEach((id, at) -> pendingUse.merge(id, at, (a, b) -> a.isAfter(b) ? a : b));
+        }
+    }
+
+    void flushOnShutdown(@Observes ShutdownEvent event) {
+        try {
+            flushLastUse();
+        } catch (RuntimeException e) {
+            LOG.debugf("last use not flushed at shutdown: %s", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.tandem.gateway.auth;
+
+import java.util.Set;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Who is calling, as the gateway established it: an API key or a person's JWT.
+ *
+ * @param subject            {@code apikey:<id>} or the JWT's {@code sub}
+ * @param clientId           the key's name, or the JWT's client claim (may be null)
+ * @param scopes             what the caller may do
+ * @param kind               {@code api-key} or {@code jwt}
+ * @param rateLimitPerMinute the caller's request budget per minute
+ */
+public record Caller(String subject, String clientId, Set<String> scopes, String kind, int rateLimitPerMinute) {
+
+    public static final String KEY = "tandem.gateway.caller";
+
+    public Caller {
+        scopes = Set.copyOf(scopes);
+    }
+
+    /** The caller of a request that passed authentication; null before that. */
+    public static Caller of(RoutingContext ctx) {
+        return ctx.get(KEY);
+    }
+
+    /** How the access log names the caller. */
+    public String logName() {
+        return clientId == null ? subject : subject + "(" + clientId + ")";
+    }
+}

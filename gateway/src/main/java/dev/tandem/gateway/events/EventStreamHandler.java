@@ -1,0 +1,329 @@
+package dev.tandem.gateway.events;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.gateway.auth.Caller;
+import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.proxy.Exchange;
+import dev.tandem.gateway.proxy.GatewayProblems;
+import dev.tandem.gateway.proxy.GatewayRouter;
+import dev.tandem.platform.security.Scopes;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /api/v1/events}: the domain events as Server-Sent Events, for integrators that cannot reach Kafka. Each
+ * event is a CloudEvent in structured JSON (from the record's {@code ce_*} headers and JSON payload); its SSE
+ * {@code id} is the {@link StreamPosition} after it, so {@code Last-Event-ID} resumes without gap or repeat. Only the
+ * topics the caller's read scopes allow ({@code tandem.gateway.events.topics}); {@code type} and {@code subject}
+ * filter (comma-separated types, exact subject). A new stream starts at the end (new events only). A comment line
+ * every {@code heartbeat}. Each stream has its own Kafka consumer (assigned partitions, no group, no commits) on its
+ * own thread; at most {@code max-streams} per instance.
+ */
+@ApplicationScoped
+public class EventStreamHandler implements Handler<RoutingContext> {
+
+    public static final String PATH = "/api/v1/events";
+    private static final long TOPIC_CHECK_NANOS = 2_000_000_000L;
+    private static final Logger LOG = Logger.getLogger(EventStreamHandler.class);
+
+    private final GatewayConfig config;
+    private final GatewayProblems problems;
+    private final ObjectMapper mapper;
+    private final Vertx vertx;
+    private final String bootstrapServers;
+    private final AtomicInteger open = new AtomicInteger();
+
+    public EventStreamHandler(GatewayConfig config, GatewayProblems problems, ObjectMapper mapper, Vertx vertx,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.config = config;
+        this.problems = problems;
+        this.mapper = mapper;
+        this.vertx = vertx;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void init(@Observes Router router) {
+        router.route(HttpMethod.GET, PATH).order(GatewayRouter.ORDER_HANDLER - 100).handler(this);
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        Caller caller = Caller.of(ctx);
+        List<String> topics = new ArrayList<>();
+        config.events().topics().forEach((scope, topic) -> {
+            if (Scopes.allows(caller.scopes(), Scopes.required(scope, true))) {
+                topics.add(topic);
+            }
+        });
+        if (topics.isEmpty()) {
+            problems.send(ctx, 403, "forbidden", "Forbidden", "The event stream needs a read scope ("
+                    + String.join(", ", config.events().topics().keySet().stream().sorted()
+                            .map(s -> s + ":read").toList()) + ") or admin; the caller has " + caller.scopes());
+            return;
+        }
+        String lastEventId = ctx.request().getHeader("Last-Event-ID");
+        Optional<StreamPosition> resume = StreamPosition.decode(lastEventId);
+        if (lastEventId != null && resume.isEmpty()) {
+            problems.send(ctx, 400, "validation", "Invalid request",
+                    "Last-Event-ID: not an event id of this stream");
+            return;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        for (String type : ctx.queryParam("type")) {
+            for (String t : type.split(",")) {
+                if (!t.isBlank()) {
+                    types.add(t.strip());
+                }
+            }
+        }
+        String subject = ctx.request().getParam("subject");
+        if (open.incrementAndGet() > config.events().maxStreams()) {
+            open.decrementAndGet();
+            problems.send(ctx, 503, "too-many-streams", "Service unavailable", "This gateway serves its maximum of "
+                    + config.events().maxStreams() + " event streams; retry later",
+                    response -> response.putHeader("Retry-After", "30"));
+            return;
+        }
+        Stream stream = new Stream(ctx, Vertx.currentContext(), topics, resume, types, subject,
+                Exchange.of(ctx).requestId());
+        Thread thread = new Thread(stream::run, "tandem-sse-" + Exchange.of(ctx).requestId());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** One client's stream: a consumer polled on its own thread, writes handed to the request's context. */
+    private final class Stream {
+
+        private final RoutingContext ctx;
+        private final Context context;
+        private final List<String> topics;
+        private final Optional<StreamPosition> resume;
+        private final Set<String> types;
+        private final String subject;
+        private final String requestId;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile KafkaConsumer<String, byte[]> consumer;
+
+        Stream(RoutingContext ctx, Context context, List<String> topics, Optional<StreamPosition> resume,
+                Set<String> types, String subject, String requestId) {
+            this.ctx = ctx;
+            this.context = context;
+            this.topics = topics;
+            this.resume = resume;
+            this.types = types;
+            this.subject = subject;
+            this.requestId = requestId;
+        }
+
+        void run() {
+            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties())) {
+                consumer = kafka;
+                StreamPosition position = assign(kafka, new StreamPosition(Map.of()), true);
+                context.runOnContext(v -> start());
+                long nextTopicCheck = System.nanoTime() + TOPIC_CHECK_NANOS;
+                while (!closed.get()) {
+                    if (kafka.assignment().size() < expectedTopics() || System.nanoTime() > nextTopicCheck) {
+                        if (System.nanoTime() > nextTopicCheck) {
+                            position = assign(kafka, position, false);
+                            nextTopicCheck = System.nanoTime() + TOPIC_CHECK_NANOS;
+                        }
+                        if (kafka.assignment().isEmpty()) {
+                            Thread.sleep(200); // no topic exists yet
+                            continue;
+                        }
+                    }
+                    for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(500))) {
+                        position = position.with(new TopicPartition(record.topic(), record.partition()),
+                                record.offset() + 1);
+                        if (matches(record)) {
+                            String frame = "id: " + position.encode() + "\ndata: " + cloudEvent(record) + "\n\n";
+                            context.runOnContext(v -> write(frame));
+                        }
+                    }
+                }
+            } catch (WakeupException e) {
+                // closed by the client going away
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warnf("requestId=%s event stream failed: %s", requestId, e.toString());
+                context.runOnContext(v -> {
+                    if (!ctx.response().headWritten()) {
+                        problems.send(ctx, 503, "events-unavailable", "Service unavailable",
+                                "The event stream could not be opened; retry later");
+                    } else if (!ctx.response().ended()) {
+                        ctx.response().end();
+                    }
+                });
+            } finally {
+                open.decrementAndGet();
+            }
+        }
+
+        /** At least one partition per topic; fewer assigned means a topic did not exist yet. */
+        private int expectedTopics() {
+            return topics.size();
+        }
+
+        /**
+         * Assigns the partitions of the stream's topics that are not assigned yet. At the start, a partition the
+         * client's {@code Last-Event-ID} names continues there and any other starts at the end (new events only); a
+         * partition that appears later (its topic was created while the stream was open) is read from its beginning,
+         * since all its events are new to this stream.
+         */
+        private StreamPosition assign(KafkaConsumer<String, byte[]> kafka, StreamPosition position, boolean initial) {
+            Set<TopicPartition> assigned = new java.util.HashSet<>(kafka.assignment());
+            List<TopicPartition> added = new ArrayList<>();
+            for (String topic : topics) {
+                List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(5));
+                if (infos != null) {
+                    for (PartitionInfo info : infos) {
+                        TopicPartition partition = new TopicPartition(topic, info.partition());
+                        if (!assigned.contains(partition)) {
+                            added.add(partition);
+                        }
+                    }
+                }
+            }
+            if (added.isEmpty()) {
+                return position;
+            }
+            List<TopicPartition> all = new ArrayList<>(assigned);
+            all.addAll(added);
+            kafka.assign(all);
+            List<TopicPartition> fromEdge = new ArrayList<>();
+            for (TopicPartition partition : added) {
+                Long offset = resume.map(p -> p.next().get(partition)).orElse(null);
+                if (offset != null) {
+                    kafka.seek(partition, offset);
+                } else {
+                    fromEdge.add(partition);
+                }
+            }
+            if (!fromEdge.isEmpty()) { // (an empty collection would mean every assigned partition)
+                if (initial) {
+                    kafka.seekToEnd(fromEdge);
+                } else {
+                    kafka.seekToBeginning(fromEdge);
+                }
+            }
+            Map<TopicPartition, Long> next = new HashMap<>(position.next());
+            for (TopicPartition partition : added) {
+                next.put(partition, kafka.position(partition));
+            }
+            return new StreamPosition(next);
+        }
+
+        private void start() {
+            HttpServerResponse response = ctx.response();
+            if (response.closed() || response.ended()) {
+                stop();
+                return;
+            }
+            response.setStatusCode(200).setChunked(true)
+                    .putHeader("Content-Type", "text/event-stream;charset=UTF-8")
+                    .putHeader("Cache-Control", "no-store")
+                    .putHeader("X-Accel-Buffering", "no");
+            response.write(": stream open; topics " + String.join(",", topics) + "\nretry: 3000\n\n");
+            long timer = vertx.setPeriodic(config.events().heartbeat().toMillis(), id -> write(": heartbeat\n\n"));
+            ctx.addEndHandler(ended -> {
+                vertx.cancelTimer(timer);
+                stop();
+            });
+            response.closeHandler(v -> stop());
+        }
+
+        private void write(String frame) {
+            HttpServerResponse response = ctx.response();
+            if (!response.closed() && !response.ended()) {
+                response.write(frame).onFailure(e -> stop());
+            }
+        }
+
+        private void stop() {
+            if (closed.compareAndSet(false, true)) {
+                KafkaConsumer<String, byte[]> kafka = consumer;
+                if (kafka != null) {
+                    kafka.wakeup();
+                }
+                if (!ctx.response().ended() && !ctx.response().closed()) {
+                    ctx.response().end();
+                }
+            }
+        }
+
+        private boolean matches(ConsumerRecord<String, byte[]> record) {
+            return (types.isEmpty() || types.contains(header(record, "ce_type")))
+                    && (subject == null || subject.equals(header(record, "ce_subject")));
+        }
+
+        private String cloudEvent(ConsumerRecord<String, byte[]> record) {
+            ObjectNode event = mapper.createObjectNode();
+            event.put("specversion", header(record, "ce_specversion") == null ? "1.0" : header(record, "ce_specversion"));
+            for (String name : new String[] {"id", "source", "type", "subject", "time", "sequence"}) {
+                String value = header(record, "ce_" + name);
+                if (value != null) {
+                    event.put(name, value);
+                }
+            }
+            event.put("datacontenttype", "application/json");
+            try {
+                event.set("data", mapper.readTree(record.value()));
+            } catch (java.io.IOException | RuntimeException e) {
+                event.put("data", record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
+            }
+            return event.toString();
+        }
+
+        private Properties properties() {
+            Properties p = new Properties();
+            p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+            p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+            p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+            p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tandem-gateway-sse-" + requestId);
+            return p;
+        }
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,187 @@
+package dev.tandem.gateway.overview;
+
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.gateway.auth.Caller;
+import dev.tandem.gateway.auth.InternalTokenSigner;
+import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.proxy.CircuitBreaker;
+import dev.tandem.gateway.proxy.Exchange;
+import dev.tandem.gateway.proxy.GatewayProblems;
+import dev.tandem.gateway.proxy.GatewayRouter;
+import dev.tandem.gateway.proxy.RequestIds;
+import dev.tandem.gateway.proxy.TraceParent;
+import dev.tandem.gateway.proxy.Upstream;
+import dev.tandem.gateway.proxy.Upstreams;
+import dev.tandem.platform.security.InternalTokens;
+import dev.tandem.platform.security.Scopes;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * {@code GET /api/v1/products/{id}/overview} (scope {@code products:read}): the product with its objectives, top of
+ * the backlog, the projects delivering it and its feedback insights, from five upstream calls made in parallel. Each
+ * part is the upstream's JSON as it is. A part that fails (upstream down or slow, circuit open, an error status, or
+ * a scope the caller lacks) is left out and named in {@code degraded} with the reason: the answer still comes. Only
+ * the product itself is essential: 404 when it does not exist, 502 when it cannot be read.
+ */
+@ApplicationScoped
+public class ProductOverviewHandler implements Handler<RoutingContext> {
+
+    public static final String PATH = "/api/v1/products/:id/overview";
+    /** After the filters (authorization decided products:read), before the proxy. */
+    static final int ORDER = GatewayRouter.ORDER_HANDLER - 100;
+
+    /** One part of the overview: where it comes from and what the caller needs to see it. */
+    record Part(String name, String upstream, String scopePrefix, String path) {
+    }
+
+    /** The outcome of fetching a part: its JSON, or why it is missing. */
+    record Fetched(Part part, int status, JsonNode body, String failure) {
+    }
+
+    private final Upstreams upstreams;
+    private final GatewayConfig config;
+    private final GatewayProblems problems;
+    private final InternalTokenSigner signer;
+    private final ObjectMapper mapper;
+
+    public ProductOverviewHandler(Upstreams upstreams, GatewayConfig config, GatewayProblems problems,
+            InternalTokenSigner signer, ObjectMapper mapper) {
+        this.upstreams = upstreams;
+        this.config = config;
+        this.problems = problems;
+        this.signer = signer;
+        this.mapper = mapper;
+    }
+
+    void init(@Observes Router router) {
+        router.route(HttpMethod.GET, PATH).order(ORDER).handler(this);
+    }
+
+    static List<Part> parts(UUID id) {
+        return List.of(
+                new Part("product", "product", "products", "/api/v1/products/" + id),
+                new Part("objectives", "product", "products", "/api/v1/objectives?productId=" + id),
+                new Part("backlog", "product", "products", "/api/v1/products/" + id + "/backlog?limit=5"),
+                new Part("projects", "project", "projects", "/api/v1/projects?productId=" + id),
+                new Part("feedback", "feedback", "feedback", "/api/v1/insights/" + id));
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        UUID id;
+        try {
+            id = UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            problems.send(ctx, 400, "validation", "Invalid request", "id: must be a UUID");
+            return;
+        }
+        Exchange exchange = Exchange.of(ctx);
+        Caller caller = Caller.of(ctx);
+        String token = signer.sign(caller, exchange.requestId());
+        List<Future<Fetched>> fetches = new ArrayList<>();
+        for (Part part : parts(id)) {
+            fetches.add(fetch(part, caller, token, exchange));
+        }
+        Future.join(new ArrayList<>(fetches)).onComplete(done -> answer(ctx, id, fetches));
+    }
+
+    private void answer(RoutingContext ctx, UUID id, List<Future<Fetched>> fetches) {
+        ObjectNode body = mapper.createObjectNode().put("productId", id.toString());
+        ArrayNode degraded = mapper.createArrayNode();
+        for (Future<Fetched> future : fetches) {
+            Fetched fetched = future.result();
+            String name = fetched.part().name();
+            if (name.equals("product") && fetched.status() == 404) {
+                problems.send(ctx, 404, "not-found", "Not found", "Product " + id + " does not exist");
+                return;
+            }
+            if (fetched.body() != null) {
+                body.set(name, fetched.body());
+            } else if (name.equals("product")) {
+                problems.send(ctx, 502, "upstream-failed", "Bad gateway",
+                        "The product itself could not be read: " + fetched.failure());
+                return;
+            } else {
+                degraded.addObject().put("part", name).put("upstream", fetched.part().upstream())
+                        .put("reason", fetched.failure());
+            }
+        }
+        body.set("degraded", degraded);
+        try {
+            ctx.response().putHeader("Content-Type", "application/json")
+                    .putHeader("Cache-Control", "no-store")
+                    .end(Buffer.buffer(mapper.writeValueAsBytes(body)));
+        } catch (JsonProcessingException e) {
+            ctx.fail(e);
+        }
+    }
+
+    private Future<Fetched> fetch(Part part, Caller caller, String token, Exchange exchange) {
+        String required = Scopes.required(config.upstreams().containsKey(part.upstream())
+                ? config.upstreams().get(part.upstream()).scope().orElse(part.scopePrefix()) : part.scopePrefix(), true);
+        if (!Scopes.allows(caller.scopes(), required)) {
+            return Future.succeededFuture(new Fetched(part, 0, null, "the caller lacks scope " + required));
+        }
+        Upstream upstream = upstreams.get(part.upstream()).orElse(null);
+        if (upstream == null) {
+            return Future.succeededFuture(new Fetched(part, 0, null, "upstream " + part.upstream() + " is not configured"));
+        }
+        CircuitBreaker.Permit permit = upstream.circuit().tryAcquire();
+        if (!permit.allowed()) {
+            return Future.succeededFuture(new Fetched(part, 0, null, "upstream " + upstream.name()
+                    + " is unavailable (circuit open)"));
+        }
+        return upstream.client()
+                .request(upstream.request(HttpMethod.GET, part.path())
+                        .putHeader("Accept", "application/json")
+                        .putHeader(RequestIds.HEADER, exchange.requestId())
+                        .putHeader(TraceParent.HEADER, exchange.traceParent().header())
+                        .putHeader(InternalTokens.HEADER, token))
+                .compose(request -> request.send())
+                .compose(response -> response.body().map(buffer -> {
+                    upstream.circuit().onSuccess(permit);
+                    if (response.statusCode() != 200) {
+                        return new Fetched(part, response.statusCode(), null, "upstream " + upstream.name()
+                                + " answered HTTP " + response.statusCode());
+                    }
+                    try {
+                        return new Fetched(part, 200, mapper.readTree(buffer.getBytes()), null);
+                    } catch (java.io.IOException e) {
+                        return new Fetched(part, 200, null, "upstream " + upstream.name() + " answered no JSON");
+                    }
+                }))
+                .otherwise(error -> {
+                    upstream.circuit().onFailure(permit);
+                    return new Fetched(part, 0, null, "upstream " + upstream.name() + " " + describe(error));
+                });
+    }
+
+    private static String describe(Throwable error) {
+        if (error instanceof ConnectException) {
+            return "could not be reached (connection refused)";
+        }
+        String type = error.getClass().getName().toLowerCase(Locale.ROOT);
+        if (type.contains("timeout")) {
+            return "did not answer in time";
+        }
+        return "failed (" + error.getClass().getSimpleName() + ")";
+    }
+}

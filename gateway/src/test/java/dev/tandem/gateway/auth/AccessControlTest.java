@@ -1,0 +1,249 @@
+package dev.tandem.gateway.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.oneOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tandem.devstack.testing.TestTokens;
+import dev.tandem.gateway.TestKeys;
+import dev.tandem.gateway.TestUpstreams;
+import dev.tandem.gateway.apikey.ApiKeySecrets;
+import dev.tandem.gateway.apikey.ApiKeys;
+import dev.tandem.platform.security.InternalToken;
+import dev.tandem.platform.security.InternalTokens;
+import dev.tandem.platform.security.SecurityKeys;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** Credentials and scopes at the gateway: API keys, people's JWTs, the internal token, the scope matrix. */
+@QuarkusTest
+@WithTestResource(TestUpstreams.class)
+class AccessControlTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    ApiKeys apiKeys;
+
+    private RequestSpecification withKey(String key) {
+        return given().header("Authorization", "Bearer " + key);
+    }
+
+    @Test
+    void noCredentialsIsA401ProblemWithAChallenge() {
+        given().header("X-Request-Id", "auth-1").get("/api/v1/products").then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", is("Bearer realm=\"tandem\""))
+                .header("X-Request-Id", "auth-1")
+                .body("type", is("https://tandem.dev/problems/unauthorized"))
+                .body("requestId", is("auth-1"))
+                .body("instance", is("/api/v1/products"));
+        // unknown paths too: nobody learns which paths exist without credentials
+        given().get("/api/v1/nothing-here").then().statusCode(401);
+        given().header("Authorization", "Basic dXNlcjpwdw==").get("/api/v1/products").then().statusCode(401);
+    }
+
+    @Test
+    void unknownOrMalformedKeysAre401InvalidToken() {
+        String unknown = ApiKeySecrets.generate().secret();
+        for (String key : new String[] {unknown, "tnd_live_nothex", "tnd_" + "x".repeat(80)}) {
+            withKey(key).get("/api/v1/products").then()
+                    .statusCode(401)
+                    .contentType(PROBLEM)
+                    .header("WWW-Authenticate", containsString("error=\"invalid_token\""))
+                    .body("detail", is("unknown API key"));
+        }
+    }
+
+    @Test
+    void aKeyWorksAsBearerOrXApiKeyAndTheUpstreamGetsAnInternalTokenInsteadOfIt() throws Exception {
+        String key = TestKeys.withScopes(apiKeys, "products:read");
+        for (RequestSpecification request : List.of(withKey(key), given().header("X-API-Key", key))) {
+            Response response = request.header("X-Request-Id", "internal-1")
+                    .header(InternalTokens.HEADER, TestTokens.mint("admin")) // smuggled in: must be replaced
+                    .get("/api/v1/products/7");
+            response.then().statusCode(200)
+                    .body("headers.authorization", nullValue())
+                    .body("headers.x-api-key", nullValue());
+            InternalToken token = InternalTokens.verify(SecurityKeys.publicKey(TestTokens.PUBLIC_KEY),
+                    response.path("headers.x-tandem-internal-token"), Instant.now());
+            assertEquals(Set.of("products:read"), token.scopes());
+            assertTrue(token.subject().startsWith("apikey:"), token.subject());
+            assertEquals("test products:read", token.clientId());
+            assertEquals("internal-1", token.requestId());
+            assertTrue(token.expiresAt().isBefore(Instant.now().plusSeconds(61)), "short-lived");
+        }
+    }
+
+    /** Each scope against each operation family, through the gateway. */
+    @Test
+    void scopeMatrix() {
+        record Operation(String method, String path, String needs) {
+        }
+        List<Operation> operations = List.of(
+                new Operation("GET", "/api/v1/products/1", "products:read"),
+                new Operation("POST", "/api/v1/features", "products:write"),
+                new Operation("GET", "/api/v1/projects", "projects:read"),
+                new Operation("DELETE", "/api/v1/tasks/1", "projects:write"),
+                new Operation("GET", "/api/v1/feedback/1", "feedback:read"),
+                new Operation("POST", "/api/v1/feedback", "feedback:write"),
+                new Operation("GET", "/api/v1/admin/api-keys", "admin"));
+        List<String> scopes = List.of("products:read", "products:write", "projects:read", "projects:write",
+                "feedback:read", "feedback:write", "admin");
+        List<String> mismatches = new ArrayList<>();
+        for (String scope : scopes) {
+            String key = TestKeys.withScopes(apiKeys, scope);
+            for (Operation op : operations) {
+                int status = withKey(key).contentType(ContentType.JSON).body(op.method().equals("GET") ? "" : "{}")
+                        .request(op.method(), op.path()).then().extract().statusCode();
+                boolean allowed = scope.equals("admin") || scope.equals(op.needs());
+                // allowed: whatever the upstream says (project's is down: 502); refused: 403 from the gateway
+                if (allowed != (status != 403) || status == 401) {
+                    mismatches.add(scope + " " + op.method() + " " + op.path() + " -> " + status);
+                }
+            }
+        }
+        assertTrue(mismatches.isEmpty(), mismatches.toString());
+        withKey(TestKeys.withScopes(apiKeys, "products:read")).post("/api/v1/products").then()
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("type", is("https://tandem.dev/problems/forbidden"))
+                .body("detail", containsString("needs scope products:write"));
+    }
+
+    @Test
+    void aRevokedKeyStopsWorkingAtOnce() {
+        String admin = TestKeys.admin(apiKeys);
+        Response created = withKey(admin).contentType(ContentType.JSON)
+                .body("{\"name\":\"soon-revoked\",\"scopes\":[\"products:read\"]}")
+                .post("/api/v1/admin/api-keys");
+        created.then().statusCode(201);
+        String key = created.path("secret");
+        String id = created.path("id");
+        withKey(key).get("/api/v1/products").then().statusCode(200);
+
+        withKey(admin).delete("/api/v1/admin/api-keys/" + id).then().statusCode(204);
+        withKey(key).get("/api/v1/products").then()
+                .statusCode(401)
+                .body("detail", is("API key soon-revoked was revoked"));
+        withKey(admin).delete("/api/v1/admin/api-keys/" + id).then().statusCode(204); // idempotent
+        withKey(admin).get("/api/v1/admin/api-keys/" + id).then().statusCode(200).body("status", is("REVOKED"));
+    }
+
+    @Test
+    void anExpiredKeyIsRefused() throws InterruptedException {
+        String key = apiKeys.issue("short-lived", List.of("products:read"), null, Instant.now().plusMillis(1500), "test")
+                .secret();
+        withKey(key).get("/api/v1/products").then().statusCode(200);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int status = 200;
+        while (status == 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100); // waiting for the clock: nothing to poll but the answer itself
+            status = withKey(key).get("/api/v1/products").then().extract().statusCode();
+        }
+        assertEquals(401, status);
+        withKey(key).get("/api/v1/products").then().body("detail", containsString("expired"));
+    }
+
+    @Test
+    void aPersonsJwtIsAcceptedWithTheScopesOfItsClaim() throws Exception {
+        Response response = withKey(Jwts.valid("ana@example.com", "products:read feedback:read"))
+                .get("/api/v1/products/1");
+        response.then().statusCode(200);
+        InternalToken token = InternalTokens.verify(SecurityKeys.publicKey(TestTokens.PUBLIC_KEY),
+                response.path("headers.x-tandem-internal-token"), Instant.now());
+        assertEquals("ana@example.com", token.subject());
+        assertEquals("tandem-web", token.clientId());
+        assertEquals(Set.of("products:read", "feedback:read"), token.scopes());
+
+        withKey(Jwts.valid("ana@example.com", "products:read")).post("/api/v1/products").then().statusCode(403);
+    }
+
+    @Test
+    void expiredForgedAndWronglySignedJwtsAre401() throws Exception {
+        Map<String, Object> scope = Map.of("scope", "admin");
+        String expired = Jwts.sign(Jwts.claims(TestUpstreams.JWT_ISSUER, "ana", Instant.now().minusSeconds(120), scope),
+                Jwts.issuerKey());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        String otherKey = Jwts.sign(Jwts.claims(TestUpstreams.JWT_ISSUER, "ana", Instant.now().plusSeconds(300), scope),
+                generator.generateKeyPair().getPrivate());
+        String wrongIssuer = Jwts.sign(Jwts.claims("https://evil.example.test", "ana", Instant.now().plusSeconds(300),
+                scope), Jwts.issuerKey());
+        String valid = Jwts.valid("ana", "admin");
+        String payload = valid.split("\\.")[1];
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String algNone = b64.encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8)) + "." + payload + ".";
+        String tampered = valid.split("\\.")[0] + "." + b64.encodeToString(new String(Base64.getUrlDecoder()
+                .decode(payload), StandardCharsets.UTF_8).replace("\"ana\"", "\"bob\"").getBytes(StandardCharsets.UTF_8))
+                + "." + valid.split("\\.")[2];
+        Map<String, String> cases = Map.of(expired, "token expired", otherKey, "token signature is not valid",
+                wrongIssuer, "token issuer is not accepted", algNone, "algorithm", tampered, "signature",
+                "not.a.jwt", "not a valid signed JWT");
+        cases.forEach((token, reason) -> withKey(token).get("/api/v1/products").then()
+                .statusCode(401)
+                .contentType(PROBLEM)
+                .header("WWW-Authenticate", containsString("invalid_token"))
+                .body("detail", containsString(reason)));
+    }
+
+    @Test
+    void corsPreflightNeedsNoCredentials() {
+        given().header("Origin", TestUpstreams.CORS_ORIGIN)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization,Content-Type")
+                .options("/api/v1/products").then()
+                .statusCode(oneOf(200, 204))
+                .header("Access-Control-Allow-Origin", TestUpstreams.CORS_ORIGIN)
+                .header("Access-Control-Allow-Methods", containsString("POST"));
+        withKey(TestKeys.withScopes(apiKeys, "products:read")).header("Origin", TestUpstreams.CORS_ORIGIN)
+                .get("/api/v1/products").then()
+                .statusCode(200)
+                .header("Access-Control-Allow-Origin", TestUpstreams.CORS_ORIGIN)
+                .header("Access-Control-Expose-Headers", containsString("RateLimit-Remaining"));
+    }
+
+    @Test
+    void openPathsNeedNoCredentials() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/openapi").then().statusCode(200).body("paths", notNullValue());
+        given().get("/q/swagger-ui/").then().statusCode(200);
+        given().get("/q/openapi").then().statusCode(not(oneOf(401, 403)));
+    }
+
+    @Test
+    void theLastUseOfAKeyIsRecordedByTheBatchFlush() {
+        String key = TestKeys.withScopes(apiKeys, "feedback:read");
+        withKey(key).get("/api/v1/feedback").then().statusCode(200);
+        apiKeys.flushLastUse();
+        List<String> used = withKey(TestKeys.admin(apiKeys)).get("/api/v1/admin/api-keys?limit=200").then()
+                .statusCode(200).extract().path("items.findAll { it.lastUsedAt != null }.name");
+        assertTrue(used.contains("test feedback:read"), used.toString());
+        withKey(TestKeys.admin(apiKeys)).get("/api/v1/admin/api-keys?limit=200").then()
+                .body("items.secret", not(hasItem(notNullValue())));
+    }
+}

@@ -1,0 +1,221 @@
+package dev.tandem.gateway.events;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import dev.tandem.gateway.TestKeys;
+import dev.tandem.gateway.TestUpstreams;
+import dev.tandem.gateway.apikey.ApiKeys;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+
+/** Server-Sent Events from the real embedded broker: resume without gap or repeat, filters, scopes. */
+@QuarkusTest
+@WithTestResource(TestUpstreams.class)
+class EventStreamTest {
+
+    private static final String TOPIC = "tandem.product.events";
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    record Event(String id, JsonPath data) {
+    }
+
+    /** An open stream: the events read so far come from a background reader. */
+    final class Client implements AutoCloseable {
+        private final InputStream body;
+        private final BufferedReader reader;
+
+        Client(String key, String lastEventId, String query) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                            + "/api/v1/events" + query))
+                    .header("X-API-Key", key).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                    .send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            assertEquals(200, response.statusCode());
+            assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            body = response.body();
+            reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            String opened = reader.readLine(); // ": stream open …": the consumer is positioned from here on
+            assertTrue(opened.startsWith(": stream open"), opened);
+        }
+
+        List<Event> read(int count) throws Exception {
+            return CompletableFuture.supplyAsync(() -> {
+                List<Event> events = new ArrayList<>();
+                String id = null;
+                String data = null;
+                try {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        if (line.startsWith("id: ")) {
+                            id = line.substring(4);
+                        } else if (line.startsWith("data: ")) {
+                            data = line.substring(6);
+                        } else if (line.isEmpty() && data != null) {
+                            events.add(new Event(id, new JsonPath(data)));
+                            id = null;
+                            data = null;
+                            if (events.size() == count) {
+                                return events;
+                            }
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return events;
+            }).get(20, TimeUnit.SECONDS);
+        }
+
+        /** The next comment line. */
+        String nextComment() throws Exception {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                        if (line.startsWith(":")) {
+                            return line;
+                        }
+                    }
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(10, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() throws Exception {
+            body.close();
+        }
+    }
+
+    private void publish(KafkaProducer<String, byte[]> producer, String subject, String type, int n) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, subject,
+                ("{\"n\":" + n + ",\"subject\":\"" + subject + "\"}").getBytes(StandardCharsets.UTF_8));
+        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/product-service",
+                "ce_type", type, "ce_subject", subject, "ce_time", "2026-01-10T12:00:00Z", "ce_sequence",
+                String.format("%019d", n), "content-type", "application/json")
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(p);
+    }
+
+    @Test
+    void aClientResumingAfterADisconnectSeesNoGapAndNoRepeat() throws Exception {
+        String key = TestKeys.withScopes(apiKeys, "products:read");
+        String subject = "resume-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            publish(producer, "warm-up", "dev.tandem.product.created.v1", 0); // the topic exists
+            String resumeFrom;
+            try (Client client = new Client(key, null, "?subject=" + subject)) {
+                for (int n = 1; n <= 3; n++) {
+                    publish(producer, subject, "dev.tandem.product.updated.v1", n);
+                }
+                List<Event> first = client.read(2);
+                assertEquals(List.of(1, 2), first.stream().map(e -> e.data().getInt("data.n")).toList());
+                Event second = first.get(1);
+                assertEquals("dev.tandem.product.updated.v1", second.data().getString("type"));
+                assertEquals(subject, second.data().getString("subject"));
+                assertEquals("1.0", second.data().getString("specversion"));
+                assertEquals("/product-service", second.data().getString("source"));
+                resumeFrom = second.id();
+            }
+            for (int n = 4; n <= 5; n++) { // published while the client is away
+                publish(producer, subject, "dev.tandem.product.updated.v1", n);
+            }
+            try (Client again = new Client(key, resumeFrom, "?subject=" + subject)) {
+                List<Event> rest = again.read(3);
+                assertEquals(List.of(3, 4, 5), rest.stream().map(e -> e.data().getInt("data.n")).toList());
+            }
+        }
+    }
+
+    @Test
+    void typeFilterKeepsOnlyTheNamedTypes() throws Exception {
+        String key = TestKeys.withScopes(apiKeys, "admin");
+        String subject = "filter-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = producer();
+             Client client = new Client(key, null, "?subject=" + subject
+                     + "&type=dev.tandem.feature.created.v1,dev.tandem.feature.deleted.v1")) {
+            publish(producer, subject, "dev.tandem.feature.created.v1", 1);
+            publish(producer, subject, "dev.tandem.feature.updated.v1", 2);
+            publish(producer, subject, "dev.tandem.feature.deleted.v1", 3);
+            assertEquals(List.of(1, 3), client.read(2).stream().map(e -> e.data().getInt("data.n")).toList());
+        }
+    }
+
+    @Test
+    void anIdleStreamGetsHeartbeatComments() throws Exception {
+        try (Client client = new Client(TestKeys.withScopes(apiKeys, "feedback:read"), null, "")) {
+            assertEquals(": heartbeat", client.nextComment()); // every second in the tests (15 s by default)
+            assertEquals(": heartbeat", client.nextComment());
+        }
+    }
+
+    @Test
+    void theStreamNeedsAReadScopeAndAnIdItMade() {
+        given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:write")).get("/api/v1/events").then()
+                .statusCode(403).body("detail", containsString("products:read"));
+        given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
+                .header("Last-Event-ID", "not-ours!").get("/api/v1/events").then()
+                .statusCode(400).body("detail", containsString("Last-Event-ID"));
+        given().get("/api/v1/events").then().statusCode(401);
+    }
+
+    @Test
+    void positionsRoundTripAndForeignIdsAreRefused() {
+        StreamPosition position = new StreamPosition(Map.of(
+                new org.apache.kafka.common.TopicPartition("tandem.product.events", 0), 42L,
+                new org.apache.kafka.common.TopicPartition("tandem.feedback.events", 2), 7L));
+        assertEquals(position, StreamPosition.decode(position.encode()).orElseThrow());
+        for (String foreign : new String[] {"", "abc", "dG9waWM6eDox", "dG9waWM6MDotNQ"}) {
+            assertTrue(StreamPosition.decode(foreign).isEmpty(), foreign);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tandem.gateway.overview;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import dev.tandem.devstack.testing.TestTokens;
+import dev.tandem.gateway.TestKeys;
+import dev.tandem.gateway.TestUpstreams;
+import dev.tandem.gateway.apikey.ApiKeys;
+import dev.tandem.platform.security.InternalTokens;
+import dev.tandem.platform.security.SecurityKeys;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/** The composed view, against the fake upstreams: product and feedback answer, project is down. */
+@QuarkusTest
+@WithTestResource(TestUpstreams.class)
+class ProductOverviewTest {
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @Test
+    void partsComeFromParallelCallsAndAStoppedUpstreamIsNamedInDegraded() throws Exception {
+        UUID id = UUID.randomUUID();
+        String key = TestKeys.withScopes(apiKeys, "products:read", "projects:read", "feedback:read");
+        Response response = given().header("X-API-Key", key).header("X-Request-Id", "overview-1")
+                .get("/api/v1/products/" + id + "/overview");
+        response.then().statusCode(200)
+                .header("RateLimit-Limit", "100000")
+                .body("productId", is(id.toString()))
+                .body("product.path", is("/api/v1/products/" + id))
+                .body("objectives.path", is("/api/v1/objectives"))
+                .body("objectives.query", is("productId=" + id))
+                .body("backlog.path", is("/api/v1/products/" + id + "/backlog"))
+                .body("backlog.query", is("limit=5"))
+                .body("feedback.upstream", is("feedback"))
+                .body("feedback.path", is("/api/v1/insights/" + id))
+                .body("product.headers.x-request-id", is("overview-1"))
+                .body("degraded", hasSize(1))
+                .body("degraded[0].part", is("projects"))
+                .body("degraded[0].upstream", is("project"))
+                // (other tests may have opened project's circuit already)
+                .body("degraded[0].reason", anyOf(containsString("connection refused"), containsString("circuit open")));
+        // every upstream call carries an internal token with the caller's scopes, never the caller's key
+        String token = response.path("feedback.headers.x-tandem-internal-token");
+        assertEquals(Set.of("products:read", "projects:read", "feedback:read"),
+                InternalTokens.verify(SecurityKeys.publicKey(TestTokens.PUBLIC_KEY), token, Instant.now()).scopes());
+        response.then().body("feedback.headers.x-api-key", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void partsTheCallerMayNotReadAreLeftOutWithTheScopeAsReason() {
+        given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
+                .get("/api/v1/products/" + UUID.randomUUID() + "/overview").then()
+                .statusCode(200)
+                .body("degraded.part", is(List.of("projects", "feedback")))
+                .body("degraded[1].reason", is("the caller lacks scope feedback:read"));
+    }
+
+    @Test
+    void anUnknownProductIs404AndTheViewNeedsProductsRead() {
+        given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
+                .get("/api/v1/products/" + TestUpstreams.MISSING_ID + "/overview").then()
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString(TestUpstreams.MISSING_ID));
+        given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
+                .get("/api/v1/products/not-a-uuid/overview").then()
+                .statusCode(400)
+                .body("detail", is("id: must be a UUID"));
+        given().header("X-API-Key", TestKeys.withScopes(apiKeys, "feedback:read"))
+                .get("/api/v1/products/" + UUID.randomUUID() + "/overview").then()
+                .statusCode(403);
+        given().get("/api/v1/products/" + UUID.randomUUID() + "/overview").then().statusCode(401);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tandem.product.product;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A recorded pivot. */
+@Schema(name = "PivotRecord")
+public record PivotView(
+        @Schema(example = "8d9e0f1a-2b3c-4d5e-8f90-a1b2c3d4e5f6") UUID id,
+        @Schema(example = "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50") UUID productId,
+        Direction before,
+        Direction after,
+        @Schema(example = "Enterprise buyers reorder weekly and churn over checkout friction.") String rationale,
+        List<PivotRequest.Evidence> evidence,
+        @Schema(example = "ana.pm@example.com") String pivotedBy,
+        Instant pivotedAt) {
+
+    @Schema(name = "ProductDirection")
+    public record Direction(@Schema(example = "Paying is the easiest step of buying.") String vision,
+                            @Schema(example = "[\"SMB\"]") List<String> targetSegments) {
+    }
+
+    static PivotView of(Pivot p) {
+        return new PivotView(p.id, p.productId, new Direction(p.visionBefore, List.copyOf(p.segmentsBefore)),
+                new Direction(p.visionAfter, List.copyOf(p.segmentsAfter)), p.rationale, p.evidence(), p.pivotedBy,
+                p.pivotedAt);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.tandem.product.release;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.product.ReleaseCreated;
+import dev.tandem.events.product.ReleaseReleased;
+import dev.tandem.events.product.ReleaseUpdated;
+import dev.tandem.platform.outbox.Outbox;
+
+/** Turns release changes into outbox events (same transaction as the change). */
+@ApplicationScoped
+class ReleaseEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void created(Release r) {
+        publish(EventType.RELEASE_CREATED, r, new ReleaseCreated(r.id(), r.productId(), r.name(), r.description(),
+                r.targetDate(), r.status().name(), r.createdAt(), r.version()));
+    }
+
+    void updated(Release r) {
+        publish(EventType.RELEASE_UPDATED, r, new ReleaseUpdated(r.id(), r.productId(), r.name(), r.description(),
+                r.targetDate(), r.status().name(), r.createdAt(), r.updatedAt(), r.version()));
+    }
+
+    void released(Release r, List<UUID> releasedFeatures, List<UUID> movedOut) {
+        publish(EventType.RELEASE_RELEASED, r, new ReleaseReleased(r.id(), r.productId(), r.name(), r.targetDate(),
+                r.status().name(), releasedFeatures, movedOut, r.releasedAt(), r.version()));
+    }
+
+    private void publish(EventType type, Release r, Object payload) {
+        outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(), payload);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.tandem.product.release;
+
+/** PLANNED until released; RELEASED is final. */
+public enum ReleaseStatus {
+    PLANNED, RELEASED
+}

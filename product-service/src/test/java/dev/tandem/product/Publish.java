@@ -1,0 +1,67 @@
+package dev.tandem.product;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import dev.tandem.platform.events.EventEnvelope;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Publishes events of other services to the real broker, as those services would (CloudEvents headers, key =
+ * subject). Everything goes to partition 0, so an event's effect proves that every event sent before it was handled.
+ */
+public final class Publish {
+
+    private Publish() {
+    }
+
+    /** Publishes with a new event id; returns the id (send it again with {@link #again} to redeliver). */
+    public static String event(String topic, String type, UUID subject, long version, String json) {
+        String id = UUID.randomUUID().toString();
+        again(id, topic, type, subject, version, json);
+        return id;
+    }
+
+    /** Publishes with the given event id: the same id as before is a redelivery. */
+    public static void again(String eventId, String topic, String type, UUID subject, long version, String json) {
+        String source = topic.contains("feedback") ? "/tandem/feedback-service" : "/tandem/project-service";
+        // ce_sequence starts at 1; the aggregate's version starts at 0
+        EventEnvelope envelope = new EventEnvelope(eventId, source, type, subject.toString(), Instant.now(),
+                version + 1, null);
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, 0, subject.toString(), json.getBytes(StandardCharsets.UTF_8),
+                    envelope.toHeaders())).get();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Polls until the condition holds (30 s at most). */
+    public static void awaitTrue(String what, Supplier<Boolean> condition) {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (Instant.now().isBefore(deadline)) {
+            if (Boolean.TRUE.equals(condition.get())) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("not within 30 s: " + what);
+    }
+}

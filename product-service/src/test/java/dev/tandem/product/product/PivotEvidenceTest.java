@@ -1,0 +1,53 @@
+package dev.tandem.product.product;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class PivotEvidenceTest {
+
+    final UUID knownFeedback = UUID.randomUUID();
+    final UUID knownMeasurement = UUID.randomUUID();
+
+    void check(List<PivotRequest.Evidence> evidence) {
+        PivotEvidence.check(evidence, Set.of(knownFeedback)::contains, Set.of(knownMeasurement)::contains);
+    }
+
+    @Test
+    void knownEvidencePasses() {
+        check(List.of(new PivotRequest.Evidence(EvidenceType.FEEDBACK, knownFeedback, null),
+                new PivotRequest.Evidence(EvidenceType.KEY_RESULT_MEASUREMENT, null, knownMeasurement)));
+    }
+
+    @Test
+    void noEvidenceIsNamed() {
+        for (List<PivotRequest.Evidence> none : java.util.Arrays.asList(null, List.<PivotRequest.Evidence>of())) {
+            ProblemException e = assertThrows(ProblemException.class, () -> check(none));
+            assertEquals(422, e.problem().status());
+            assertEquals("evidence", e.problem().errors().get(0).field());
+        }
+    }
+
+    @Test
+    void eachUnknownOrIncompleteReferenceIsNamed() {
+        UUID unknownFeedback = UUID.randomUUID();
+        UUID unknownMeasurement = UUID.randomUUID();
+        ProblemException e = assertThrows(ProblemException.class, () -> check(List.of(
+                new PivotRequest.Evidence(EvidenceType.FEEDBACK, knownFeedback, null),
+                new PivotRequest.Evidence(EvidenceType.FEEDBACK, unknownFeedback, null),
+                new PivotRequest.Evidence(EvidenceType.KEY_RESULT_MEASUREMENT, null, unknownMeasurement),
+                new PivotRequest.Evidence(EvidenceType.FEEDBACK, null, null))));
+        assertEquals(422, e.problem().status());
+        assertEquals(List.of("evidence[1].feedbackId", "evidence[2].measurementId", "evidence[3].feedbackId"),
+                e.problem().errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals(true, e.problem().errors().get(0).message().contains(unknownFeedback.toString()));
+        assertEquals(true, e.problem().errors().get(1).message().contains(unknownMeasurement.toString()));
+    }
+}

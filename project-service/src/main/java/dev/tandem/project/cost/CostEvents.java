@@ -1,0 +1,48 @@
+package dev.tandem.project.cost;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.project.ExpenseRecorded;
+import dev.tandem.events.project.MemberAdded;
+import dev.tandem.events.project.MemberUpdated;
+import dev.tandem.events.project.TimeRecorded;
+import dev.tandem.platform.money.Money;
+import dev.tandem.platform.outbox.Outbox;
+
+/** Turns member, time and expense changes into outbox events (same transaction as the change). Call after a flush. */
+@ApplicationScoped
+class CostEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void memberAdded(Member m) {
+        publish(EventType.MEMBER_ADDED, m.id(), new MemberAdded(m.id(), m.projectId(), m.personId(), m.role(),
+                m.allocationPercent(), money(m.hourlyRate()), m.createdAt(), m.version()));
+    }
+
+    void memberUpdated(Member m) {
+        publish(EventType.MEMBER_UPDATED, m.id(), new MemberUpdated(m.id(), m.projectId(), m.personId(), m.role(),
+                m.allocationPercent(), money(m.hourlyRate()), m.updatedAt(), m.version()));
+    }
+
+    void timeRecorded(TimeEntry e) {
+        publish(EventType.TIME_RECORDED, e.id(), new TimeRecorded(e.id(), e.projectId(), e.personId(), e.taskId(),
+                e.date(), e.hours(), money(e.cost()), e.createdAt()));
+    }
+
+    void expenseRecorded(ExpenseEntry e) {
+        publish(EventType.EXPENSE_RECORDED, e.id(), new ExpenseRecorded(e.id(), e.projectId(), money(e.amount()),
+                e.category(), e.date(), e.description(), e.createdAt()));
+    }
+
+    private static dev.tandem.events.Money money(Money m) {
+        return new dev.tandem.events.Money(m.amount(), m.currency());
+    }
+
+    private void publish(EventType type, Object id, Object payload) {
+        outbox.publish(type.topic(), type.aggregateType(), id, type.type(), payload);
+    }
+}

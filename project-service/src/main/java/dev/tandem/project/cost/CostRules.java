@@ -1,0 +1,35 @@
+package dev.tandem.project.cost;
+
+import dev.tandem.platform.money.Money;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.project.project.Project;
+
+/** Money a project records is in the project's currency: that of its budget (of its baseline once approved). */
+final class CostRules {
+
+    private CostRules() {
+    }
+
+    static String currencyOf(Project project) {
+        Project.Baseline b = project.baseline();
+        if (b != null) {
+            return b.budget().currency();
+        }
+        Money budget = project.budget();
+        return budget == null ? null : budget.currency();
+    }
+
+    /** A project without a budget, or money in another currency, is a 422 naming {@code field}. */
+    static void requireProjectCurrency(Project project, Money money, String field) {
+        String currency = currencyOf(project);
+        if (currency == null) {
+            throw ProblemException.unprocessable("the project has no budget, so no currency for " + field + " yet",
+                    new Problem.FieldError(field, "the project has no budget currency yet"));
+        }
+        if (!currency.equals(money.currency())) {
+            throw ProblemException.unprocessable(field + " is in " + money.currency() + ", the project's currency is "
+                    + currency, new Problem.FieldError(field, "must be " + currency + ", the project's currency"));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tandem.project.cost;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import dev.tandem.platform.money.Money;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Time and expense entries as the API shows them. */
+public final class EntryViews {
+
+    private EntryViews() {
+    }
+
+    @Schema(name = "TimeEntry")
+    public record TimeEntryView(UUID id, UUID projectId,
+                                @Schema(example = "ana.dev@example.com") String personId,
+                                UUID taskId,
+                                @Schema(example = "2027-01-05") LocalDate date,
+                                @Schema(example = "6.50") BigDecimal hours,
+                                @Schema(description = "hours × the member's hourly rate when recorded") Money cost,
+                                String note,
+                                Instant createdAt) {
+        static TimeEntryView of(TimeEntry e) {
+            return new TimeEntryView(e.id(), e.projectId(), e.personId(), e.taskId(), e.date(), e.hours(), e.cost(),
+                    e.note(), e.createdAt());
+        }
+    }
+
+    @Schema(name = "ExpenseEntry")
+    public record ExpenseView(UUID id, UUID projectId, Money amount,
+                              @Schema(example = "Licences") String category,
+                              @Schema(example = "2027-01-12") LocalDate date,
+                              String description,
+                              Instant createdAt) {
+        static ExpenseView of(ExpenseEntry e) {
+            return new ExpenseView(e.id(), e.projectId(), e.amount(), e.category(), e.date(), e.description(),
+                    e.createdAt());
+        }
+    }
+
+    @Schema(name = "TimeEntryPage")
+    public record TimeEntryPage(List<TimeEntryView> items, String nextCursor) {
+    }
+
+    @Schema(name = "ExpenseEntryPage")
+    public record ExpensePage(List<ExpenseView> items, String nextCursor) {
+    }
+}

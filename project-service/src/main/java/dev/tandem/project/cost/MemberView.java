@@ -1,0 +1,25 @@
+package dev.tandem.project.cost;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.tandem.platform.money.Money;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+@Schema(name = "Member")
+public record MemberView(
+        @Schema(example = "4e5f6a7b-8c9d-4e0f-a1b2-c3d4e5f6a7b8") UUID id,
+        UUID projectId,
+        @Schema(example = "ana.dev@example.com") String personId,
+        @Schema(example = "Backend developer") String role,
+        @Schema(example = "50") int allocationPercent,
+        Money hourlyRate,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
+
+    static MemberView of(Member m) {
+        return new MemberView(m.id(), m.projectId(), m.personId(), m.role(), m.allocationPercent(), m.hourlyRate(),
+                m.createdAt(), m.updatedAt(), m.version());
+    }
+}

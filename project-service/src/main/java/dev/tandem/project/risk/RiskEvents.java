@@ -1,0 +1,31 @@
+package dev.tandem.project.risk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.project.RiskCreated;
+import dev.tandem.events.project.RiskUpdated;
+import dev.tandem.platform.outbox.Outbox;
+
+/** Turns risk changes into outbox events (same transaction as the change). Call after a flush. */
+@ApplicationScoped
+class RiskEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void created(Risk r) {
+        EventType type = EventType.RISK_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(), new RiskCreated(r.id(), r.projectId(),
+                r.title(), r.probability(), r.impact(), r.exposure(), r.mitigation(), r.owner(), r.status().name(),
+                r.createdAt(), r.version()));
+    }
+
+    void updated(Risk r) {
+        EventType type = EventType.RISK_UPDATED;
+        outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(), new RiskUpdated(r.id(), r.projectId(),
+                r.title(), r.probability(), r.impact(), r.exposure(), r.mitigation(), r.owner(), r.status().name(),
+                r.updatedAt(), r.version()));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tandem.project.task;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /api/v1/tasks/{id}/status}. */
+@Schema(name = "ChangeTaskStatus")
+public record ChangeTaskStatusRequest(
+        @Schema(example = "IN_PROGRESS", required = true)
+        @NotNull
+        TaskStatus status,
+
+        @Schema(description = "Required for BLOCKED.", example = "Waiting for the payments API sandbox.")
+        @Size(max = 1000)
+        String reason) {
+}

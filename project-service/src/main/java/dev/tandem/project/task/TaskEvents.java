@@ -1,0 +1,39 @@
+package dev.tandem.project.task;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.tandem.events.EventType;
+import dev.tandem.events.project.TaskCreated;
+import dev.tandem.events.project.TaskStatusChanged;
+import dev.tandem.events.project.TaskUpdated;
+import dev.tandem.platform.outbox.Outbox;
+
+/** Turns task changes into outbox events (same transaction as the change). Call after a flush. */
+@ApplicationScoped
+class TaskEvents {
+
+    @Inject
+    Outbox outbox;
+
+    void created(Task t) {
+        publish(EventType.TASK_CREATED, t, new TaskCreated(t.id(), t.projectId(), t.title(), t.estimateHours(),
+                t.remainingHours(), t.assignee(), t.status().name(), t.blockedReason(), t.plannedStart(),
+                t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.createdAt(), t.version()));
+    }
+
+    void updated(Task t) {
+        publish(EventType.TASK_UPDATED, t, new TaskUpdated(t.id(), t.projectId(), t.title(), t.estimateHours(),
+                t.remainingHours(), t.assignee(), t.status().name(), t.blockedReason(), t.plannedStart(),
+                t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.updatedAt(), t.version()));
+    }
+
+    void statusChanged(Task t, TaskStatus from, String reason) {
+        publish(EventType.TASK_STATUS_CHANGED, t, new TaskStatusChanged(t.id(), t.projectId(), t.title(),
+                from.name(), t.status().name(), reason, t.remainingHours(), t.updatedAt(), t.version()));
+    }
+
+    private void publish(EventType type, Task t, Object payload) {
+        outbox.publish(type.topic(), type.aggregateType(), t.id(), type.type(), payload);
+    }
+}
