@@ -199,5 +199,9 @@ class CustomerApiTest {
         for (String ref : List.of("BadRequest", "NotFound", "PreconditionFailed", "PreconditionRequired", "Unprocessable")) {
             assertTrue(json.getMap("components.responses").containsKey(ref), "components.responses." + ref);
         }
+        // a text media type's example stays text: both NDJSON lines, not the first line parsed as an object
+        Object ndjson = json.get("paths.'/api/v1/imports/feedback'.post.requestBody.content.'application/x-ndjson'"
+                + ".examples.ndjson.value");
+        assertTrue(ndjson instanceof String && ((String) ndjson).strip().lines().count() == 2, String.valueOf(ndjson));
     }
 }

@@ -54,6 +54,7 @@ public class ImportResource {
             """;
     static final String NDJSON_EXAMPLE = """
             {"source": "SUPPORT", "externalReference": "ZD-48213", "customerId": "5d0c3f6e-2b8a-4f1e-9c7d-3a2b1c0d9e8f", "productId": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50", "title": "Checkout is slow", "text": "Slow, and we lose customers.", "tags": ["performance"]}
+            {"source": "SALES", "externalReference": "SF-OPP-7781", "customerId": "5d0c3f6e-2b8a-4f1e-9c7d-3a2b1c0d9e8f", "productId": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50", "text": "Would sign the renewal if invoices came as PDF."}
             """;
     static final String RESULT_EXAMPLE = """
             {"created": 99990, "unchanged": 0, "rejected": 10, "errorsTruncated": false,

@@ -128,6 +128,14 @@ public interface GatewayConfig {
         String title();
 
         Optional<String> description();
+
+        /** {@code info.contact}: whom integrators ask about the API (name, and an email and/or URL if set). */
+        @WithDefault("Tandem API team")
+        String contactName();
+
+        Optional<String> contactEmail();
+
+        Optional<String> contactUrl();
     }
 
     interface ApiKeysConfig {

@@ -146,6 +146,10 @@ public class OpenApiHandler implements Handler<RoutingContext> {
                         new OpenApiMerger.Settings(config.openapi().title(), version,
                                 config.openapi().description().orElse(DEFAULT_DESCRIPTION),
                                 config.openapi().serverUrl()));
+                com.fasterxml.jackson.databind.node.ObjectNode contact = merged.with("info").putObject("contact")
+                        .put("name", config.openapi().contactName());
+                config.openapi().contactEmail().ifPresent(e -> contact.put("email", e));
+                config.openapi().contactUrl().ifPresent(u -> contact.put("url", u));
                 SecurityDocumenter.document(merged, upstream ->
                         config.upstreams().get(upstream).scope().orElse(upstream));
                 GatewayPaths.add(merged, mapper);
