@@ -215,9 +215,11 @@ class ClosedLoopTest {
         JsonNode health = api.get(projectPath + "/health").expect(200);
         assertEquals("RED", health.path("health").asText(), health.toString());
         assertTrue(health.toString().contains("OVER_BUDGET"), health.toString());
-        JsonNode atRisk = api.await(featurePath, f -> f.path("atRisk").asBoolean(), EVENTUALLY,
-                "the feature's risk flag from project.health-changed");
-        assertTrue(atRisk.path("risks").toString().contains(projectId), "the risk names the project: " + atRisk);
+        JsonNode atRisk = api.await(featurePath, f -> f.path("atRisk").asBoolean()
+                        && f.path("risks").toString().contains("OVER_BUDGET"), EVENTUALLY,
+                "the feature's risk flag, with the project's current reasons, from project.health-changed");
+        assertEquals(projectId, atRisk.path("risks").get(0).path("projectId").asText(), "the risk names the project");
+        assertEquals("RED", atRisk.path("risks").get(0).path("health").asText());
 
         // ---- the work is done, the project completed: the feature is DELIVERED
         for (String taskId : List.of(design, build)) {
@@ -277,8 +279,15 @@ class ClosedLoopTest {
         assertEquals(List.of("APPROVED", "ACTIVE", "COMPLETED"), events.stream()
                 .filter(e -> is(e, EventType.PROJECT_STATUS_CHANGED)).map(e -> e.data().path("to").asText())
                 .toList(), "the project's path");
-        assertTrue(count(events, EventType.PROJECT_HEALTH_CHANGED, d -> "RED".equals(d.path("to").asText())) == 1,
-                "one change to RED");
+        List<JsonNode> healthChanges = events.stream().filter(e -> is(e, EventType.PROJECT_HEALTH_CHANGED))
+                .map(Event::data).toList();
+        assertFalse(healthChanges.isEmpty(), "health published");
+        assertTrue(healthChanges.get(0).path("from").isMissingNode() || healthChanges.get(0).path("from").isNull(),
+                "the first health comes with the approval: " + healthChanges.get(0));
+        assertTrue(healthChanges.stream().allMatch(d -> "RED".equals(d.path("to").asText())),
+                "behind schedule from the start, then over budget: RED throughout " + healthChanges);
+        assertTrue(healthChanges.stream().anyMatch(d -> d.path("reasons").toString().contains("OVER_BUDGET")),
+                "the new reason was published although the colour stayed: " + healthChanges);
         assertEquals(1, count(events, EventType.PROJECT_BUDGET_EXCEEDED, d -> true), "budget exceeded once");
         assertEquals(1, count(events, EventType.PRODUCT_PIVOTED, d -> true), "the accepted pivot only");
         assertEquals(5, count(events, EventType.FEEDBACK_LINKED, d -> true), "five links");

@@ -132,11 +132,13 @@ class HealthApiTest {
                 .body("days.find { it.date == '2027-02-14' }.remainingHours", equalTo(40.0f))
                 .body("days.find { it.date == '2027-02-14' }.idealRemainingHours", equalTo(50.0f));
 
-        // events with key p: created, approved, health →GREEN, started, →RED, →AMBER, →GREEN
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, p, 7);
+        // events with key p: created, approved, health →GREEN, started, →RED, →AMBER (overdue), AMBER (+ blocked),
+        // AMBER (blocked only, milestone reached), →GREEN: a change of reasons is published even when the colour stays
+        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, p, 9);
         List<String> types = records.stream().map(r -> KafkaSupport.header(r, "ce_type")).toList();
         assertEquals(List.of(EventType.PROJECT_CREATED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
+                EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_HEALTH_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_HEALTH_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type()), types);
         JsonNode first = validPayload(records.get(2), EventType.PROJECT_HEALTH_CHANGED);
@@ -150,7 +152,13 @@ class HealthApiTest {
         JsonNode amber = validPayload(records.get(5), EventType.PROJECT_HEALTH_CHANGED);
         assertEquals("MILESTONE_OVERDUE", amber.get("reasons").get(0).get("code").asText());
         assertEquals(1.2, amber.get("spi").asDouble(), 1e-9);
-        JsonNode green = validPayload(records.get(6), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode blocked = validPayload(records.get(6), EventType.PROJECT_HEALTH_CHANGED);
+        assertEquals("AMBER", blocked.get("from").asText());
+        assertEquals("AMBER", blocked.get("to").asText());
+        assertEquals(List.of("MILESTONE_OVERDUE", "CRITICAL_TASK_BLOCKED"), codes(blocked));
+        JsonNode reached = validPayload(records.get(7), EventType.PROJECT_HEALTH_CHANGED);
+        assertEquals(List.of("CRITICAL_TASK_BLOCKED"), codes(reached));
+        JsonNode green = validPayload(records.get(8), EventType.PROJECT_HEALTH_CHANGED);
         assertEquals("AMBER", green.get("from").asText());
         assertEquals(0, green.get("reasons").size());
     }
@@ -171,15 +179,26 @@ class HealthApiTest {
         given().contentType(ContentType.JSON).header("If-Match", TaskApiTest.etagOfProject(p))
                 .body("{\"name\": \"Marker\"}").patch("/api/v1/projects/" + p).then().statusCode(200);
 
-        // created, approved, →GREEN, →RED (CPI 0), budget exceeded, updated: the third expense sent nothing
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, p, 6);
+        // created, approved, →GREEN, →RED (CPI 0), RED (+ OVER_BUDGET), budget exceeded, updated: the third
+        // expense sent nothing (same colour, same reasons)
+        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, p, 7);
         List<String> types = records.stream().map(r -> KafkaSupport.header(r, "ce_type")).toList();
         assertEquals(List.of(EventType.PROJECT_CREATED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_HEALTH_CHANGED.type(),
-                EventType.PROJECT_BUDGET_EXCEEDED.type(), EventType.PROJECT_UPDATED.type()), types);
-        JsonNode exceeded = validPayload(records.get(4), EventType.PROJECT_BUDGET_EXCEEDED);
+                EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_BUDGET_EXCEEDED.type(),
+                EventType.PROJECT_UPDATED.type()), types);
+        JsonNode overBudget = validPayload(records.get(4), EventType.PROJECT_HEALTH_CHANGED);
+        assertEquals("RED", overBudget.get("from").asText());
+        assertEquals(List.of("CPI_BELOW_THRESHOLD", "OVER_BUDGET"), codes(overBudget));
+        JsonNode exceeded = validPayload(records.get(5), EventType.PROJECT_BUDGET_EXCEEDED);
         assertEquals("1000.00", exceeded.get("budget").get("amount").asText());
         assertEquals("1001.00", exceeded.get("actualCost").get("amount").asText());
         assertEquals("EUR", exceeded.get("actualCost").get("currency").asText());
+    }
+
+    private static List<String> codes(JsonNode healthChanged) {
+        List<String> codes = new java.util.ArrayList<>();
+        healthChanged.get("reasons").forEach(r -> codes.add(r.get("code").asText()));
+        return codes;
     }
 }

@@ -82,11 +82,7 @@ public class ExpenseResource {
                     CostRules.requireProjectCurrency(project, request.amount(), "amount.currency");
                     ExpenseEntry entry = ExpenseEntry.record(projectId, request.amount(), request.category(),
                             request.date(), request.description());
-                    entry.persist();
-                    ProjectTracking.Pending pending = tracking.update(project);
-                    Project.flush();
-                    events.expenseRecorded(entry);
-                    pending.publish();
+                    tracking.recordCost(project, entry, () -> events.expenseRecorded(entry));
                     return Response.created(URI.create("/api/v1/projects/" + projectId + "/expenses/" + entry.id()))
                             .entity(EntryViews.ExpenseView.of(entry)).build();
                 });

@@ -104,11 +104,7 @@ public class TimeEntryResource {
                     CostRules.requireProjectCurrency(project, member.hourlyRate(), "personId");
                     TimeEntry entry = TimeEntry.record(member, task.id(), request.date(), request.hours(),
                             request.note());
-                    entry.persist();
-                    ProjectTracking.Pending pending = tracking.update(project);
-                    Project.flush();
-                    events.timeRecorded(entry);
-                    pending.publish();
+                    tracking.recordCost(project, entry, () -> events.timeRecorded(entry));
                     return Response.created(URI.create("/api/v1/projects/" + projectId + "/time-entries/" + entry.id()))
                             .entity(EntryViews.TimeEntryView.of(entry)).build();
                 });

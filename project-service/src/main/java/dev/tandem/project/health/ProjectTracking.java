@@ -108,11 +108,27 @@ public class ProjectTracking {
         }
         Report report = report(project);
         Health before = project.health();
-        boolean changed = project.recordHealth(report == null ? null : report.earnedValue().health());
+        boolean changed = report == null ? project.recordHealth(null, List.of())
+                : project.recordHealth(report.earnedValue().health(),
+                        report.earnedValue().reasons().stream().map(r -> r.code()).toList());
         boolean exceeded = report != null
                 && report.earnedValue().ac().compareTo(report.earnedValue().bac()) > 0
                 && project.markBudgetExceeded(clock.instant());
         return new Pending(project, before, report, changed, exceeded);
+    }
+
+    /**
+     * Stores a new cost entry (time or expense) of {@code project} and everything that follows from it, in the
+     * caller's transaction: the entry, the recomputed health and budget flag, then the entry's own event and the
+     * health/budget events, in that order.
+     */
+    public void recordCost(Project project, io.quarkus.hibernate.orm.panache.PanacheEntityBase entry,
+            Runnable publishEntryEvent) {
+        entry.persist();
+        Pending pending = update(project);
+        Project.flush();
+        publishEntryEvent.run();
+        pending.publish();
     }
 
     /** Earned value and health as of today; null before the project has a baseline. */

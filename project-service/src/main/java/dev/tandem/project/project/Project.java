@@ -113,6 +113,10 @@ public class Project extends PanacheEntityBase {
     @Column(length = 10)
     Health health;
 
+    /** The codes of the health's reasons, comma-separated in the order computed; null while no health. */
+    @Column(name = "health_reasons", length = 2000)
+    String healthReasons;
+
     /** When the actual cost first passed the baseline budget (project.budget-exceeded is sent once). */
     @Column(name = "budget_exceeded_at")
     Instant budgetExceededAt;
@@ -484,15 +488,18 @@ public class Project extends PanacheEntityBase {
     }
 
     /**
-     * Records the health just computed.
+     * Records the health just computed and the codes of its reasons.
      *
-     * @return whether it differs from the one recorded before
+     * @return whether the health or its reasons differ from the ones recorded before (a RED project that is now
+     *         also over budget has changed: its features at risk must show the new reason)
      */
-    public boolean recordHealth(Health computed) {
-        if (computed == health) {
+    public boolean recordHealth(Health computed, java.util.List<String> reasonCodes) {
+        String codes = computed == null ? null : String.join(",", reasonCodes);
+        if (computed == health && java.util.Objects.equals(codes, healthReasons)) {
             return false;
         }
         health = computed;
+        healthReasons = codes;
         return true;
     }
 

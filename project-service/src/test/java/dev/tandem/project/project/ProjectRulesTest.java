@@ -179,9 +179,15 @@ class ProjectRulesTest {
     @Test
     void healthAndTheBudgetFlagAreRecordedOnce() {
         Project p = planned();
-        assertTrue(p.recordHealth(dev.tandem.project.health.Health.GREEN));
-        assertFalse(p.recordHealth(dev.tandem.project.health.Health.GREEN));
-        assertTrue(p.recordHealth(dev.tandem.project.health.Health.RED));
+        assertTrue(p.recordHealth(dev.tandem.project.health.Health.GREEN, java.util.List.of()));
+        assertFalse(p.recordHealth(dev.tandem.project.health.Health.GREEN, java.util.List.of()));
+        assertTrue(p.recordHealth(dev.tandem.project.health.Health.RED, java.util.List.of("CPI_BELOW_THRESHOLD")));
+        assertFalse(p.recordHealth(dev.tandem.project.health.Health.RED, java.util.List.of("CPI_BELOW_THRESHOLD")),
+                "the same colour for the same reasons is no change (the indices' values do not count)");
+        assertTrue(p.recordHealth(dev.tandem.project.health.Health.RED,
+                java.util.List.of("CPI_BELOW_THRESHOLD", "OVER_BUDGET")), "a new reason is a change, same colour");
+        assertTrue(p.recordHealth(dev.tandem.project.health.Health.RED, java.util.List.of("OVER_BUDGET")),
+                "a reason gone is a change too");
         assertTrue(p.markBudgetExceeded(java.time.Instant.parse("2027-02-01T10:00:00Z")));
         assertFalse(p.markBudgetExceeded(java.time.Instant.parse("2027-02-02T10:00:00Z")));
         assertEquals(java.time.Instant.parse("2027-02-01T10:00:00Z"), p.budgetExceededAt());
