@@ -41,6 +41,13 @@ public final class Fixtures {
         return feature("{\"productId\": \"" + productId + "\", \"title\": \"" + title + "\"}");
     }
 
+    /** Creates an objective of the product (2027-Q1, no key results) and returns its id. */
+    public static String objective(String productId, String title) {
+        return given().contentType(ContentType.JSON)
+                .body("{\"productId\": \"" + productId + "\", \"title\": \"" + title + "\", \"period\": \"2027-Q1\"}")
+                .post("/api/v1/objectives").then().statusCode(201).extract().path("id");
+    }
+
     public static String etag(String path) {
         return given().get(path).then().statusCode(200).extract().header("ETag");
     }

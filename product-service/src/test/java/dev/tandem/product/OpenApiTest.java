@@ -33,5 +33,17 @@ class OpenApiTest {
                 equalTo("#/components/responses/Conflict"));
         doc.body("paths.'/api/v1/products/{id}'.patch.responses.'412'.'$ref'",
                 equalTo("#/components/responses/PreconditionFailed"));
+        doc.body("paths.'/api/v1/features'.get.parameters.name", hasItems("objectiveId", "releaseId", "risk"));
+        doc.body("paths.'/api/v1/features'.post.requestBody.content.'application/json'.examples.'for-an-objective'",
+                notNullValue());
+        doc.body("paths.'/api/v1/features/{id}'.patch.requestBody.content.'application/json'.examples."
+                + "'link-to-objective'", notNullValue());
+        doc.body("components.schemas.Feature.properties.objectiveId", notNullValue());
+        doc.body("components.schemas.CreateFeature.properties.objectiveId", notNullValue());
+        doc.body("components.schemas.UpdateFeature.properties.objectiveId", notNullValue());
+        for (String read : new String[] {"/api/v1/features/{id}", "/api/v1/products/{id}", "/api/v1/objectives/{id}",
+                "/api/v1/releases/{id}"}) {
+            doc.body("paths.'" + read + "'.get.responses.'304'", notNullValue());
+        }
     }
 }

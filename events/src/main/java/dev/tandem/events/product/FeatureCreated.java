@@ -20,9 +20,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param effort          RICE effort in person-months, if estimated
  * @param score           RICE score = reach x impact x confidence/100 / effort, 2 decimals; null while an input is missing
  * @param rejectionReason why it was rejected, while REJECTED
+ * @param objectiveId     the objective of its product it serves, if any
  * @param createdAt       when the feature was created
  * @param updatedAt       when the feature last changed
- * @param version         the aggregate's version after this change (its ETag)
+ * @param version         the feature's own version after this change (the number before the dot in its ETag)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeatureCreated(
@@ -37,6 +38,7 @@ public record FeatureCreated(
         BigDecimal effort,
         BigDecimal score,
         String rejectionReason,
+        UUID objectiveId,
         Instant createdAt,
         Instant updatedAt,
         long version) {

@@ -20,10 +20,13 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param effort          RICE effort in person-months, if estimated
  * @param score           RICE score = reach x impact x confidence/100 / effort, 2 decimals; null while an input is missing
  * @param rejectionReason why it was rejected, while REJECTED
+ * @param releaseId       the release it is planned for, if any
+ * @param objectiveId     the objective of its product it serves, if any
+ * @param atRisk          true while a project delivering it is AMBER or RED
  * @param createdAt       when the feature was created
  * @param updatedAt       when the feature last changed
  * @param deletedAt       when it was deleted
- * @param version         the aggregate's version after this change (its ETag)
+ * @param version         the feature's own version after this change (the number before the dot in its ETag)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeatureDeleted(
@@ -38,6 +41,9 @@ public record FeatureDeleted(
         BigDecimal effort,
         BigDecimal score,
         String rejectionReason,
+        UUID releaseId,
+        UUID objectiveId,
+        boolean atRisk,
         Instant createdAt,
         Instant updatedAt,
         Instant deletedAt,

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param score           RICE score = reach x impact x confidence/100 / effort, 2 decimals; null while an input is missing
  * @param rejectionReason why it was rejected, while REJECTED
  * @param releaseId       the release it is planned for, if any
+ * @param objectiveId     the objective of its product it serves, if any
  * @param atRisk          true while a project delivering it is AMBER or RED
  * @param createdAt       when the feature was created
  * @param updatedAt       when the feature last changed
@@ -28,7 +29,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param to              the status after (equals status)
  * @param reason          why, if given (always given for REJECTED)
  * @param changedAt       when
- * @param version         the aggregate's version after this change (its ETag)
+ * @param version         the feature's own version after this change (the number before the dot in its ETag)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeatureStatusChanged(
@@ -44,6 +45,7 @@ public record FeatureStatusChanged(
         BigDecimal score,
         String rejectionReason,
         UUID releaseId,
+        UUID objectiveId,
         boolean atRisk,
         Instant createdAt,
         Instant updatedAt,

@@ -7,7 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
- * {@code dev.tandem.feature.updated.v1} on {@code tandem.product.events}, subject = feature id. A feature's title, problem or RICE inputs changed. Carries the feature's full state.
+ * {@code dev.tandem.feature.updated.v1} on {@code tandem.product.events}, subject = feature id. A feature's title, problem, RICE inputs, release, objective or risk flag changed. Carries the feature's full state.
  *
  * @param featureId       the feature's id
  * @param productId       the product it belongs to
@@ -21,10 +21,11 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param score           RICE score = reach x impact x confidence/100 / effort, 2 decimals; null while an input is missing
  * @param rejectionReason why it was rejected, while REJECTED
  * @param releaseId       the release it is planned for, if any
+ * @param objectiveId     the objective of its product it serves, if any
  * @param atRisk          true while a project delivering it is AMBER or RED
  * @param createdAt       when the feature was created
  * @param updatedAt       when the feature last changed
- * @param version         the aggregate's version after this change (its ETag)
+ * @param version         the feature's own version after this change (the number before the dot in its ETag)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record FeatureUpdated(
@@ -40,6 +41,7 @@ public record FeatureUpdated(
         BigDecimal score,
         String rejectionReason,
         UUID releaseId,
+        UUID objectiveId,
         boolean atRisk,
         Instant createdAt,
         Instant updatedAt,

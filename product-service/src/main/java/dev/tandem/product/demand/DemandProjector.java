@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * Keeps {@code feature_demand} in step with the feedback replicas: every change to a link or to a linked customer
- * recomputes the demand of the features concerned, in the same transaction as the replica change.
+ * recomputes the demand of the features concerned, in the same transaction as the replica change. A stored demand
+ * that really changed (new, other numbers, gone) fires {@link DemandChanged}; recomputing to the same numbers (a
+ * restart, a replayed event) fires nothing.
  */
 @ApplicationScoped
 public class DemandProjector {
@@ -29,6 +32,9 @@ public class DemandProjector {
 
     @Inject
     DemandSettings settings;
+
+    @Inject
+    Event<DemandChanged> demandChanged;
 
     /** At start-up every demand is recomputed, so a change of the configured currency or rates takes effect. */
     @Transactional
@@ -57,8 +63,11 @@ public class DemandProjector {
                 FROM feedback_link l LEFT JOIN customer_replica c ON c.customer_id = l.customer_id
                 WHERE l.feature_id = ?1""").setParameter(1, featureId).getResultList();
         if (rows.isEmpty()) {
-            em.createNativeQuery("DELETE FROM feature_demand WHERE feature_id = ?1").setParameter(1, featureId)
-                    .executeUpdate();
+            int deleted = em.createNativeQuery("DELETE FROM feature_demand WHERE feature_id = ?1")
+                    .setParameter(1, featureId).executeUpdate();
+            if (deleted > 0) {
+                demandChanged.fire(new DemandChanged(featureId));
+            }
             return;
         }
         List<DemandCalculator.Link> links = new ArrayList<>();
@@ -72,7 +81,8 @@ public class DemandProjector {
             }
         }
         DemandCalculator.Demand d = DemandCalculator.compute(links, revenues, settings.rates());
-        em.createNativeQuery("""
+        // the WHERE makes an unchanged demand a no-op: 0 rows, no DemandChanged
+        int written = em.createNativeQuery("""
                 INSERT INTO feature_demand (feature_id, feedback_count, customer_count, weighted_demand, currency,
                     customers_without_revenue, customers_without_rate, nice_to_have, important, critical)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
@@ -80,7 +90,14 @@ public class DemandProjector {
                     customer_count = EXCLUDED.customer_count, weighted_demand = EXCLUDED.weighted_demand,
                     currency = EXCLUDED.currency, customers_without_revenue = EXCLUDED.customers_without_revenue,
                     customers_without_rate = EXCLUDED.customers_without_rate, nice_to_have = EXCLUDED.nice_to_have,
-                    important = EXCLUDED.important, critical = EXCLUDED.critical""")
+                    important = EXCLUDED.important, critical = EXCLUDED.critical
+                WHERE (feature_demand.feedback_count, feature_demand.customer_count, feature_demand.weighted_demand,
+                    feature_demand.currency, feature_demand.customers_without_revenue,
+                    feature_demand.customers_without_rate, feature_demand.nice_to_have, feature_demand.important,
+                    feature_demand.critical)
+                IS DISTINCT FROM (EXCLUDED.feedback_count, EXCLUDED.customer_count, EXCLUDED.weighted_demand,
+                    EXCLUDED.currency, EXCLUDED.customers_without_revenue, EXCLUDED.customers_without_rate,
+                    EXCLUDED.nice_to_have, EXCLUDED.important, EXCLUDED.critical)""")
                 .setParameter(1, featureId)
                 .setParameter(2, d.feedbackCount())
                 .setParameter(3, d.customerCount())
@@ -92,5 +109,8 @@ public class DemandProjector {
                 .setParameter(9, d.mix().get(Importance.IMPORTANT))
                 .setParameter(10, d.mix().get(Importance.CRITICAL))
                 .executeUpdate();
+        if (written > 0) {
+            demandChanged.fire(new DemandChanged(featureId));
+        }
     }
 }

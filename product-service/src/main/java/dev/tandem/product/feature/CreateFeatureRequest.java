@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** Body of {@code POST /api/v1/features}. RICE inputs are optional; those present are validated. */
+/** Body of {@code POST /api/v1/features}. RICE inputs and the objective are optional; those present are validated. */
 @Schema(name = "CreateFeature", description = "A new feature of an existing product; it starts as IDEA.")
 public record CreateFeatureRequest(
         @Schema(description = "The product it belongs to; must exist.", example = "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50",
@@ -36,5 +36,9 @@ public record CreateFeatureRequest(
         Integer confidence,
 
         @Schema(description = "RICE effort in person-months, > 0, at most 2 decimals.", example = "2.5")
-        BigDecimal effort) {
+        BigDecimal effort,
+
+        @Schema(description = "The objective of the same product this feature serves; another product's or an "
+                + "unknown objective is a 422 naming objectiveId.", example = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f")
+        UUID objectiveId) {
 }

@@ -23,7 +23,10 @@ import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A feature of a product: the problem it solves, its status and its RICE inputs and score. */
+/**
+ * A feature of a product: the problem it solves, its status, its RICE inputs and score, and the release and objective
+ * of its product it is planned for and serves.
+ */
 @Entity
 @Table(name = "feature")
 public class Feature extends PanacheEntityBase {
@@ -66,6 +69,9 @@ public class Feature extends PanacheEntityBase {
     @Column(name = "release_id")
     UUID releaseId;
 
+    @Column(name = "objective_id")
+    UUID objectiveId;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -78,9 +84,12 @@ public class Feature extends PanacheEntityBase {
     protected Feature() {
     }
 
-    /** A new feature in IDEA. RICE inputs are optional; those present must be valid (400 naming each). */
+    /**
+     * A new feature in IDEA. RICE inputs and the objective are optional; RICE inputs present must be valid (400 naming
+     * each). The objective must be one of the product's (the caller checks it: it takes a lookup).
+     */
     public static Feature create(UUID productId, String title, String problem, Long reach, BigDecimal impact,
-                                 Integer confidence, BigDecimal effort, Instant now) {
+                                 Integer confidence, BigDecimal effort, UUID objectiveId, Instant now) {
         Rice.check(reach, impact, confidence, effort);
         Feature f = new Feature();
         f.id = UUID.randomUUID();
@@ -93,6 +102,7 @@ public class Feature extends PanacheEntityBase {
         f.confidence = confidence;
         f.effort = effort;
         f.score = Rice.score(reach, impact, confidence, effort);
+        f.objectiveId = objectiveId;
         f.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         f.updatedAt = f.createdAt;
         return f;
@@ -203,6 +213,21 @@ public class Feature extends PanacheEntityBase {
     }
 
     /**
+     * Links the feature to an objective of its product, or unlinks it (null). Allowed in every status: which
+     * objective a feature serves is part of the product's strategy, also after it shipped.
+     *
+     * @return whether anything changed
+     */
+    public boolean assignObjective(UUID objectiveId, Instant now) {
+        if (Objects.equals(objectiveId, this.objectiveId)) {
+            return false;
+        }
+        this.objectiveId = objectiveId;
+        this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        return true;
+    }
+
+    /**
      * Sets the risk flag (from the health of the projects delivering the feature).
      *
      * @return whether it changed
@@ -239,9 +264,9 @@ public class Feature extends PanacheEntityBase {
         return count("productId", productId);
     }
 
-    /** One page of features in {@code sort} order, optionally of one product, status, release and/or risk. */
-    public static List<Feature> page(UUID productId, FeatureStatus status, UUID releaseId, Boolean atRisk,
-                                     FeatureSort sort, Cursor after, int fetchSize) {
+    /** One page of features in {@code sort} order, optionally of one product, status, release, objective and/or risk. */
+    public static List<Feature> page(UUID productId, FeatureStatus status, UUID releaseId, UUID objectiveId,
+                                     Boolean atRisk, FeatureSort sort, Cursor after, int fetchSize) {
         StringBuilder where = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (productId != null) {
@@ -255,6 +280,10 @@ public class Feature extends PanacheEntityBase {
         if (releaseId != null) {
             where.append(" and f.releaseId = :releaseId");
             params.put("releaseId", releaseId);
+        }
+        if (objectiveId != null) {
+            where.append(" and f.objectiveId = :objectiveId");
+            params.put("objectiveId", objectiveId);
         }
         if (atRisk != null) {
             where.append(" and f.atRisk = :atRisk");
@@ -326,6 +355,10 @@ public class Feature extends PanacheEntityBase {
 
     public UUID releaseId() {
         return releaseId;
+    }
+
+    public UUID objectiveId() {
+        return objectiveId;
     }
 
     public Instant createdAt() {

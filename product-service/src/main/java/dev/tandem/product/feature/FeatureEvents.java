@@ -26,21 +26,21 @@ public class FeatureEvents {
     public void created(Feature f) {
         publish(EventType.FEATURE_CREATED, f, new FeatureCreated(f.id(), f.productId(), f.title(), f.problem(),
                 f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
-                f.createdAt(), f.updatedAt(), f.version()));
+                f.objectiveId(), f.createdAt(), f.updatedAt(), f.version()));
     }
 
     public void updated(Feature f) {
         publish(EventType.FEATURE_UPDATED, f, new FeatureUpdated(f.id(), f.productId(), f.title(), f.problem(),
                 f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
-                f.releaseId(), f.atRisk(), f.createdAt(), f.updatedAt(), f.version()));
+                f.releaseId(), f.objectiveId(), f.atRisk(), f.createdAt(), f.updatedAt(), f.version()));
     }
 
     /** status-changed always; also committed (→ COMMITTED) or rejected (→ REJECTED). */
     public void statusChanged(Feature f, Feature.StatusChange c) {
         publish(EventType.FEATURE_STATUS_CHANGED, f, new FeatureStatusChanged(f.id(), f.productId(), f.title(),
                 f.problem(), f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(),
-                f.rejectionReason(), f.releaseId(), f.atRisk(), f.createdAt(), f.updatedAt(), c.from().name(), c.to().name(), c.reason(), c.at(),
-                f.version()));
+                f.rejectionReason(), f.releaseId(), f.objectiveId(), f.atRisk(), f.createdAt(), f.updatedAt(),
+                c.from().name(), c.to().name(), c.reason(), c.at(), f.version()));
         if (c.to() == FeatureStatus.COMMITTED) {
             Release release = f.releaseId() == null ? null : Release.findById(f.releaseId());
             publish(EventType.FEATURE_COMMITTED, f, new FeatureCommitted(f.id(), f.productId(), f.title(),
@@ -48,7 +48,8 @@ public class FeatureEvents {
         } else if (c.to() == FeatureStatus.REJECTED) {
             publish(EventType.FEATURE_REJECTED, f, new FeatureRejected(f.id(), f.productId(), f.title(), f.problem(),
                     f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(),
-                    f.rejectionReason(), f.createdAt(), f.updatedAt(), c.reason(), c.at(), f.version()));
+                    f.rejectionReason(), f.releaseId(), f.objectiveId(), f.atRisk(), f.createdAt(), f.updatedAt(),
+                    c.reason(), c.at(), f.version()));
         }
     }
 
@@ -61,7 +62,7 @@ public class FeatureEvents {
     public void deleted(Feature f, Instant deletedAt) {
         publish(EventType.FEATURE_DELETED, f, new FeatureDeleted(f.id(), f.productId(), f.title(), f.problem(),
                 f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
-                f.createdAt(), f.updatedAt(), deletedAt, f.version()));
+                f.releaseId(), f.objectiveId(), f.atRisk(), f.createdAt(), f.updatedAt(), deletedAt, f.version()));
     }
 
     private void publish(EventType type, Feature f, Object payload) {

@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,7 +34,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import dev.tandem.platform.web.Versions;
+import dev.tandem.product.objective.Objective;
 import dev.tandem.product.product.Product;
 import dev.tandem.product.release.Release;
 import dev.tandem.product.release.ReleaseStatus;
@@ -49,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/features")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Features", description = "Features of products: problem, status and RICE score.")
+@Tag(name = "Features", description = "Features of products: problem, status, RICE score, release and objective.")
 public class FeatureResource {
 
     static final String PATH = "/api/v1/features";
@@ -68,16 +69,22 @@ public class FeatureResource {
     @Transactional
     @Operation(operationId = "createFeature", summary = "Create a feature",
             description = "Creates a feature of an existing product as IDEA and publishes dev.tandem.feature.created.v1. "
-                    + "RICE inputs are optional; the score is computed once all four are known. "
+                    + "RICE inputs are optional; the score is computed once all four are known. objectiveId "
+                    + "(optional) must name an objective of the same product, else 422 naming objectiveId. "
                     + "Send an Idempotency-Key to make retries safe.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateFeatureRequest.class),
-            examples = @ExampleObject(name = "reorder", value = """
-                    {"productId": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50", "title": "One-click reorder",
-                     "problem": "Repeat buyers re-enter the same basket every week.",
-                     "reach": 1200, "impact": 2, "confidence": 80, "effort": 2.5}""")))
+            examples = {
+                    @ExampleObject(name = "reorder", value = """
+                            {"productId": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50", "title": "One-click reorder",
+                             "problem": "Repeat buyers re-enter the same basket every week.",
+                             "reach": 1200, "impact": 2, "confidence": 80, "effort": 2.5}"""),
+                    @ExampleObject(name = "for-an-objective", value = """
+                            {"productId": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50", "title": "Saved carts",
+                             "problem": "Customers lose their cart between devices.",
+                             "objectiveId": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"}""")}))
     @APIResponse(responseCode = "201", description = "Created",
             headers = {@Header(name = "Location", description = "URL of the new feature"),
-                    @Header(name = "ETag", description = "Version of the new feature")},
+                    @Header(name = "ETag", description = "ETag of the new feature, e.g. \"0.0\"")},
             content = @Content(schema = @Schema(implementation = FeatureView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
@@ -88,11 +95,15 @@ public class FeatureResource {
                 throw ProblemException.unprocessable("product " + request.productId() + " does not exist",
                         new Problem.FieldError("productId", "no product with this id"));
             }
+            if (request.objectiveId() != null) {
+                requireObjectiveOf(request.productId(), request.objectiveId());
+            }
             Feature feature = Feature.create(request.productId(), request.title(), request.problem(),
-                    request.reach(), request.impact(), request.confidence(), request.effort(), Instant.now());
+                    request.reach(), request.impact(), request.confidence(), request.effort(), request.objectiveId(),
+                    Instant.now());
             feature.persistAndFlush();
             events.created(feature);
-            return Versions.withETag(Response.created(URI.create(PATH + "/" + feature.id())), feature.version())
+            return views.etagOf(feature).addTo(Response.created(URI.create(PATH + "/" + feature.id())))
                     .entity(views.of(feature))
                     .build();
         });
@@ -115,6 +126,8 @@ public class FeatureResource {
                          @QueryParam("status") FeatureStatus status,
                          @Parameter(description = "Only features planned for this release")
                          @QueryParam("releaseId") UUID releaseId,
+                         @Parameter(description = "Only features linked to this objective")
+                         @QueryParam("objectiveId") UUID objectiveId,
                          @Parameter(description = "true: only features at risk (a delivering project is AMBER or RED); "
                                  + "false: only those not at risk",
                                  schema = @Schema(enumeration = {"true", "false"}))
@@ -126,8 +139,8 @@ public class FeatureResource {
                          @Context UriInfo uri) {
         PageRequest page = params.toPageRequest();
         FeatureSort order = FeatureSort.parse(sort);
-        List<Feature> rows = Feature.page(productId, status, releaseId, parseRisk(risk), order, page.after(),
-                page.fetchSize());
+        List<Feature> rows = Feature.page(productId, status, releaseId, objectiveId, parseRisk(risk), order,
+                page.after(), page.fetchSize());
         FeatureViews.Context context = views.contextOf(rows);
         Page<FeatureView> result = Page.of(rows, page, f -> views.of(f, context),
                 f -> order.cursorOf(f, context.demands().containsKey(f.id())
@@ -143,14 +156,25 @@ public class FeatureResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getFeature", summary = "Get a feature",
-            description = "The feature with its RICE inputs and score, status, release, customer demand (from linked feedback) and risk flags (from the health of the projects delivering it). The ETag is its version; send If-None-Match to get a 304 while it is unchanged.")
+            description = "The feature with its RICE inputs and score, status, release, objective, customer demand "
+                    + "(from linked feedback) and risk flags (from the health of the projects delivering it). The "
+                    + "ETag is \"<version>.<demand and risk version>\" (e.g. \"7.3\"): it changes with the feature "
+                    + "and with its demand or risks, so If-None-Match gives a 304 only while nothing shown changed. "
+                    + "Send it back in If-Match to change the feature: only its first part (the feature's version) "
+                    + "must be current there.")
     @APIResponse(responseCode = "200", description = "The feature with its RICE inputs and score",
-            headers = @Header(name = "ETag", description = "Send it back in If-Match to change it"),
+            headers = @Header(name = "ETag", description = "\"<version>.<demand and risk version>\"; send it back "
+                    + "in If-Match to change the feature"),
             content = @Content(schema = @Schema(implementation = FeatureView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id,
+                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Feature feature = find(id);
-        return Versions.ok(views.of(feature), feature.version());
+        FeatureETag etag = views.etagOf(feature);
+        if (etag.isCurrentFor(ifNoneMatch)) {
+            return etag.notModified();
+        }
+        return etag.ok(views.of(feature));
     }
 
     @PATCH
@@ -158,14 +182,21 @@ public class FeatureResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(operationId = "updateFeature", summary = "Update a feature",
-            description = "Changes title, problem, RICE inputs and/or the release (absent fields stay as they are); "
-                    + "the score is recomputed. releaseId must name a PLANNED release of the feature's product (else "
-                    + "422 naming releaseId); an empty releaseId takes the feature out of its release; a RELEASED "
-                    + "feature keeps its release (409). Requires If-Match. Publishes dev.tandem.feature.updated.v1 "
-                    + "when something changed.")
+            description = "Changes title, problem, RICE inputs, the release and/or the objective (absent fields "
+                    + "stay as they are); the score is recomputed. releaseId must name a PLANNED release of the "
+                    + "feature's product (else 422 naming releaseId); an empty releaseId takes the feature out of its "
+                    + "release; a RELEASED feature keeps its release (409). objectiveId must name an objective of the "
+                    + "feature's product (else 422 naming objectiveId); an empty objectiveId unlinks it. Requires "
+                    + "If-Match (the feature's ETag; only its version part must be current). Publishes "
+                    + "dev.tandem.feature.updated.v1 when something changed.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateFeatureRequest.class),
-            examples = @ExampleObject(name = "re-estimate", value = """
-                    {"reach": 1500, "confidence": 50, "effort": 3}""")))
+            examples = {
+                    @ExampleObject(name = "re-estimate", value = """
+                            {"reach": 1500, "confidence": 50, "effort": 3}"""),
+                    @ExampleObject(name = "link-to-objective", value = """
+                            {"objectiveId": "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f"}"""),
+                    @ExampleObject(name = "unlink-objective-and-release", value = """
+                            {"objectiveId": "", "releaseId": ""}""")}))
     @APIResponse(responseCode = "200", description = "The updated feature",
             headers = @Header(name = "ETag", description = "The new version"),
             content = @Content(schema = @Schema(implementation = FeatureView.class)))
@@ -179,9 +210,10 @@ public class FeatureResource {
                            @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch,
                            @Valid @NotNull UpdateFeatureRequest request) {
         Feature feature = find(id);
-        Versions.requireIfMatch(ifMatch, feature.version());
+        views.etagOf(feature).requireIfMatch(ifMatch);
         Instant now = Instant.now();
         boolean releaseChanged = false;
+        boolean objectiveChanged = false;
         if (request.releaseId() != null) {
             UUID releaseId = request.releaseId().isEmpty() ? null : UUID.fromString(request.releaseId());
             if (releaseId != null) {
@@ -189,12 +221,19 @@ public class FeatureResource {
             }
             releaseChanged = feature.assignRelease(releaseId, now);
         }
+        if (request.objectiveId() != null) {
+            UUID objectiveId = request.objectiveId().isEmpty() ? null : UUID.fromString(request.objectiveId());
+            if (objectiveId != null) {
+                requireObjectiveOf(feature.productId(), objectiveId);
+            }
+            objectiveChanged = feature.assignObjective(objectiveId, now);
+        }
         if (feature.update(request.title(), request.problem(), request.reach(), request.impact(),
-                request.confidence(), request.effort(), now) | releaseChanged) {
+                request.confidence(), request.effort(), now) | releaseChanged | objectiveChanged) {
             Feature.flush();
             events.updated(feature);
         }
-        return Versions.ok(views.of(feature), feature.version());
+        return views.etagOf(feature).ok(views.of(feature));
     }
 
     @POST
@@ -226,11 +265,11 @@ public class FeatureResource {
                                  @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch,
                                  @Valid @NotNull ChangeFeatureStatusRequest request) {
         Feature feature = find(id);
-        Versions.requireIfMatch(ifMatch, feature.version());
+        views.etagOf(feature).requireIfMatch(ifMatch);
         Feature.StatusChange change = feature.requestMove(request.status(), request.reason(), Instant.now());
         Feature.flush();
         events.statusChanged(feature, change);
-        return Versions.ok(views.of(feature), feature.version());
+        return views.etagOf(feature).ok(views.of(feature));
     }
 
     @DELETE
@@ -247,7 +286,7 @@ public class FeatureResource {
     public Response delete(@PathParam("id") UUID id,
                            @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch) {
         Feature feature = find(id);
-        Versions.requireIfMatch(ifMatch, feature.version());
+        views.etagOf(feature).requireIfMatch(ifMatch);
         feature.requireDeletable();
         events.deleted(feature, Instant.now().truncatedTo(ChronoUnit.MICROS));
         feature.delete();
@@ -281,6 +320,19 @@ public class FeatureResource {
         if (release.status() != ReleaseStatus.PLANNED) {
             throw ProblemException.unprocessable("release " + release.name() + " is already RELEASED",
                     new Problem.FieldError("releaseId", "must be a PLANNED release"));
+        }
+    }
+
+    /** @throws ProblemException 422 naming objectiveId unless it is an objective of this product */
+    private static void requireObjectiveOf(UUID productId, UUID objectiveId) {
+        Objective objective = Objective.findById(objectiveId);
+        if (objective == null) {
+            throw ProblemException.unprocessable("objective " + objectiveId + " does not exist",
+                    new Problem.FieldError("objectiveId", "no objective with this id"));
+        }
+        if (!objective.productId().equals(productId)) {
+            throw ProblemException.unprocessable("objective " + objective.title() + " belongs to another product",
+                    new Problem.FieldError("objectiveId", "must be an objective of product " + productId));
         }
     }
 

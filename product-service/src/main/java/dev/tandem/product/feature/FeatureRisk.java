@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -84,11 +85,16 @@ public class FeatureRisk extends PanacheEntityBase {
         return r;
     }
 
-    void update(String projectKey, String health, List<Reason> reasons, Instant changedAt) {
+    /** @return whether anything changed */
+    boolean update(String projectKey, String health, List<Reason> reasons, Instant changedAt) {
+        String before = this.reasons;
+        setReasons(reasons);
+        boolean changed = !Objects.equals(projectKey, this.projectKey) || !health.equals(this.health)
+                || !changedAt.equals(this.changedAt) || !this.reasons.equals(before);
         this.projectKey = projectKey;
         this.health = health;
         this.changedAt = changedAt;
-        setReasons(reasons);
+        return changed;
     }
 
     private void setReasons(List<Reason> reasons) {

@@ -25,12 +25,17 @@ public record FeatureView(
                 example = "768.00") BigDecimal score,
         @Schema(description = "The release it is planned for, if any", example = "7c0e2a8b-1d2e-4f3a-9b4c-5d6e7f8a9b0c")
         UUID releaseId,
-        @Schema(description = "Customer demand from linked feedback (derived: not part of the ETag)") DemandView demand,
+        @Schema(description = "The objective of its product it serves, if any",
+                example = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f") UUID objectiveId,
+        @Schema(description = "Customer demand from linked feedback (kept from feedback-service's events; a change "
+                + "changes the second part of the ETag)") DemandView demand,
         @Schema(description = "True while a project delivering it is AMBER or RED", example = "false") boolean atRisk,
         @Schema(description = "Why it is at risk: one entry per AMBER/RED project") List<RiskView> risks,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
+        @Schema(description = "The feature's own version: increases with every change of the feature itself, as in "
+                + "its events. The ETag is \"<version>.<demand and risk version>\", e.g. \"7.3\".", example = "7")
+        long version) {
 
     /** One project's health that puts the feature at risk. */
     @Schema(name = "FeatureRisk")
@@ -48,7 +53,7 @@ public record FeatureView(
 
     static FeatureView of(Feature f, DemandView demand, List<FeatureRisk> risks) {
         return new FeatureView(f.id(), f.productId(), f.title(), f.problem(), f.status(), f.rejectionReason(),
-                f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.releaseId(), demand, f.atRisk(),
+                f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.releaseId(), f.objectiveId(), demand, f.atRisk(),
                 risks.stream().map(RiskView::of).toList(), f.createdAt(), f.updatedAt(), f.version());
     }
 }

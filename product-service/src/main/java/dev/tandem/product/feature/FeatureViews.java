@@ -18,6 +18,17 @@ public class FeatureViews {
     @Inject
     DemandSettings demandSettings;
 
+    @Inject
+    DerivedVersions derivedVersions;
+
+    /**
+     * The feature's current ETag. Read it before the view: demand and risks read afterwards are then at least as new
+     * as the tag says, so a client's later If-None-Match with this tag can never get a 304 for a state it has not seen.
+     */
+    public FeatureETag etagOf(Feature f) {
+        return new FeatureETag(f.version(), derivedVersions.of(f.id()));
+    }
+
     public FeatureView of(Feature f) {
         return of(f, FeatureDemand.of(List.of(f.id())), FeatureRisk.of(List.of(f.id())));
     }

@@ -25,6 +25,9 @@ public class ProjectDelivery {
     @Inject
     FeatureEvents events;
 
+    @Inject
+    DerivedVersions derivedVersions;
+
     public void statusChanged(ProjectStatusChanged e) {
         if (!ACTIVE.equals(e.to()) && !COMPLETED.equals(e.to())) {
             return;
@@ -47,19 +50,24 @@ public class ProjectDelivery {
         Instant at = e.changedAt() == null ? Instant.now() : e.changedAt();
         for (Feature f : features(e.featureIds())) {
             FeatureRisk risk = FeatureRisk.find(f.id(), e.projectId());
-            boolean changed;
+            boolean risksChanged = false;
             if (risky) {
                 if (risk == null) {
                     FeatureRisk.of(f.id(), e.projectId(), e.key(), e.to(), reasons, at).persist();
+                    risksChanged = true;
                 } else if (!risk.changedAt().isAfter(at)) {
-                    risk.update(e.key(), e.to(), reasons, at);
+                    risksChanged = risk.update(e.key(), e.to(), reasons, at);
                 }
             } else if (risk != null && !risk.changedAt().isAfter(at)) {
                 risk.delete();
+                risksChanged = true;
             }
             FeatureRisk.flush();
-            changed = f.flagRisk(FeatureRisk.countFor(f.id()) > 0, Instant.now());
-            if (changed) {
+            if (risksChanged) {
+                // the risks shown change even when the flag does not (AMBER → RED, a second project)
+                derivedVersions.bump(f.id());
+            }
+            if (f.flagRisk(FeatureRisk.countFor(f.id()) > 0, Instant.now())) {
                 Feature.flush();
                 events.updated(f);
             }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code PATCH /api/v1/features/{id}}: only the fields present change; an empty problem clears it, an empty
- * releaseId takes the feature out of its release. The
+ * releaseId takes the feature out of its release, an empty objectiveId unlinks it from its objective. The
  * product and the status do not change here (status: {@code POST /api/v1/features/{id}/status}).
  */
 @Schema(name = "UpdateFeature", description = "A partial update; absent fields are left unchanged.")
@@ -39,5 +39,11 @@ public record UpdateFeatureRequest(
                 + "it out of its release.", example = "7c0e2a8b-1d2e-4f3a-9b4c-5d6e7f8a9b0c")
         @Pattern(regexp = "^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
                 message = "must be a UUID, or empty to take the feature out of its release")
-        String releaseId) {
+        String releaseId,
+
+        @Schema(description = "Link it to this objective of the same product (else 422 naming objectiveId); empty "
+                + "string unlinks it.", example = "3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f")
+        @Pattern(regexp = "^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                message = "must be a UUID, or empty to unlink the feature from its objective")
+        String objectiveId) {
 }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -125,14 +126,14 @@ public class ObjectiveResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getObjective", summary = "Get an objective with its key results and progress",
-            description = "The objective, its period and each key result with baseline, target, direction, current value and progress (share of the way from baseline to target, 0-100 %); the objective's progress is the mean of its key results'.")
+            description = "The objective, its period and each key result with baseline, target, direction, current value and progress (share of the way from baseline to target, 0-100 %); the objective's progress is the mean of its key results'. The features serving it: GET /api/v1/features?objectiveId={id}. The ETag is its version (a new key result or measurement changes it); If-None-Match gives a 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The objective",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to change it"),
             content = @Content(schema = @Schema(implementation = ObjectiveView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Objective objective = find(id);
-        return Versions.ok(ObjectiveView.of(objective), objective.version());
+        return Versions.ok(ObjectiveView.of(objective), objective.version(), ifNoneMatch);
     }
 
     @PATCH

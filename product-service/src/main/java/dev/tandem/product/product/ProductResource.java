@@ -23,6 +23,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -137,14 +138,14 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProduct", summary = "Get a product",
-            description = "The product with its key, vision, target segments, owner and lifecycle stage. The ETag is its version, needed in If-Match to update it, change its lifecycle or pivot it.")
+            description = "The product with its key, vision, target segments, owner and lifecycle stage. The ETag is its version, needed in If-Match to update it, change its lifecycle or pivot it; If-None-Match gives a 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The product",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to update"),
             content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Product product = find(id);
-        return Versions.ok(ProductView.of(product), product.version());
+        return Versions.ok(ProductView.of(product), product.version(), ifNoneMatch);
     }
 
     @PATCH

@@ -22,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -124,14 +125,14 @@ public class ReleaseResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getRelease", summary = "Get a release",
-            description = "The release with its target date, status (PLANNED or RELEASED) and the ids of its features. The ETag is its version, needed in If-Match to update or release it.")
+            description = "The release with its target date and status (PLANNED or RELEASED); its features are listed by GET /api/v1/features?releaseId={id}. The ETag is its version, needed in If-Match to update or release it; If-None-Match gives a 304 while it is unchanged.")
     @APIResponse(responseCode = "200", description = "The release",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to change it"),
             content = @Content(schema = @Schema(implementation = ReleaseView.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Release release = find(id);
-        return Versions.ok(ReleaseView.of(release), release.version());
+        return Versions.ok(ReleaseView.of(release), release.version(), ifNoneMatch);
     }
 
     @PATCH

@@ -40,7 +40,7 @@ class FeatureApiTest {
                 .body(rice(product, "One-click reorder", 1200, 2, 80, 2.5)).post(FEATURES);
         created.then().statusCode(201)
                 .header("Location", matchesPattern(".*/api/v1/features/[0-9a-f-]{36}"))
-                .header("ETag", "\"0\"")
+                .header("ETag", "\"0.0\"")
                 .body("status", equalTo("IDEA"))
                 .body("productId", equalTo(product))
                 .body("reach", equalTo(1200))
@@ -49,7 +49,7 @@ class FeatureApiTest {
                 .body("effort", equalTo(2.5f))
                 .body("score", equalTo(768.0f));
         String id = created.path("id");
-        given().get(FEATURES + "/" + id).then().statusCode(200).header("ETag", "\"0\"")
+        given().get(FEATURES + "/" + id).then().statusCode(200).header("ETag", "\"0.0\"")
                 .body("title", equalTo("One-click reorder")).body("score", equalTo(768.0f));
 
         String partial = Fixtures.feature("{\"productId\": \"" + product + "\", \"title\": \"Partial\", \"reach\": 10}");
@@ -102,7 +102,7 @@ class FeatureApiTest {
         String path = FEATURES + "/" + id;
         given().contentType(ContentType.JSON).body("{\"impact\": 3}").patch(path).then().statusCode(428);
         given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"impact\": 3, \"title\": \"Reorder!\"}")
-                .patch(path).then().statusCode(200).header("ETag", "\"1\"")
+                .patch(path).then().statusCode(200).header("ETag", "\"1.0\"")
                 .body("impact", equalTo(3)).body("score", equalTo(75.0f)).body("title", equalTo("Reorder!"))
                 .body("reach", equalTo(100));
         given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"impact\": 1}")
@@ -113,7 +113,7 @@ class FeatureApiTest {
                 .patch(path).then().statusCode(400).body("errors.field", hasItem("title"));
         given().header("If-Match", "\"1\"").contentType(ContentType.JSON).body("{\"productId\": \"" + UUID.randomUUID() + "\"}")
                 .patch(path).then().statusCode(400).body("errors.field", hasItem("productId"));
-        given().get(path).then().header("ETag", "\"1\"").body("score", equalTo(75.0f));
+        given().get(path).then().header("ETag", "\"1.0\"").body("score", equalTo(75.0f));
     }
 
     @Test
@@ -126,7 +126,7 @@ class FeatureApiTest {
                 .body("detail", containsString("allowed: CANDIDATE, REJECTED"));
         given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"status\": \"CANDIDATE\", \"reason\": \"asked for\"}")
-                .post(path).then().statusCode(200).header("ETag", "\"1\"").body("status", equalTo("CANDIDATE"));
+                .post(path).then().statusCode(200).header("ETag", "\"1.0\"").body("status", equalTo("CANDIDATE"));
         given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"status\": \"PLANNED\"}")
                 .post(path).then().statusCode(412);
         given().header("If-Match", "\"1\"").contentType(ContentType.JSON).body("{\"status\": \"DONE\"}")
@@ -138,7 +138,7 @@ class FeatureApiTest {
         }
         withCurrentETag("POST", path, "{\"status\": \"REJECTED\", \"reason\": \"too late\"}")
                 .then().statusCode(409).body("detail", containsString("allowed: DELIVERED"));
-        given().get(FEATURES + "/" + id).then().body("status", equalTo("IN_DELIVERY")).header("ETag", "\"4\"");
+        given().get(FEATURES + "/" + id).then().body("status", equalTo("IN_DELIVERY")).header("ETag", "\"4.0\"");
     }
 
     @Test
@@ -147,7 +147,7 @@ class FeatureApiTest {
         String path = FEATURES + "/" + id + "/status";
         given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"status\": \"REJECTED\"}")
                 .post(path).then().statusCode(400).body("errors.field", hasItem("reason"));
-        given().get(FEATURES + "/" + id).then().body("status", equalTo("IDEA")).header("ETag", "\"0\"");
+        given().get(FEATURES + "/" + id).then().body("status", equalTo("IDEA")).header("ETag", "\"0.0\"");
         given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
                 .body("{\"status\": \"REJECTED\", \"reason\": \"wallet solves it\"}")
                 .post(path).then().statusCode(200).body("status", equalTo("REJECTED"))

@@ -17,7 +17,7 @@ class FeatureReleaseAndRiskRulesTest {
     static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
 
     static Feature delivered() {
-        Feature f = Feature.create(UUID.randomUUID(), "Reorder", null, null, null, null, null, NOW);
+        Feature f = Feature.create(UUID.randomUUID(), "Reorder", null, null, null, null, null, null, NOW);
         for (FeatureStatus s : new FeatureStatus[] {FeatureStatus.CANDIDATE, FeatureStatus.PLANNED,
                 FeatureStatus.COMMITTED, FeatureStatus.IN_DELIVERY, FeatureStatus.DELIVERED}) {
             f.moveTo(s, null, NOW);

@@ -20,7 +20,7 @@ class FeatureRulesTest {
 
     private static Feature idea() {
         return Feature.create(UUID.randomUUID(), "One-click reorder", "Re-entering baskets", null, null, null, null,
-                Instant.now());
+                null, Instant.now());
     }
 
     @Test
@@ -55,7 +55,7 @@ class FeatureRulesTest {
         assertEquals(1, Rice.errors(null, null, null, new BigDecimal("-2")).size());
         assertEquals(1, Rice.errors(null, new BigDecimal("4"), null, null).size());
         ProblemException e = assertThrows(ProblemException.class, () -> Feature.create(UUID.randomUUID(), "t", null,
-                5L, new BigDecimal("0.3"), 50, BigDecimal.ONE, Instant.now()));
+                5L, new BigDecimal("0.3"), 50, BigDecimal.ONE, null, Instant.now()));
         assertEquals(400, e.status());
         assertEquals("impact", e.problem().errors().get(0).field());
     }

@@ -78,7 +78,7 @@ class ProjectEventsConsumerTest {
                 .body("risks[0].health", equalTo("AMBER"))
                 .body("risks[0].reasons[0].code", equalTo("SPI_BELOW_THRESHOLD"))
                 .body("risks[0].reasons[0].message", equalTo("SPI 0.82 is below 0.9"))
-                .header("ETag", "\"1\"");
+                .header("ETag", "\"1.1\"");   // the flag is the feature's (version 1), the risk row derived (1)
         given().queryParam("productId", product).queryParam("risk", true).get("/api/v1/features").then()
                 .statusCode(200).body("items.id", equalTo(List.of(feature)));
         given().queryParam("productId", product).queryParam("risk", false).get("/api/v1/features").then()

@@ -82,6 +82,19 @@ class PivotApiTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("rationale"));
         given().contentType(ContentType.JSON).body("{\"vision\": \"x\", \"rationale\": \"y\"}").post(path)
                 .then().statusCode(428);
+        given().header("If-Match", "\"5\"").contentType(ContentType.JSON).body("""
+                {"vision": "x", "rationale": "y", "evidence": [{"type": "FEEDBACK", "feedbackId": "%s"}]}"""
+                .formatted(unknownFeedback)).post(path).then().statusCode(412)
+                .contentType("application/problem+json");
+        Fixtures.withCurrentETag("POST", path, """
+                {"vision": "x", "rationale": "y", "evidence": [], "confidence": "high"}""")
+                .then().statusCode(400).body("errors[0].field", equalTo("confidence"));
+        Fixtures.withCurrentETag("POST", path, """
+                {"targetSegments": "SMB", "rationale": "y", "evidence": []}""")
+                .then().statusCode(400).body("errors[0].field", equalTo("targetSegments"));
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("""
+                {"vision": "x", "rationale": "y", "evidence": [{"type": "FEEDBACK", "feedbackId": "%s"}]}"""
+                .formatted(unknownFeedback)).post(pivots(UUID.randomUUID().toString())).then().statusCode(404);
         given().get("/api/v1/products/" + product).then().body("vision", equalTo("Paying is easy"))
                 .header("ETag", "\"0\"");
         given().get(path).then().statusCode(200).body("items.size()", equalTo(0));

@@ -91,6 +91,39 @@ class ReleaseApiTest {
     }
 
     @Test
+    void refusesBadUpdatesStaleOrMissingIfMatchAndUnknownIdsAndWritesNothing() {
+        String product = Fixtures.product();
+        String id = release(product, "2027.1", "2027-03-31");
+        String path = RELEASES + "/" + id;
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"targetDate\": \"soon\"}")
+                .patch(path).then().statusCode(400).body("errors[0].field", equalTo("targetDate"));
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"name\": \" \"}")
+                .patch(path).then().statusCode(400).body("errors[0].field", equalTo("name"));
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"status\": \"RELEASED\"}")
+                .patch(path).then().statusCode(400).body("errors[0].field", equalTo("status"));
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"name\": 7}")
+                .patch(path).then().statusCode(400).body("errors[0].field", equalTo("name"));
+
+        given().header("If-Match", "\"3\"").contentType(ContentType.JSON).body("{}").post(path + "/release")
+                .then().statusCode(412).contentType("application/problem+json");
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"force\": [\"nope\"]}")
+                .post(path + "/release").then().statusCode(400).body("errors[0].field", equalTo("force[0]"));
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"forced\": []}")
+                .post(path + "/release").then().statusCode(400).body("errors[0].field", equalTo("forced"));
+
+        String unknown = RELEASES + "/" + UUID.randomUUID();
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{\"name\": \"x\"}").patch(unknown)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("If-Match", "\"0\"").contentType(ContentType.JSON).body("{}").post(unknown + "/release")
+                .then().statusCode(404).contentType("application/problem+json");
+
+        given().get(path).then().statusCode(200).header("ETag", "\"0\"").body("name", equalTo("2027.1"))
+                .body("targetDate", equalTo("2027-03-31")).body("status", equalTo("PLANNED"));
+        assertEquals(List.of(EventType.RELEASE_CREATED.type()),
+                EventLog.eventsOf(id, 1).stream().map(EventLog.Event::type).toList());
+    }
+
+    @Test
     void featuresAreAssignedThroughTheFeaturePatchWithinTheirProduct() {
         String product = Fixtures.product();
         String feature = Fixtures.feature(product, "Reorder");
@@ -101,7 +134,7 @@ class ReleaseApiTest {
         assign(feature, UUID.randomUUID().toString()).then().statusCode(422)
                 .body("errors[0].field", equalTo("releaseId"));
         assign(feature, "next-one").then().statusCode(400).body("errors[0].field", equalTo("releaseId"));
-        given().get("/api/v1/features/" + feature).then().body("releaseId", nullValue()).header("ETag", "\"0\"");
+        given().get("/api/v1/features/" + feature).then().body("releaseId", nullValue()).header("ETag", "\"0.0\"");
 
         assign(feature, release).then().statusCode(200).body("releaseId", equalTo(release));
         given().queryParam("releaseId", release).get("/api/v1/features").then()
