@@ -77,9 +77,11 @@ class FeedbackEventsTest {
                 .patch(path).then().statusCode(200);
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"status\": \"TRIAGED\"}")
                 .post(path + "/status").then().statusCode(200);
-        given().header("If-Match", "\"2\"").delete(path).then().statusCode(204);
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{\"status\": \"PLANNED\"}")
+                .post(path + "/status").then().statusCode(200);
+        given().header("If-Match", "\"3\"").delete(path).then().statusCode(204);
 
-        List<ConsumerRecord<String, byte[]>> records = readRecordsWithKey(id, 4);
+        List<ConsumerRecord<String, byte[]>> records = readRecordsWithKey(id, 6);
         JsonNode received = payload(records.get(0), EventType.FEEDBACK_RECEIVED, 1);
         assertEquals(customer.toString(), received.get("customerId").asText());
         assertEquals(product.toString(), received.get("productId").asText());
@@ -98,9 +100,30 @@ class FeedbackEventsTest {
         assertEquals("TRIAGED", status.get("status").asText());
         assertEquals(2, status.get("version").asLong());
 
-        JsonNode deleted = payload(records.get(3), EventType.FEEDBACK_DELETED, 4);
+        // the move into TRIAGED is also feedback.triaged, right after its status-changed, with the same version
+        JsonNode triaged = payload(records.get(3), EventType.FEEDBACK_TRIAGED, 4);
+        assertEquals(id, triaged.get("feedbackId").asText());
+        assertEquals(product.toString(), triaged.get("productId").asText());
+        assertEquals("NEW", triaged.get("previousStatus").asText());
+        assertEquals("TRIAGED", triaged.get("status").asText());
+        assertEquals("bo.eng@example.com", triaged.get("owner").asText());
+        assertEquals(List.of("performance"), JSON.convertValue(triaged.get("tags"), List.class));
+        assertEquals("negative", triaged.get("sentimentLabel").asText());
+        assertEquals(customer.toString(), triaged.get("customerId").asText());
+        assertEquals("Feedback giver", triaged.get("customerName").asText());
+        assertEquals("ENTERPRISE", triaged.get("customerTier").asText());
+        assertEquals("120000.00", triaged.path("customerAnnualRevenue").path("amount").asText());
+        assertEquals("EUR", triaged.path("customerAnnualRevenue").path("currency").asText());
+        assertEquals(2, triaged.get("version").asLong());
+
+        // any other move is a status-changed alone
+        JsonNode planned = payload(records.get(4), EventType.FEEDBACK_STATUS_CHANGED, 5);
+        assertEquals("PLANNED", planned.get("to").asText());
+        assertEquals(1, TestData.outboxCount(EventType.FEEDBACK_TRIAGED, id));
+
+        JsonNode deleted = payload(records.get(5), EventType.FEEDBACK_DELETED, 6);
         assertEquals(customer.toString(), deleted.get("customerId").asText());
-        assertEquals(3, deleted.get("version").asLong());
+        assertEquals(4, deleted.get("version").asLong());
     }
 
     @Test

@@ -132,7 +132,10 @@ class LinkApiTest {
         UUID product = TestData.product();
         UUID feature = TestData.feature(product, "Bulk refunds");
         UUID customer = TestData.customer();
-        UUID newCustomer = TestData.customer();
+        UUID newCustomer = UUID.fromString(given().contentType(ContentType.JSON).body("""
+                        {"externalCrmId": "%s", "name": "Smaller buyer", "tier": "GROWTH",
+                         "annualRevenue": {"amount": "50000.00", "currency": "USD"}}""".formatted(CustomerApiTest.crmId()))
+                .post("/api/v1/customers").then().statusCode(201).extract().<String>path("id"));
         String id = item(customer, product);
         String path = "/api/v1/feedback/" + id;
         link(id, linkBody(feature, "IMPORTANT")).then().statusCode(201);
@@ -163,14 +166,51 @@ class LinkApiTest {
 
         EventReader.payload(records.get(4), EventType.FEEDBACK_UPDATED);
         JsonNode resent = EventReader.payload(records.get(5), EventType.FEEDBACK_LINKED);
+        // the link moves to the new customer and their weight (product-service upserts it per feedback and feature)
         assertEquals(newCustomer.toString(), resent.get("customerId").asText());
         assertEquals("CRITICAL", resent.get("importance").asText());
+        assertEquals("50000.00", resent.path("customerAnnualRevenue").path("amount").asText());
+        assertEquals("USD", resent.path("customerAnnualRevenue").path("currency").asText());
+        assertEquals(3, resent.get("version").asLong());
 
         JsonNode unlinked = EventReader.payload(records.get(6), EventType.FEEDBACK_UNLINKED);
         assertEquals(feature.toString(), unlinked.get("featureId").asText());
         assertEquals("CRITICAL", unlinked.get("importance").asText());
+        assertEquals("50000.00", unlinked.path("customerAnnualRevenue").path("amount").asText());
+        assertEquals(newCustomer.toString(), unlinked.get("customerId").asText());
         assertEquals(4, unlinked.get("version").asLong());
         JsonNode deleted = EventReader.payload(EventReader.records(id, 8).get(7), EventType.FEEDBACK_DELETED);
         assertEquals(4, deleted.get("version").asLong());
+    }
+
+    @Test
+    void aLinkedItemKeepsItsProductUntilItIsUnlinked() {
+        UUID product = TestData.product();
+        UUID otherProduct = TestData.product();
+        UUID feature = TestData.feature(product, "Split payments");
+        String id = item(TestData.customer(), product);
+        String path = "/api/v1/feedback/" + id;
+        link(id, linkBody(feature, "IMPORTANT")).then().statusCode(201).header("ETag", "\"1\"");
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"productId\": \"" + otherProduct + "\", \"title\": \"Moved\"}").patch(path).then()
+                .statusCode(409).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("productId"))
+                .body("detail", containsString("unlink"));
+        // nothing changed: same version, product, title and link; no event
+        given().get(path).then().statusCode(200).header("ETag", "\"1\"")
+                .body("productId", equalTo(product.toString()))
+                .body("title", equalTo("Checkout is slow"));
+        given().get(path + "/links").then().body("items.featureId", equalTo(List.of(feature.toString())));
+        assertEquals(0, TestData.outboxCount(EventType.FEEDBACK_UPDATED, id));
+
+        // the same product is no move; without links the item may move
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"productId\": \"" + product + "\"}").patch(path).then().statusCode(200)
+                .header("ETag", "\"1\"");
+        given().header("If-Match", "\"1\"").delete(path + "/links/" + feature).then().statusCode(204);
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body("{\"productId\": \"" + otherProduct + "\"}").patch(path).then().statusCode(200)
+                .header("ETag", "\"3\"").body("productId", equalTo(otherProduct.toString()));
     }
 }

@@ -71,7 +71,14 @@ class NpsApiTest {
                 .body("source", equalTo("SURVEY")).body("customerId", equalTo(critic.toString()))
                 .body("productId", equalTo(product.toString())).body("text", equalTo("Exports are too slow"))
                 .body("tags", equalTo(List.of("nps")));
-        JsonNode recorded = EventReader.payload(EventReader.records(id, 4).get(3), EventType.NPS_RESPONSE_RECORDED);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = EventReader.records(id, 5);
+        JsonNode created = EventReader.payload(records.get(0), EventType.NPS_SURVEY_CREATED);
+        assertEquals(id, created.get("surveyId").asText());
+        assertEquals(product.toString(), created.get("productId").asText());
+        assertEquals("Would you recommend us?", created.get("question").asText());
+        assertEquals(OPEN, created.get("opensAt").asText());
+        assertEquals(0, created.get("version").asLong());
+        JsonNode recorded = EventReader.payload(records.get(4), EventType.NPS_RESPONSE_RECORDED);
         assertEquals(3, recorded.get("score").asInt());
         assertEquals("DETRACTOR", recorded.get("category").asText());
         assertEquals(feedbackId, recorded.get("feedbackId").asText());

@@ -86,4 +86,30 @@ class VoteApiTest {
                 .body("errors[0].field", equalTo("featureId"));
         given().queryParam("featureId", UUID.randomUUID()).get("/api/v1/feedback/votes").then().statusCode(404);
     }
+
+    @Test
+    void aVoteKeepsTheCustomerWhoCastIt() {
+        UUID product = TestData.product();
+        UUID feature = TestData.feature(product, "Export to PDF");
+        UUID customer = TestData.customer();
+        UUID other = TestData.customer();
+        String id = vote(body(customer, feature, "")).then().statusCode(201).header("ETag", "\"1\"")
+                .extract().path("id");
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body("{\"customerId\": \"" + other + "\", \"tags\": [\"vote\", \"moved\"]}")
+                .patch("/api/v1/feedback/" + id).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("customerId"))
+                .body("detail", containsString("vote"));
+        // nothing changed: the vote is still the customer's and still counts
+        given().get("/api/v1/feedback/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("customerId", equalTo(customer.toString()))
+                .body("tags", equalTo(List.of("vote")));
+        given().queryParam("featureId", feature).get("/api/v1/feedback/votes").then().body("votes", equalTo(1));
+        org.junit.jupiter.api.Assertions.assertEquals(0, TestData.outboxCount(EventType.FEEDBACK_UPDATED, id));
+
+        // the other customer votes for themselves
+        vote(body(other, feature, "")).then().statusCode(201);
+        given().queryParam("featureId", feature).get("/api/v1/feedback/votes").then().body("votes", equalTo(2));
+    }
 }

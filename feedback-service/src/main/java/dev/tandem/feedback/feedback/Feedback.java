@@ -219,6 +219,12 @@ public class Feedback extends PanacheEntityBase {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
+    /** A customer's vote for a feature ({@link VoteResource}): IN_APP with a {@code vote:} external reference. */
+    boolean isVote() {
+        return source == Source.IN_APP && externalReference != null
+                && externalReference.startsWith(VoteResource.REFERENCE_PREFIX);
+    }
+
     public static Feedback bySourceAndReference(Source source, String externalReference) {
         if (externalReference == null || externalReference.isBlank()) {
             return null;

@@ -14,6 +14,7 @@ import dev.tandem.events.feedback.FeedbackLinked;
 import dev.tandem.events.feedback.FeedbackLoopClosed;
 import dev.tandem.events.feedback.FeedbackReceived;
 import dev.tandem.events.feedback.FeedbackStatusChanged;
+import dev.tandem.events.feedback.FeedbackTriaged;
 import dev.tandem.events.feedback.FeedbackUnlinked;
 import dev.tandem.events.feedback.FeedbackUpdated;
 import dev.tandem.feedback.customer.Customer;
@@ -41,10 +42,25 @@ public class FeedbackEvents {
                 f.updatedAt(), changed, f.version()));
     }
 
+    /**
+     * Every status move is a {@code feedback.status-changed}; a move into TRIAGED is also a {@code feedback.triaged}
+     * (same version, after it), for consumers that act on triage alone (see the service README, Events).
+     */
     void statusChanged(Feedback f, FeedbackStatus from) {
         publish(EventType.FEEDBACK_STATUS_CHANGED, f, new FeedbackStatusChanged(f.id(), f.source().name(),
                 f.externalReference(), f.customerId(), f.productId(), f.title(), f.text(), f.receivedAt(), f.tags(),
                 f.owner(), f.status().name(), f.sentiment().score(), f.sentiment().label().value(), f.createdAt(),
+                from.name(), f.status().name(), f.updatedAt(), f.version()));
+        if (f.status() == FeedbackStatus.TRIAGED && from != FeedbackStatus.TRIAGED) {
+            triaged(f, from);
+        }
+    }
+
+    private void triaged(Feedback f, FeedbackStatus from) {
+        Customer c = Customer.findById(f.customerId());
+        publish(EventType.FEEDBACK_TRIAGED, f, new FeedbackTriaged(f.id(), f.source().name(), f.externalReference(),
+                f.productId(), f.customerId(), c.name(), c.tier().name(), money(c.annualRevenue()), f.title(),
+                f.text(), f.receivedAt(), f.tags(), f.owner(), f.sentiment().score(), f.sentiment().label().value(),
                 from.name(), f.status().name(), f.updatedAt(), f.version()));
     }
 
@@ -64,7 +80,7 @@ public class FeedbackEvents {
 
     void unlinked(Feedback f, FeedbackLink l, Instant at, long version) {
         publish(EventType.FEEDBACK_UNLINKED, f, new FeedbackUnlinked(f.id(), l.featureId(), l.productId(),
-                f.customerId(), l.importance().name(), at, version));
+                f.customerId(), l.importance().name(), revenueOf(f.customerId()), at, version));
     }
 
     void loopClosed(Customer c, UUID featureId, String featureTitle, UUID productId, UUID releaseId,
@@ -78,7 +94,10 @@ public class FeedbackEvents {
     /** The customer's annual revenue now, as events carry money. */
     private static dev.tandem.events.Money revenueOf(UUID customerId) {
         Customer c = customerId == null ? null : Customer.findById(customerId);
-        Money m = c == null ? null : c.annualRevenue();
+        return c == null ? null : money(c.annualRevenue());
+    }
+
+    private static dev.tandem.events.Money money(Money m) {
         return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
     }
 

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import dev.tandem.feedback.catalog.CatalogProduct;
 import dev.tandem.feedback.customer.Customer;
 import dev.tandem.feedback.sentiment.SentimentAnalyzer;
+import dev.tandem.platform.web.BodyTooLargeException;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
@@ -68,20 +69,36 @@ public class FeedbackImport {
         }
     }
 
+    /**
+     * Imports every row. A body without Content-Length that goes past the size limit while it is read (the
+     * platform's {@link BodyTooLargeException}) ends the import: the rows read whole before it are written (the
+     * batches written already stay), and the 413 says how many and from which line to send the rest.
+     */
     public Result run(ImportRows rows) {
         Tally tally = new Tally();
         List<ImportRows.Row> batch = new ArrayList<>(BATCH_SIZE);
-        while (rows.hasNext()) {
-            ImportRows.Result r = rows.next();
-            if (r.rejected() != null) {
-                tally.reject(r.rejected().line(), r.rejected().reason());
-                continue;
+        try {
+            while (rows.hasNext()) {
+                ImportRows.Result r = rows.next();
+                if (r.rejected() != null) {
+                    tally.reject(r.rejected().line(), r.rejected().reason());
+                    continue;
+                }
+                batch.add(r.row());
+                if (batch.size() == BATCH_SIZE) {
+                    write(batch, tally);
+                    batch.clear();
+                }
             }
-            batch.add(r.row());
-            if (batch.size() == BATCH_SIZE) {
+        } catch (BodyTooLargeException tooLarge) {
+            if (!batch.isEmpty()) {
                 write(batch, tally);
-                batch.clear();
             }
+            throw new BodyTooLargeException(tooLarge.limit(), "The request body is larger than the limit of "
+                    + tooLarge.limit() + " bytes. The rows before line " + rows.recordStart() + " were imported ("
+                    + tally.created + " created, " + tally.unchanged + " unchanged, " + tally.rejected
+                    + " rejected); send the rest, from line " + rows.recordStart() + " on (CSV: after the header "
+                    + "line), in another request. The import is idempotent, so rows sent again are unchanged.");
         }
         if (!batch.isEmpty()) {
             write(batch, tally);

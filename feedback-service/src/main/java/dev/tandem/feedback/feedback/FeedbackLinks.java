@@ -80,6 +80,37 @@ public class FeedbackLinks {
         }
     }
 
+    /**
+     * The rules links put on a PATCH of the item (checked before anything changes):
+     * <ul>
+     * <li>another product only without links: every link names a feature of the item's product, so a move would
+     * leave them pointing at another product's features (409 naming productId; unlink first, then move and link
+     * again);</li>
+     * <li>a vote keeps its customer: it is that customer's own act, its identity {@code vote:<featureId>:<customerId>}
+     * names them (one vote per customer and feature) and only then does it count (422 naming customerId; delete the
+     * vote and let the other customer vote).</li>
+     * </ul>
+     * Any other item may change its customer: its links follow ({@link #customerChanged}).
+     */
+    static void requireChangeable(Feedback feedback, UUID customerId, UUID productId) {
+        if (productId != null && !productId.equals(feedback.productId())) {
+            long links = FeedbackLink.count("feedbackId", feedback.id());
+            if (links > 0) {
+                throw ProblemException.conflict("feedback " + feedback.id() + " is linked to " + links
+                                + " feature(s) of product " + feedback.productId() + "; unlink them before moving it "
+                                + "to product " + productId,
+                        new Problem.FieldError("productId", "the item is linked to features of its product; unlink "
+                                + "them first"));
+            }
+        }
+        if (customerId != null && !customerId.equals(feedback.customerId()) && feedback.isVote()) {
+            throw ProblemException.unprocessable("feedback " + feedback.id() + " is a vote of customer "
+                            + feedback.customerId() + " and keeps its customer; delete it and let customer "
+                            + customerId + " vote instead",
+                    new Problem.FieldError("customerId", "a vote keeps the customer who cast it"));
+        }
+    }
+
     /** After an item's customer changed: {@code feedback.linked} again per link, so demand moves to the new customer. */
     void customerChanged(Feedback feedback) {
         for (FeedbackLink link : FeedbackLink.ofFeedback(feedback.id())) {

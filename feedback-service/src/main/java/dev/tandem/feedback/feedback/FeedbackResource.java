@@ -218,7 +218,9 @@ public class FeedbackResource {
             description = "Changes only the fields sent (title, text, tags, owner, customer, product, received at). "
                     + "Requires If-Match. A title or text change recomputes the sentiment. Publishes "
                     + "dev.tandem.feedback.updated.v1 when something changed, and when the customer changed "
-                    + "dev.tandem.feedback.linked.v1 again for each link (so demand follows the new customer).")
+                    + "dev.tandem.feedback.linked.v1 again for each link (so demand follows the new customer). "
+                    + "An item linked to features keeps its product (409 naming productId: unlink first), and a "
+                    + "vote keeps its customer (422 naming customerId); nothing changes then.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateFeedbackRequest.class),
             examples = @ExampleObject(name = "triage", value = """
                     {"tags": ["performance", "checkout"], "owner": "ana.pm@example.com"}""")))
@@ -227,6 +229,8 @@ public class FeedbackResource {
             content = @Content(schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", description = "The item is linked to features of its product and cannot move to another product (errors[0].field = productId)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "422", ref = "Unprocessable")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
@@ -241,6 +245,7 @@ public class FeedbackResource {
         if (request.productId() != null) {
             requireProduct(request.productId());
         }
+        FeedbackLinks.requireChangeable(feedback, request.customerId(), request.productId());
         List<String> changed = feedback.update(request.title(), request.text(), request.tags(), request.owner(),
                 request.customerId(), request.productId(), request.receivedAt(), analyzer);
         if (!changed.isEmpty()) {

@@ -42,7 +42,7 @@ public class ImportAliasResource {
             content = @Content(schema = @Schema(implementation = FeedbackImport.Result.class),
                     examples = @ExampleObject(name = "result", value = ImportResource.RESULT_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "413", description = "The body is larger than 100 MB",
+    @APIResponse(responseCode = "413", description = "The body is larger than 100 MB (chunked: the detail says which rows were imported before the limit)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is neither text/csv nor application/x-ndjson",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -45,8 +45,11 @@ public class ImportResource {
             + "externalReference): a row naming an existing item is counted unchanged and changes nothing (the "
             + "import never overwrites an item; triage goes through PATCH), so a file can be sent again safely. A "
             + "bad row is rejected with its line number and reason (the first 1000 are listed, errorsTruncated "
-            + "says if more) and never stops the good ones. Bodies up to 100 MB (other routes: 1 MB). A bad CSV "
-            + "header is a 400 and nothing is written.";
+            + "says if more) and never stops the good ones. Bodies up to 100 MB (other routes: 1 MB), also "
+            + "streamed when sent chunked (no Content-Length). A Content-Length over 100 MB is a 413 before anything "
+            + "is read, and nothing is written; a chunked body that goes past 100 MB is a 413 once it does: the rows "
+            + "before that point are imported and the detail says how many and from which line to send the rest. A "
+            + "bad CSV header is a 400 and nothing is written.";
 
     static final String CSV_EXAMPLE = """
             source,externalReference,customerId,productId,title,text,receivedAt,tags,owner
@@ -75,7 +78,7 @@ public class ImportResource {
             content = @Content(schema = @Schema(implementation = FeedbackImport.Result.class),
                     examples = @ExampleObject(name = "result", value = RESULT_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "413", description = "The body is larger than 100 MB",
+    @APIResponse(responseCode = "413", description = "The body is larger than 100 MB (chunked: the detail says which rows were imported before the limit)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "The body is neither text/csv nor application/x-ndjson",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -54,6 +54,7 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
     private final boolean csv;
     private List<String> header;
     private int lineNumber;
+    private int recordStart = 1;
     private Result next;
 
     private ImportRows(BufferedReader reader, boolean csv) {
@@ -116,9 +117,18 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
         return r;
     }
 
+    /**
+     * The line where the record being read (or the next one) starts: when reading stops in the middle of the body
+     * (it ended early, or went past its size limit), every record before this line was returned whole.
+     */
+    public int recordStart() {
+        return recordStart;
+    }
+
     private Result nextCsv() {
         while (true) {
             int start = lineNumber + 1;
+            recordStart = start;
             List<String> fields;
             try {
                 fields = readCsvRecord();
@@ -148,6 +158,7 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
 
     private Result nextJson() {
         while (true) {
+            recordStart = lineNumber + 1;
             String line = readLine();
             if (line == null) {
                 return null;

@@ -59,8 +59,10 @@ public class VoteResource {
     @Inject
     Idempotency idempotency;
 
+    static final String REFERENCE_PREFIX = "vote:";
+
     static String reference(UUID featureId, UUID customerId) {
-        return "vote:" + featureId + ":" + customerId;
+        return REFERENCE_PREFIX + featureId + ":" + customerId;
     }
 
     @POST
@@ -156,7 +158,7 @@ public class VoteResource {
                         SELECT l.importance, count(*) FROM feedback_link l JOIN feedback f ON f.id = l.feedback_id
                         WHERE l.feature_id = ?1 AND f.source = 'IN_APP' AND f.external_reference = ?2 || f.customer_id
                         GROUP BY l.importance""")
-                .setParameter(1, featureId).setParameter(2, "vote:" + featureId + ":").getResultList();
+                .setParameter(1, featureId).setParameter(2, REFERENCE_PREFIX + featureId + ":").getResultList();
         long total = 0;
         for (Object[] row : rows) {
             long n = ((Number) row[1]).longValue();

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import dev.tandem.events.EventType;
 import dev.tandem.events.feedback.NpsResponseRecorded;
+import dev.tandem.events.feedback.NpsSurveyCreated;
 import dev.tandem.feedback.catalog.CatalogProduct;
 import dev.tandem.feedback.customer.Customer;
 import dev.tandem.feedback.feedback.Feedback;
@@ -86,7 +87,7 @@ public class NpsResource {
     @Operation(operationId = "createNpsSurvey", summary = "Create an NPS survey of a product",
             description = "The product must be a live product of the catalog (422 naming productId); closesAt must be "
                     + "after opensAt (422 naming closesAt). Answers are taken from opensAt (inclusive) until closesAt "
-                    + "(exclusive).")
+                    + "(exclusive). Publishes dev.tandem.nps.survey-created.v1.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = NpsRequests.CreateSurvey.class),
             examples = @ExampleObject(name = "november", value = """
                     {"productId": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50",
@@ -111,6 +112,10 @@ public class NpsResource {
             NpsSurvey survey = NpsSurvey.create(request.productId(), request.question(), request.opensAt(),
                     request.closesAt());
             survey.persistAndFlush();
+            EventType type = EventType.NPS_SURVEY_CREATED;
+            outbox.publish(type.topic(), type.aggregateType(), survey.id(), type.type(), new NpsSurveyCreated(
+                    survey.id(), survey.productId(), survey.question(), survey.opensAt(), survey.closesAt(),
+                    survey.createdAt(), survey.version()));
             return Versions.withETag(Response.created(URI.create("/api/v1/nps/surveys/" + survey.id())),
                     survey.version()).entity(NpsViews.SurveyView.of(survey, Nps.of(0, 0, 0))).build();
         });

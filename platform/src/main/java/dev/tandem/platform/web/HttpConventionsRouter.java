@@ -30,12 +30,16 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>Every request gets its request id and traceparent first ({@link RequestContext}); every response, whoever
  * writes it, carries {@code X-Request-Id}.</li>
- * <li>A body larger than {@code quarkus.http.limits.max-body-size} is answered with a 413 problem. A declared
- * {@code Content-Length} is checked here, before Quarkus' own check (a route at order -2 that would answer with a
- * bare 413). A chunked body (no {@code Content-Length}) of a JSON request is read here, up to the limit, by the
- * Vert.x body handler, and handed on to Quarkus REST ({@code BufferedBodyFilter}); over the limit it is a 413
- * problem too. Chunked multipart and form bodies are left to Quarkus, which stops reading at the limit and answers
- * with a bare 413 and {@code Connection: close}.</li>
+ * <li>A body larger than the limit of its route is answered with a 413 problem. The limit is
+ * {@code tandem.http.max-body-size} (default: {@code quarkus.http.limits.max-body-size}, which stays the ceiling);
+ * the paths listed in {@code tandem.http.streamed-body-paths} take {@code quarkus.http.limits.max-body-size}. A
+ * declared {@code Content-Length} is checked here, before Quarkus' own check (a route at order -2 that would answer
+ * with a bare 413). A chunked body (no {@code Content-Length}) of a JSON request is read here, up to the limit, by
+ * the Vert.x body handler, and handed on to Quarkus REST ({@code BufferedBodyFilter}); over the limit it is a 413
+ * problem too. A body without {@code Content-Length} to a streamed path is not read here: its route reads it as a
+ * stream, which {@code BufferedBodyFilter} counts ({@link BodyTooLargeException} past the limit), so a large import
+ * is never held in memory. Other chunked bodies (multipart, forms) are left to Quarkus, which stops reading at the
+ * ceiling and answers with a bare 413 and {@code Connection: close}.</li>
  * <li>Failures that reach Vert.x (a handler calling {@code fail}, a path no route matches) are answered with
  * problem+json. Authentication failures ({@code io.quarkus.security}) are left to Quarkus, which owns the
  * challenge.</li>
@@ -48,6 +52,10 @@ public class HttpConventionsRouter {
     static final int ORDER = -1_000;
     /** The RoutingContext key under which a chunked body read here is kept. */
     static final String BUFFERED_BODY = "dev.tandem.platform.web.buffered-body";
+    /** The RoutingContext key under which the limit of a body its route streams is kept (a Long). */
+    static final String STREAMED_BODY_LIMIT = "dev.tandem.platform.web.streamed-body-limit";
+    /** The RoutingContext key under which the limit applied to this request's body is kept (a Long). */
+    private static final String BODY_LIMIT = "dev.tandem.platform.web.body-limit";
 
     private static final Logger LOG = Logger.getLogger(HttpConventionsRouter.class);
     private static final List<Integer> ERROR_CODES = List.of(400, 404, 405, 406, 413, 414, 415, 431, 500, 503);
@@ -61,11 +69,22 @@ public class HttpConventionsRouter {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
+    /** The limit of every route but the streamed ones (at most {@code quarkus.http.limits.max-body-size}). */
+    @ConfigProperty(name = "tandem.http.max-body-size")
+    Optional<MemorySize> routeMaxBodySize;
+
+    /**
+     * Exact request paths whose handlers read the body as a stream (e.g. a bulk import): they take
+     * {@code quarkus.http.limits.max-body-size}, and a body without Content-Length is not buffered for them.
+     */
+    @ConfigProperty(name = "tandem.http.streamed-body-paths")
+    Optional<List<String>> streamedBodyPaths;
+
     private BodyHandler chunkedBodyHandler;
 
     void install(@Observes Router router) {
-        maxBodySize.ifPresent(limit -> chunkedBodyHandler = BodyHandler.create(false)
-                .setBodyLimit(limit.asLongValue())
+        maxBodySize.ifPresent(ceiling -> chunkedBodyHandler = BodyHandler.create(false)
+                .setBodyLimit(routeLimit(ceiling.asLongValue()))
                 .setPreallocateBodyBuffer(false)
                 .setMergeFormAttributes(false));
         router.route().order(ORDER).handler(this::begin).failureHandler(this::failure);
@@ -87,7 +106,10 @@ public class HttpConventionsRouter {
             ctx.next();
             return;
         }
-        long limit = maxBodySize.get().asLongValue();
+        long ceiling = maxBodySize.get().asLongValue();
+        boolean streamed = streamedBodyPaths.map(paths -> paths.contains(request.path())).orElse(false);
+        long limit = streamed ? ceiling : routeLimit(ceiling);
+        ctx.put(BODY_LIMIT, limit);
         String contentLength = request.getHeader(HttpHeaderNames.CONTENT_LENGTH);
         if (contentLength != null) {
             long length;
@@ -102,6 +124,11 @@ public class HttpConventionsRouter {
                 write(ctx, tooLarge(limit), values.requestId());
                 return;
             }
+            ctx.next();
+            return;
+        }
+        if (streamed) {
+            ctx.put(STREAMED_BODY_LIMIT, limit);
             ctx.next();
             return;
         }
@@ -156,7 +183,8 @@ public class HttpConventionsRouter {
         Problem problem;
         if (status == 413) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            problem = tooLarge(maxBodySize.map(MemorySize::asLongValue).orElse(-1L));
+            Long limit = ctx.get(BODY_LIMIT);
+            problem = tooLarge(limit != null ? limit : maxBodySize.map(MemorySize::asLongValue).orElse(-1L));
         } else if (status >= 500) {
             if (failure != null) {
                 LOG.errorf(failure, "Internal error on %s %s (requestId=%s)", ctx.request().method(),
@@ -172,6 +200,10 @@ public class HttpConventionsRouter {
             problem = Problems.forStatus(status, null);
         }
         write(ctx, problem, requestId);
+    }
+
+    private long routeLimit(long ceiling) {
+        return routeMaxBodySize.map(l -> Math.min(l.asLongValue(), ceiling)).orElse(ceiling);
     }
 
     private static Problem tooLarge(long limit) {
