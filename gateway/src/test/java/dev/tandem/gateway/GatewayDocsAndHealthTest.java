@@ -104,7 +104,44 @@ class GatewayDocsAndHealthTest {
                 // the gateway's own composed view is documented too
                 .body("paths.'/api/v1/products/{id}/overview'.get.operationId", is("getProductOverview"))
                 .body("paths.'/api/v1/products/{id}/overview'.get.x-tandem-scope", is("products:read"))
-                .body("paths.'/api/v1/products/{id}/overview'.get.responses", hasKey("404"));
+                .body("paths.'/api/v1/products/{id}/overview'.get.responses", hasKey("404"))
+                .body("paths.'/api/v1/products/{id}/overview'.get.responses", hasKey("504"));
+    }
+
+    @Test
+    void mergedOpenApiHasTheGatewaysOwnOperationsWithTheirScopes() {
+        given().get("/openapi").then()
+                .statusCode(200)
+                // the admin API (JAX-RS, from the gateway's own document), with scope admin
+                .body("paths.'/api/v1/admin/api-keys'.x-tandem-upstream", is("gateway"))
+                .body("paths.'/api/v1/admin/api-keys'.post.operationId", is("createApiKey"))
+                .body("paths.'/api/v1/admin/api-keys'.post.security.apiKey", hasItem(List.of("admin")))
+                .body("paths.'/api/v1/admin/api-keys'.post.x-tandem-scope", is("admin"))
+                .body("paths.'/api/v1/admin/api-keys'.post.responses", hasKey("201"))
+                .body("paths.'/api/v1/admin/api-keys'.post.responses", hasKey("400"))
+                .body("paths.'/api/v1/admin/api-keys'.post.responses", hasKey("429"))
+                .body("paths.'/api/v1/admin/api-keys'.post.requestBody.content.'application/json'.examples", hasKey("crm"))
+                .body("paths.'/api/v1/admin/api-keys'.get.operationId", is("listApiKeys"))
+                .body("paths.'/api/v1/admin/api-keys'.get.parameters.'$ref'",
+                        hasItems("#/components/parameters/limit", "#/components/parameters/cursor"))
+                .body("paths.'/api/v1/admin/api-keys/{id}'.delete.operationId", is("revokeApiKey"))
+                .body("paths.'/api/v1/admin/api-keys/{id}'.get.x-tandem-scope", is("admin"))
+                .body("components.schemas", hasKey("IssuedApiKey"))
+                .body("components.schemas", hasKey("ApiKeyStatus"))
+                // the event stream: any one read scope is enough
+                .body("paths.'/api/v1/events'.get.operationId", is("streamEvents"))
+                .body("paths.'/api/v1/events'.get.summary", containsString("Server-Sent Events"))
+                .body("paths.'/api/v1/events'.get.x-tandem-scope", is("feedback:read|products:read|projects:read"))
+                .body("paths.'/api/v1/events'.get.security.apiKey",
+                        hasItems(List.of("products:read"), List.of("projects:read"), List.of("feedback:read")))
+                .body("paths.'/api/v1/events'.get.responses.'200'.content", hasKey("text/event-stream"))
+                .body("paths.'/api/v1/events'.get.responses", hasKey("400"))
+                .body("paths.'/api/v1/events'.get.responses", hasKey("503"))
+                .body("paths.'/api/v1/events'.get.responses.'403'.'$ref'", is("#/components/responses/Forbidden"))
+                .body("paths.'/api/v1/events'.get.parameters.name", hasItems("type", "subject", "Last-Event-ID"))
+                .body("tags.name", hasItems("API keys", "Overview", "Events"))
+                // the gateway is no upstream
+                .body("x-tandem-upstreams.name", not(hasItem("gateway")));
     }
 
     @Test
@@ -123,6 +160,27 @@ class GatewayDocsAndHealthTest {
                 .statusCode(200)
                 .body("paths", not(hasKey("/api/v1/products")));
         given().get("/openapi").then().statusCode(200).body("paths", hasKey("/api/v1/products"));
+    }
+
+    @Test
+    void theAsyncApiDocumentAndItsSchemasAreServedOpenly() {
+        given().redirects().follow(false).get("/asyncapi").then().statusCode(302)
+                .header("Location", containsString("/asyncapi/asyncapi.yaml"));
+        String document = given().get("/asyncapi/asyncapi.yaml").then()
+                .statusCode(200)
+                .contentType(startsWith("application/yaml"))
+                .body(containsString("asyncapi: "))
+                .body(containsString("tandem.product.events"))
+                .extract().asString();
+        // a schema the document refers to relatively resolves next to it
+        java.util.regex.Matcher ref = java.util.regex.Pattern.compile("\\$ref: '\\./(schemas/[^']+)'").matcher(document);
+        assertTrue(ref.find(), "no relative schema reference in the document");
+        given().get("/asyncapi/" + ref.group(1)).then().statusCode(200)
+                .contentType(startsWith("application/schema+json"))
+                .body("type", is("object"));
+        given().get("/asyncapi/schemas/nope.schema.json").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/asyncapi/EventType.class").then().statusCode(404);
     }
 
     @Test

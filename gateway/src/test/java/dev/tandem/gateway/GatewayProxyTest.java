@@ -66,6 +66,7 @@ class GatewayProxyTest {
         assertRoutedTo("/api/v1/roadmap", "product");
         assertRoutedTo("/api/v1/feedback/9/comments", "feedback");
         assertRoutedTo("/api/v1/imports", "feedback");
+        assertRoutedTo("/api/v1/feedback/imports", "feedback");
 
         given().get("/api/v1/productsX").then().statusCode(404).contentType(PROBLEM);
         given().get("/api/v1/feedbacks").then().statusCode(404).contentType(PROBLEM);
@@ -177,6 +178,36 @@ class GatewayProxyTest {
                 .then().statusCode(413)
                 .contentType(PROBLEM)
                 .body("status", is(413));
+    }
+
+    @Test
+    void bulkImportsStreamPastTheGeneralLimitWithOrWithoutContentLength() throws Exception {
+        byte[] rows = "{\"source\":\"SUPPORT\",\"externalReference\":\"ZD-1\"}\n".repeat(60_000)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8); // ~2.7 MB, over the 1 MB of other routes
+        String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(rows));
+        for (String path : List.of("/api/v1/imports/feedback", "/api/v1/feedback/imports")) {
+            given().contentType("application/x-ndjson").body(rows).post(path)
+                    .then().statusCode(200)
+                    .body("upstream", is("feedback")).body("path", is(path))
+                    .body("bodyLength", is(rows.length)).body("bodySha256", is(sha256));
+        }
+        // chunked (no Content-Length): streamed through as well, every byte
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(RestAssured.baseURI + ":"
+                        + RestAssured.port + "/api/v1/imports/feedback"))
+                .header(AccessControl.API_KEY_HEADER, TestKeys.admin(apiKeys))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(rows)))
+                .timeout(Duration.ofSeconds(30)).build();
+        var answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), answer.body());
+        assertTrue(answer.body().contains("\"bodySha256\":\"" + sha256 + "\""), answer.body());
+        assertTrue(answer.body().contains("\"transfer-encoding\":\"chunked\""), "sent on chunked: " + answer.body());
+        // every other route keeps the general limit
+        given().contentType(ContentType.JSON).body(rows).post("/api/v1/products")
+                .then().statusCode(413).contentType(PROBLEM);
     }
 
     @Test
@@ -334,6 +365,39 @@ class GatewayProxyTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(took.toMillis() >= TestUpstreams.SLOW_TIMEOUT_MILLIS - 50, "answered too early: " + took);
         assertTrue(took.toMillis() < TestUpstreams.SLOW_MILLIS - 500, "not cut off at the timeout: " + took);
+    }
+
+    @Test
+    void aRoutesOwnTimeoutReplacesItsUpstreamsEitherWay() {
+        // longer than the slow upstream's own 500 ms: a 1 s answer comes through
+        given().get("/api/v1/slow/patient/1?delay=1000").then().statusCode(200).body("late", is(true));
+        // ... but not one beyond the route's own timeout
+        long start = System.nanoTime();
+        given().header("X-Request-Id", "route-timeout-1")
+                .get("/api/v1/slow/patient/2?delay=" + (TestUpstreams.PATIENT_TIMEOUT_MILLIS + 2_000))
+                .then().statusCode(504)
+                .contentType(PROBLEM)
+                .header("X-Request-Id", "route-timeout-1")
+                .body("type", is("https://tandem.dev/problems/upstream-timeout"))
+                .body("status", is(504))
+                .body("detail", is("Upstream 'slow' did not answer within " + TestUpstreams.PATIENT_TIMEOUT_MILLIS + " ms"))
+                .body("instance", is("/api/v1/slow/patient/2"))
+                .body("requestId", is("route-timeout-1"));
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(took >= TestUpstreams.PATIENT_TIMEOUT_MILLIS - 50, "answered before the route's timeout: " + took);
+        assertTrue(took < TestUpstreams.PATIENT_TIMEOUT_MILLIS + 1_500, "not cut off at the route's timeout: " + took);
+
+        // shorter than the product upstream's 10 s: cut off at 300 ms
+        start = System.nanoTime();
+        given().post("/api/v1/features/hurried?delay=3000").then().statusCode(504)
+                .contentType(PROBLEM)
+                .body("detail", is("Upstream 'product' did not answer within " + TestUpstreams.HURRIED_TIMEOUT_MILLIS + " ms"))
+                .body("requestId", matchesPattern(UUID_PATTERN));
+        took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(took < TestUpstreams.HURRIED_TIMEOUT_MILLIS + 1_200, "not cut off at the route's timeout: " + took);
+        // the same upstream's other routes keep the upstream's timeout
+        given().get("/api/v1/features/1?delay=" + (TestUpstreams.HURRIED_TIMEOUT_MILLIS + 400)).then()
+                .statusCode(200).body("upstream", is("product"));
     }
 
     @Test

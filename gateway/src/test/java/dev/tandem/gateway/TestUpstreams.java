@@ -32,15 +32,26 @@ import io.vertx.core.json.JsonObject;
  * <li>{@code slow}: answers /api paths only after {@link #SLOW_MILLIS}, more than its configured 500 ms timeout;</li>
  * <li>{@code project} and {@code broken}: URLs of closed ports (nothing listens).</li>
  * </ul>
- * Paths ending in {@code /flaky} answer 503 to the first request of each method and URI.
+ * Paths ending in {@code /flaky} answer 503 to the first request of each method and URI; {@code ?delay=<ms>} makes
+ * the echo (and the slow upstream) answer after that long; paths ending in {@link #SLOW_PRODUCT_ID} (product) or
+ * {@link #SLOW_FEEDBACK_ID} (feedback) answer after {@link #SLOW_MILLIS}.
  * Extra test routes: /api/v1/slow → slow, /api/v1/broken → broken, /api/v1/products/special → feedback (to see the
- * longest prefix win).
+ * longest prefix win); routes with their own timeout: /api/v1/slow/patient → slow ({@link #PATIENT_TIMEOUT_MILLIS},
+ * longer than the upstream's), /api/v1/features/hurried → product ({@link #HURRIED_TIMEOUT_MILLIS}, shorter), and the
+ * overview's route at {@link #OVERVIEW_TIMEOUT_MILLIS}.
  */
 public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
 
     public static final long SLOW_MILLIS = 3_000;
     public static final long SLOW_TIMEOUT_MILLIS = 500;
     public static final int CIRCUIT_THRESHOLD = 3;
+    public static final long PATIENT_TIMEOUT_MILLIS = 2_000;
+    public static final long HURRIED_TIMEOUT_MILLIS = 300;
+    public static final long OVERVIEW_TIMEOUT_MILLIS = 800;
+    /** A product whose product-service reads are slow. */
+    public static final String SLOW_PRODUCT_ID = "00000000-0000-0000-0000-00000000051a";
+    /** A product whose feedback-service reads are slow. */
+    public static final String SLOW_FEEDBACK_ID = "00000000-0000-0000-0000-00000000051b";
 
     public static final String JWT_ISSUER = "https://login.example.test/realms/tandem";
     /** The test issuer's private key (base64 PKCS#8), for tests to sign JWTs with; read it through the config. */
@@ -74,12 +85,21 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("tandem.gateway.upstreams.project.url", "http://127.0.0.1:" + closedPort());
         config.put("tandem.gateway.upstreams.broken.url", "http://127.0.0.1:" + closedPort());
 
-        config.put("tandem.gateway.routes[15].prefix", "/api/v1/slow");
-        config.put("tandem.gateway.routes[15].upstream", "slow");
-        config.put("tandem.gateway.routes[16].prefix", "/api/v1/broken");
-        config.put("tandem.gateway.routes[16].upstream", "broken");
-        config.put("tandem.gateway.routes[17].prefix", "/api/v1/products/special");
-        config.put("tandem.gateway.routes[17].upstream", "feedback");
+        // (indexes far above application.properties' own, so none of those is replaced)
+        config.put("tandem.gateway.routes[90].prefix", "/api/v1/slow");
+        config.put("tandem.gateway.routes[90].upstream", "slow");
+        config.put("tandem.gateway.routes[91].prefix", "/api/v1/broken");
+        config.put("tandem.gateway.routes[91].upstream", "broken");
+        config.put("tandem.gateway.routes[92].prefix", "/api/v1/products/special");
+        config.put("tandem.gateway.routes[92].upstream", "feedback");
+        config.put("tandem.gateway.routes[93].prefix", "/api/v1/slow/patient");
+        config.put("tandem.gateway.routes[93].upstream", "slow");
+        config.put("tandem.gateway.routes[93].timeout", PATIENT_TIMEOUT_MILLIS + "ms");
+        config.put("tandem.gateway.routes[94].prefix", "/api/v1/features/hurried");
+        config.put("tandem.gateway.routes[94].upstream", "product");
+        config.put("tandem.gateway.routes[94].timeout", HURRIED_TIMEOUT_MILLIS + "ms");
+        // the overview's own route (application.properties) with a test-sized deadline
+        config.put("tandem.gateway.routes[16].timeout", OVERVIEW_TIMEOUT_MILLIS + "ms");
 
         config.put("tandem.gateway.circuit.failure-threshold", Integer.toString(CIRCUIT_THRESHOLD));
         config.put("tandem.gateway.circuit.open-for", "60s");
@@ -117,9 +137,9 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
             } else if (path.equals("/q/openapi")) {
                 request.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(openApi));
             } else if (name.equals("slow")) {
-                vertx.setTimer(SLOW_MILLIS, id -> {
+                vertx.setTimer(Long.parseLong(request.getParam("delay", Long.toString(SLOW_MILLIS))), id -> {
                     if (!request.response().closed()) {
-                        request.response().end("{\"late\":true}");
+                        request.response().putHeader("Content-Type", "application/json").end("{\"late\":true}");
                     }
                 });
             } else if (path.endsWith("/flaky") && seenFlaky.add(request.method() + " " + request.uri())) {
@@ -133,8 +153,11 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                 request.response().setChunked(true).putHeader("Content-Type", "application/octet-stream")
                         .write(Buffer.buffer(new byte[64 * 1024]));
                 vertx.setTimer(100, id -> request.connection().close());
+            } else if (request.getParam("delay") != null || path.endsWith(slowIdOf(name))) {
+                long delay = request.getParam("delay") != null ? Long.parseLong(request.getParam("delay")) : SLOW_MILLIS;
+                echo(name, request, delay);
             } else {
-                echo(name, request);
+                echo(name, request, 0);
             }
         });
         try {
@@ -145,38 +168,54 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    private static String slowIdOf(String upstream) {
+        return upstream.equals("product") ? SLOW_PRODUCT_ID : upstream.equals("feedback") ? SLOW_FEEDBACK_ID : "\0";
+    }
+
     /** Answers with the request as JSON; {@code ?status=201} picks the status, {@code ?hop=1} adds hop headers. */
-    private static void echo(String name, HttpServerRequest request) {
+    private void echo(String name, HttpServerRequest request, long delayMillis) {
         request.body().onSuccess(body -> {
-            JsonObject headers = new JsonObject();
-            request.headers().forEach(h -> {
-                String key = h.getKey().toLowerCase(Locale.ROOT);
-                headers.put(key, headers.containsKey(key) ? headers.getString(key) + "," + h.getValue() : h.getValue());
-            });
-            JsonObject echo = new JsonObject()
-                    .put("upstream", name)
-                    .put("method", request.method().name())
-                    .put("path", request.path())
-                    .put("query", request.query())
-                    .put("headers", headers)
-                    .put("bodyLength", body.length())
-                    .put("bodySha256", sha256(body.getBytes()));
-            if (body.length() <= 4096) {
-                echo.put("body", body.toString(StandardCharsets.UTF_8));
+            if (delayMillis > 0) {
+                vertx.setTimer(delayMillis, id -> {
+                    if (!request.response().closed()) {
+                        answerEcho(name, request, body);
+                    }
+                });
+            } else {
+                answerEcho(name, request, body);
             }
-            String status = request.path().endsWith(MISSING_ID) ? "404" : request.getParam("status");
-            var response = request.response()
-                    .setStatusCode(status == null ? 200 : Integer.parseInt(status))
-                    .putHeader("Content-Type", "application/json")
-                    .putHeader("X-Upstream", name)
-                    .putHeader("X-Request-Id", "upstream-would-echo-" + name);
-            if (request.getParam("hop") != null) {
-                response.putHeader("Connection", "keep-alive, X-Private-Hop")
-                        .putHeader("X-Private-Hop", "must-not-leave-the-hop")
-                        .putHeader("Proxy-Authenticate", "Basic realm=upstream");
-            }
-            response.end(echo.encode());
         });
+    }
+
+    private static void answerEcho(String name, HttpServerRequest request, Buffer body) {
+        JsonObject headers = new JsonObject();
+        request.headers().forEach(h -> {
+            String key = h.getKey().toLowerCase(Locale.ROOT);
+            headers.put(key, headers.containsKey(key) ? headers.getString(key) + "," + h.getValue() : h.getValue());
+        });
+        JsonObject echo = new JsonObject()
+                .put("upstream", name)
+                .put("method", request.method().name())
+                .put("path", request.path())
+                .put("query", request.query())
+                .put("headers", headers)
+                .put("bodyLength", body.length())
+                .put("bodySha256", sha256(body.getBytes()));
+        if (body.length() <= 4096) {
+            echo.put("body", body.toString(StandardCharsets.UTF_8));
+        }
+        String status = request.path().endsWith(MISSING_ID) ? "404" : request.getParam("status");
+        var response = request.response()
+                .setStatusCode(status == null ? 200 : Integer.parseInt(status))
+                .putHeader("Content-Type", "application/json")
+                .putHeader("X-Upstream", name)
+                .putHeader("X-Request-Id", "upstream-would-echo-" + name);
+        if (request.getParam("hop") != null) {
+            response.putHeader("Connection", "keep-alive, X-Private-Hop")
+                    .putHeader("X-Private-Hop", "must-not-leave-the-hop")
+                    .putHeader("Proxy-Authenticate", "Basic realm=upstream");
+        }
+        response.end(echo.encode());
     }
 
     /** A chunked response of {@code ?chunks=n} 64 KiB chunks of one repeated letter each, written 20 ms apart. */

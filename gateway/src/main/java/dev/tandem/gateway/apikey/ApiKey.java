@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -25,6 +26,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "api_key")
 public class ApiKey extends PanacheEntityBase {
 
+    /** Named for OpenAPI: a bare "Status" would clash with any service's. */
+    @Schema(name = "ApiKeyStatus", description = "ACTIVE until revoked (for good) or past expiresAt")
     public enum Status { ACTIVE, EXPIRED, REVOKED }
 
     @Id

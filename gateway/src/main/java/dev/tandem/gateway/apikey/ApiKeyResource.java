@@ -8,14 +8,13 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -26,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -35,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.tandem.gateway.auth.Caller;
+import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.paging.Page;
 import dev.tandem.platform.paging.PageLinks;
 import dev.tandem.platform.paging.PageParams;
@@ -83,12 +82,9 @@ public class ApiKeyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller lacks scope admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(
-            @Parameter(in = ParameterIn.HEADER, description = "Not supported here (see above): a request that sends "
-                    + "one is refused with 400, so that no client believes its retries are safe.")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @Valid @NotNull CreateApiKeyRequest request) {
-        if (idempotencyKey != null) {
+    public Response create(@Valid @NotNull CreateApiKeyRequest request) {
+        // read from the request, not declared as a parameter: the operation does not take one (see the description)
+        if (routingContext.request().getHeader("Idempotency-Key") != null) {
             throw ProblemException.badRequest("Idempotency-Key is not supported when creating API keys: replaying the "
                     + "answer would mean storing the secret; retry without it and revoke any duplicate key",
                     new Problem.FieldError("Idempotency-Key", "is not supported on this operation"));
@@ -120,8 +116,11 @@ public class ApiKeyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "403", description = "The caller lacks scope admin",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(@BeanParam PageParams params, @Context UriInfo uri) {
-        PageRequest page = params.toPageRequest();
+    public Response list(
+            @Parameter(ref = "limit") @QueryParam(PageRequest.LIMIT_PARAM) String limit,
+            @Parameter(ref = "cursor") @QueryParam(Cursor.PARAM) String cursor,
+            @Context UriInfo uri) {
+        PageRequest page = new PageParams(limit, cursor).toPageRequest();
         Instant now = Instant.now();
         Page<ApiKeyView> result = Page.of(apiKeys.page(page.after(), page.fetchSize()), page,
                 key -> ApiKeyView.of(key, now), ApiKey::cursor);

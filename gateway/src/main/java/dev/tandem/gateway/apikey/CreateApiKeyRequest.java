@@ -21,7 +21,7 @@ public record CreateApiKeyRequest(
         String name,
 
         @Schema(description = "What the key may do: products:read|write, projects:read|write, feedback:read|write, "
-                + "admin. A write scope does not include read.", example = "[\"products:read\", \"feedback:write\"]",
+                + "admin. A write scope includes the read scope of the same service; admin includes everything.", example = "[\"products:read\", \"feedback:write\"]",
                 required = true)
         @NotEmpty @Size(max = 7)
         List<@NotNull @Pattern(regexp = "products:read|products:write|projects:read|projects:write|feedback:read|"

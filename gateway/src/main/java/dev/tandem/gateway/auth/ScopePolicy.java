@@ -8,7 +8,8 @@ import dev.tandem.platform.security.Scopes;
 /**
  * Which scope a gateway request needs — the same rule the services apply to the internal token ({@link Scopes}):
  * a routed path needs {@code <upstream scope>:read} for GET/HEAD and {@code :write} otherwise; the admin API needs
- * {@code admin}; {@code admin} allows everything. Pure.
+ * {@code admin}. Whether the caller's scopes allow it ({@code :write} includes {@code :read}, {@code admin} everything) is
+ * {@link Scopes#allows}. Pure.
  */
 public final class ScopePolicy {
 

@@ -16,6 +16,9 @@ import io.smallrye.config.WithDefault;
  * tandem.gateway.upstreams.product.timeout=10s
  * tandem.gateway.routes[0].prefix=/api/v1/products
  * tandem.gateway.routes[0].upstream=product
+ * tandem.gateway.routes[16].prefix=/api/v1/products/{id}/overview   # one operation with its own timeout
+ * tandem.gateway.routes[16].upstream=product
+ * tandem.gateway.routes[16].timeout=3s
  * </pre>
  */
 @ConfigMapping(prefix = "tandem.gateway")
@@ -57,7 +60,10 @@ public interface GatewayConfig {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. A path in it is put in front of the forwarded path. */
         String url();
 
-        /** Time from forwarding a request until the upstream's response headers arrive; then a 504 problem. */
+        /**
+         * Time from forwarding a request until the upstream's response headers arrive; then a 504 problem. A route's
+         * own {@code timeout} replaces it for that route.
+         */
         @WithDefault("10s")
         Duration timeout();
 
@@ -89,11 +95,21 @@ public interface GatewayConfig {
     }
 
     interface RouteConfig {
-        /** Path prefix, e.g. {@code /api/v1/products}; no trailing slash. */
+        /**
+         * Path prefix, e.g. {@code /api/v1/products}; no trailing slash. A segment {@code {name}} matches any one
+         * segment ({@code /api/v1/products/{id}/overview}).
+         */
         String prefix();
 
         /** Name of an entry in {@code upstreams}. */
         String upstream();
+
+        /**
+         * How long requests on this route may take until the upstream's response headers arrive (then a 504 problem;
+         * also the idle limit while the body streams); the upstream's {@code timeout} when not set. For the gateway's
+         * composed views (the overview) the time the whole answer may take.
+         */
+        Optional<Duration> timeout();
     }
 
     /** The simple per-upstream circuit breaker: consecutive failures open it, one trial request closes it again. */

@@ -14,10 +14,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.tandem.gateway.auth.ScopePolicy;
 import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.events.EventStreamHandler;
 import dev.tandem.gateway.proxy.GatewayProblems;
 import dev.tandem.gateway.proxy.Upstream;
 import dev.tandem.gateway.proxy.Upstreams;
+import dev.tandem.gateway.routing.Route;
+import dev.tandem.platform.security.Scopes;
+import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -26,7 +33,10 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code GET /openapi}: the merged OpenAPI document of all upstreams (JSON; {@code ?format=yaml} for YAML).
+ * {@code GET /openapi}: the merged OpenAPI document of all upstreams and of the gateway's own operations (JSON;
+ * {@code ?format=yaml} for YAML). The gateway's part is its own SmallRye document ({@code /q/openapi}: the admin API
+ * from annotations, the overview and the event stream from {@code META-INF/openapi.yaml}), read in-process. Every
+ * operation's security is the scope {@link ScopePolicy} enforces for it.
  *
  * <p>Built on the first request, kept for {@code tandem.gateway.openapi.cache-ttl} (a document missing an upstream
  * only for {@code degraded-cache-ttl}). The first request that finds it stale starts one rebuild in the background
@@ -45,6 +55,7 @@ public class OpenApiHandler implements Handler<RoutingContext> {
     private final GatewayConfig config;
     private final ObjectMapper mapper;
     private final GatewayProblems problems;
+    private final OpenApiDocumentService ownDocument;
     private final String version;
     private final YAMLMapper yaml = new YAMLMapper();
 
@@ -56,11 +67,13 @@ public class OpenApiHandler implements Handler<RoutingContext> {
     }
 
     public OpenApiHandler(Upstreams upstreams, GatewayConfig config, ObjectMapper mapper, GatewayProblems problems,
+            OpenApiDocumentService ownDocument,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version) {
         this.upstreams = upstreams;
         this.config = config;
         this.mapper = mapper;
         this.problems = problems;
+        this.ownDocument = ownDocument;
         this.version = version;
     }
 
@@ -141,6 +154,12 @@ public class OpenApiHandler implements Handler<RoutingContext> {
                             included.get(i).url(), fetch.cause().toString());
                 }
             }
+            ObjectNode own = gatewayDocument();
+            if (own != null) {
+                documents.add(new OpenApiMerger.ServiceDocument(OpenApiMerger.GATEWAY, own));
+            } else {
+                missing.add(OpenApiMerger.GATEWAY);
+            }
             try {
                 ObjectNode merged = OpenApiMerger.merge(documents, missing, upstreams.routes(),
                         new OpenApiMerger.Settings(config.openapi().title(), version,
@@ -150,15 +169,36 @@ public class OpenApiHandler implements Handler<RoutingContext> {
                         .put("name", config.openapi().contactName());
                 config.openapi().contactEmail().ifPresent(e -> contact.put("email", e));
                 config.openapi().contactUrl().ifPresent(u -> contact.put("url", u));
-                SecurityDocumenter.document(merged, upstream ->
-                        config.upstreams().get(upstream).scope().orElse(upstream));
-                GatewayPaths.add(merged, mapper);
+                SecurityDocumenter.document(merged, this::requiredScopes);
                 long ttl = (missing.isEmpty() ? config.openapi().cacheTtl() : config.openapi().degradedCacheTtl()).toNanos();
                 return Future.succeededFuture(new Cached(merged, mapper.writeValueAsBytes(merged), System.nanoTime() + ttl));
             } catch (RuntimeException | JsonProcessingException e) {
                 return Future.failedFuture(e);
             }
         });
+    }
+
+    /** The gateway's own document, as {@code /q/openapi} serves it; null (and a warning) if it cannot be had. */
+    private ObjectNode gatewayDocument() {
+        try {
+            JsonNode tree = mapper.readTree(ownDocument.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON));
+            return tree instanceof ObjectNode object && tree.has("openapi") ? object : null;
+        } catch (Exception e) {
+            LOG.warn("the gateway's own OpenAPI document could not be read", e);
+            return null;
+        }
+    }
+
+    /** What an operation needs, by the rule the gateway enforces; the event stream takes any one read scope. */
+    private List<String> requiredScopes(String upstream, String path, String method) {
+        if (path.equals(EventStreamHandler.PATH)) {
+            return config.events().topics().keySet().stream().sorted().map(s -> Scopes.required(s, true)).toList();
+        }
+        Route route = upstreams.routes().match(path).orElse(null);
+        String upstreamScope = route == null ? null
+                : config.upstreams().get(route.upstream()).scope().orElse(route.upstream());
+        return ScopePolicy.required(path, method.toUpperCase(Locale.ROOT), route, upstreamScope)
+                .map(List::of).orElse(List.of());
     }
 
     private Future<ObjectNode> fetch(Upstream upstream) {

@@ -35,6 +35,9 @@ import dev.tandem.gateway.routing.RouteTable;
  * <li>A service's document-wide {@code security} is copied onto its operations, since it cannot stay global.</li>
  * <li>{@code servers} is the gateway; {@code x-tandem-missing-upstreams} lists services whose document could not
  * be fetched; {@code x-tandem-upstreams} lists the ones merged with their own title and version.</li>
+ * <li>The gateway's own document ({@link #GATEWAY}: the admin API, the overview, the event stream) is merged by the
+ * same rules, except that all its paths are kept (it documents only what the gateway serves itself) and it is no
+ * upstream.</li>
  * </ul>
  */
 public final class OpenApiMerger {
@@ -42,6 +45,8 @@ public final class OpenApiMerger {
     public static final String MISSING_EXTENSION = "x-tandem-missing-upstreams";
     public static final String UPSTREAMS_EXTENSION = "x-tandem-upstreams";
     public static final String UPSTREAM_EXTENSION = "x-tandem-upstream";
+    /** The service name of the gateway's own document, and the {@code x-tandem-upstream} of its paths. */
+    public static final String GATEWAY = "gateway";
 
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
     private static final String REF_BASE = "#/components/";
@@ -103,6 +108,9 @@ public final class OpenApiMerger {
             mergeTags(doc, tags, tagRenames.get(service));
             mergePaths(service, doc, paths, clashingOperationIds);
             mergeWebhooks(doc, merged);
+            if (service.equals(GATEWAY)) {
+                continue;
+            }
 
             ObjectNode entry = upstreams.addObject().put("name", service);
             JsonNode sourceInfo = doc.path("info");
@@ -403,7 +411,7 @@ public final class OpenApiMerger {
     /** Drops the paths the gateway does not route to this service: they are not reachable through it. */
     private static void keepRoutedPaths(String service, ObjectNode doc, RouteTable routes) {
         JsonNode paths = doc.path("paths");
-        if (!paths.isObject()) {
+        if (!paths.isObject() || service.equals(GATEWAY)) {
             return;
         }
         List<String> names = new ArrayList<>();

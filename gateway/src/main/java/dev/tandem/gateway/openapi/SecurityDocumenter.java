@@ -1,20 +1,20 @@
 package dev.tandem.gateway.openapi;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.platform.security.Scopes;
 
 /**
  * Puts the gateway's security into the merged document: the two schemes ({@code apiKey}: the {@code X-API-Key}
  * header; {@code bearer}: {@code Authorization: Bearer} with an API key or a person's JWT), each operation's
  * {@code security} with the scope the gateway requires for it (replacing whatever the service declared: the services
- * see only the internal token), and the gateway's 401, 403 and 429 problems on every operation. Pure.
+ * see only the internal token), also as {@code x-tandem-scope} (alternatives joined by {@code |}), and the gateway's
+ * 401, 403 and 429 problems on every operation. Pure.
  */
 public final class SecurityDocumenter {
 
@@ -22,13 +22,19 @@ public final class SecurityDocumenter {
     public static final String BEARER_SCHEME = "bearer";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
 
+    /** The scopes that allow an operation, any one of them being enough; empty: credentials alone. */
+    @FunctionalInterface
+    public interface ScopeResolver {
+        List<String> scopes(String upstream, String path, String method);
+    }
+
     private SecurityDocumenter() {
     }
 
     /**
-     * @param scopeOf the scope prefix of an upstream, e.g. product → products
+     * @param scopes what the gateway requires for each operation (the rule it enforces, {@code auth.ScopePolicy})
      */
-    public static void document(ObjectNode merged, Function<String, String> scopeOf) {
+    public static void document(ObjectNode merged, ScopeResolver scopes) {
         ObjectNode components = object(merged, "components");
         // the services' own schemes describe what they check (the internal token), not what a client sends
         components.remove("securitySchemes");
@@ -40,7 +46,8 @@ public final class SecurityDocumenter {
                 .put("type", "http").put("scheme", "bearer")
                 .put("description", "Authorization: Bearer with an API key, or a person's JWT from the configured "
                         + "OIDC issuer. Scopes: products:read|write, projects:read|write, feedback:read|write, admin "
-                        + "(GET/HEAD need :read, other methods :write; admin allows everything).");
+                        + "(GET/HEAD need :read, other methods :write; a :write scope includes the :read of the same "
+                        + "service; admin allows everything).");
         ObjectNode responses = object(components, "responses");
         problemResponse(responses, "Unauthorized", 401, "unauthorized", "No credentials, or an unknown, revoked or "
                 + "expired key, or an invalid token; WWW-Authenticate says which", "Send an API key (Authorization: "
@@ -63,17 +70,26 @@ public final class SecurityDocumenter {
             if (upstream == null) {
                 continue;
             }
-            String prefix = scopeOf.apply(upstream);
             for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                 Map.Entry<String, JsonNode> op = ops.next();
                 if (!METHODS.contains(op.getKey()) || !(op.getValue() instanceof ObjectNode operation)) {
                     continue;
                 }
-                String scope = Scopes.required(prefix, Scopes.isRead(op.getKey()));
+                List<String> required = scopes.scopes(upstream, path.getKey(), op.getKey());
                 ArrayNode security = operation.putArray("security");
-                security.addObject().putArray(API_KEY_SCHEME).add(scope);
-                security.addObject().putArray(BEARER_SCHEME).add(scope);
-                operation.put("x-tandem-scope", scope);
+                for (String scheme : List.of(API_KEY_SCHEME, BEARER_SCHEME)) {
+                    if (required.isEmpty()) {
+                        security.addObject().putArray(scheme);
+                    }
+                    for (String scope : required) {
+                        security.addObject().putArray(scheme).add(scope);
+                    }
+                }
+                if (required.isEmpty()) {
+                    operation.remove("x-tandem-scope");
+                } else {
+                    operation.put("x-tandem-scope", String.join("|", required));
+                }
                 ObjectNode opResponses = object(operation, "responses");
                 for (String[] r : new String[][] {{"401", "Unauthorized"}, {"403", "Forbidden"},
                         {"429", "TooManyRequests"}}) {

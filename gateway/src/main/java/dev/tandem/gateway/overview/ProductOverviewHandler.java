@@ -1,10 +1,12 @@
 package dev.tandem.gateway.overview;
 
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,7 +31,10 @@ import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.Scopes;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,7 +44,12 @@ import io.vertx.ext.web.RoutingContext;
  * the backlog, the projects delivering it and its feedback insights, from five upstream calls made in parallel. Each
  * part is the upstream's JSON as it is. A part that fails (upstream down or slow, circuit open, an error status, or
  * a scope the caller lacks) is left out and named in {@code degraded} with the reason: the answer still comes. Only
- * the product itself is essential: 404 when it does not exist, 502 when it cannot be read.
+ * the product itself is essential: 404 when it does not exist, 504 when it does not come in time, 502 when it cannot
+ * be read otherwise.
+ *
+ * <p>Each call may take the timeout of the overview's route ({@code tandem.gateway.routes[i].timeout} of
+ * {@code /api/v1/products/{id}/overview}), else its upstream's; the calls run in parallel, so that is also about
+ * how long the whole answer may take.
  */
 @ApplicationScoped
 public class ProductOverviewHandler implements Handler<RoutingContext> {
@@ -52,8 +62,17 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
     record Part(String name, String upstream, String scopePrefix, String path) {
     }
 
-    /** The outcome of fetching a part: its JSON, or why it is missing. */
-    record Fetched(Part part, int status, JsonNode body, String failure) {
+    /**
+     * The outcome of fetching a part: its JSON, or why it is missing.
+     *
+     * @param status   the upstream's HTTP status; 0 when no answer came
+     * @param timedOut whether it is missing because the upstream did not answer in time
+     */
+    record Fetched(Part part, int status, JsonNode body, String failure, boolean timedOut) {
+
+        static Fetched missing(Part part, String failure) {
+            return new Fetched(part, 0, null, failure, false);
+        }
     }
 
     private final Upstreams upstreams;
@@ -61,14 +80,16 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
     private final GatewayProblems problems;
     private final InternalTokenSigner signer;
     private final ObjectMapper mapper;
+    private final Vertx vertx;
 
     public ProductOverviewHandler(Upstreams upstreams, GatewayConfig config, GatewayProblems problems,
-            InternalTokenSigner signer, ObjectMapper mapper) {
+            InternalTokenSigner signer, ObjectMapper mapper, Vertx vertx) {
         this.upstreams = upstreams;
         this.config = config;
         this.problems = problems;
         this.signer = signer;
         this.mapper = mapper;
+        this.vertx = vertx;
     }
 
     void init(@Observes Router router) {
@@ -96,9 +117,10 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
         Exchange exchange = Exchange.of(ctx);
         Caller caller = Caller.of(ctx);
         String token = signer.sign(caller, exchange.requestId());
+        Duration routeTimeout = exchange.route() == null ? null : exchange.route().ownTimeout().orElse(null);
         List<Future<Fetched>> fetches = new ArrayList<>();
         for (Part part : parts(id)) {
-            fetches.add(fetch(part, caller, token, exchange));
+            fetches.add(fetch(part, caller, token, exchange, routeTimeout));
         }
         Future.join(new ArrayList<>(fetches)).onComplete(done -> answer(ctx, id, fetches));
     }
@@ -115,6 +137,10 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
             }
             if (fetched.body() != null) {
                 body.set(name, fetched.body());
+            } else if (name.equals("product") && fetched.timedOut()) {
+                problems.send(ctx, 504, "upstream-timeout", "Gateway timeout",
+                        "The product itself could not be read: " + fetched.failure());
+                return;
             } else if (name.equals("product")) {
                 problems.send(ctx, 502, "upstream-failed", "Bad gateway",
                         "The product itself could not be read: " + fetched.failure());
@@ -134,52 +160,85 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
         }
     }
 
-    private Future<Fetched> fetch(Part part, Caller caller, String token, Exchange exchange) {
+    private Future<Fetched> fetch(Part part, Caller caller, String token, Exchange exchange, Duration routeTimeout) {
         String required = Scopes.required(config.upstreams().containsKey(part.upstream())
                 ? config.upstreams().get(part.upstream()).scope().orElse(part.scopePrefix()) : part.scopePrefix(), true);
         if (!Scopes.allows(caller.scopes(), required)) {
-            return Future.succeededFuture(new Fetched(part, 0, null, "the caller lacks scope " + required));
+            return Future.succeededFuture(Fetched.missing(part, "the caller lacks scope " + required));
         }
         Upstream upstream = upstreams.get(part.upstream()).orElse(null);
         if (upstream == null) {
-            return Future.succeededFuture(new Fetched(part, 0, null, "upstream " + part.upstream() + " is not configured"));
+            return Future.succeededFuture(Fetched.missing(part, "upstream " + part.upstream() + " is not configured"));
         }
         CircuitBreaker.Permit permit = upstream.circuit().tryAcquire();
         if (!permit.allowed()) {
-            return Future.succeededFuture(new Fetched(part, 0, null, "upstream " + upstream.name()
+            return Future.succeededFuture(Fetched.missing(part, "upstream " + upstream.name()
                     + " is unavailable (circuit open)"));
         }
-        return upstream.client()
+        long timeoutMillis = (routeTimeout != null ? routeTimeout : upstream.timeout()).toMillis();
+        Promise<Fetched> outcome = Promise.promise();
+        AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
+        // a hard deadline for the whole call (the idle timeout alone would let a trickling body run on)
+        long timer = vertx.setTimer(timeoutMillis, id -> {
+            if (outcome.tryComplete(new Fetched(part, 0, null, "upstream " + upstream.name() + " did not answer within "
+                    + timeoutMillis + " ms", true))) {
+                upstream.circuit().onFailure(permit);
+                HttpClientRequest request = sent.get();
+                if (request != null) {
+                    request.reset();
+                }
+            }
+        });
+        upstream.client()
                 .request(upstream.request(HttpMethod.GET, part.path())
+                        .setIdleTimeout(timeoutMillis)
                         .putHeader("Accept", "application/json")
                         .putHeader(RequestIds.HEADER, exchange.requestId())
                         .putHeader(TraceParent.HEADER, exchange.traceParent().header())
                         .putHeader(InternalTokens.HEADER, token))
-                .compose(request -> request.send())
+                .compose(request -> {
+                    sent.set(request);
+                    if (outcome.future().isComplete()) { // the deadline passed while connecting
+                        request.reset();
+                        return Future.failedFuture("too late");
+                    }
+                    return request.send();
+                })
                 .compose(response -> response.body().map(buffer -> {
-                    upstream.circuit().onSuccess(permit);
                     if (response.statusCode() != 200) {
                         return new Fetched(part, response.statusCode(), null, "upstream " + upstream.name()
-                                + " answered HTTP " + response.statusCode());
+                                + " answered HTTP " + response.statusCode(), false);
                     }
                     try {
-                        return new Fetched(part, 200, mapper.readTree(buffer.getBytes()), null);
+                        return new Fetched(part, 200, mapper.readTree(buffer.getBytes()), null, false);
                     } catch (java.io.IOException e) {
-                        return new Fetched(part, 200, null, "upstream " + upstream.name() + " answered no JSON");
+                        return new Fetched(part, 200, null, "upstream " + upstream.name() + " answered no JSON", false);
                     }
                 }))
-                .otherwise(error -> {
-                    upstream.circuit().onFailure(permit);
-                    return new Fetched(part, 0, null, "upstream " + upstream.name() + " " + describe(error));
+                .otherwise(error -> new Fetched(part, 0, null, "upstream " + upstream.name() + " " + describe(error),
+                        isTimeout(error)))
+                .onSuccess(fetched -> {
+                    if (outcome.tryComplete(fetched)) {
+                        vertx.cancelTimer(timer);
+                        if (fetched.status() > 0) {
+                            upstream.circuit().onSuccess(permit); // any HTTP answer: the upstream is reachable
+                        } else {
+                            upstream.circuit().onFailure(permit);
+                        }
+                    }
                 });
+        return outcome.future();
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        return error.getClass().getName().toLowerCase(Locale.ROOT).contains("timeout");
     }
 
     private static String describe(Throwable error) {
         if (error instanceof ConnectException) {
             return "could not be reached (connection refused)";
         }
-        String type = error.getClass().getName().toLowerCase(Locale.ROOT);
-        if (type.contains("timeout")) {
+        if (isTimeout(error)) {
             return "did not answer in time";
         }
         return "failed (" + error.getClass().getSimpleName() + ")";

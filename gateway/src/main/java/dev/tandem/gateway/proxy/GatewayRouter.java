@@ -83,8 +83,9 @@ public class GatewayRouter {
             if (prefix.equals("/")) {
                 patterns.add("/*");
             } else if (!prefix.equals("/api") && !prefix.startsWith("/api/")) {
-                patterns.add(prefix);
-                patterns.add(prefix + "/*");
+                String pattern = prefix.replaceAll("\\{([^/}]*)}", ":$1"); // Vert.x writes {id} as :id
+                patterns.add(pattern);
+                patterns.add(pattern + "/*");
             }
         }
         return patterns;

@@ -2,6 +2,7 @@ package dev.tandem.gateway.proxy;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +32,7 @@ import io.vertx.ext.web.RoutingContext;
  * without buffering bodies in either direction.
  *
  * <p>The gateway answers by itself, always with a problem: 404 no route, 502 upstream unreachable or connection
- * lost, 503 circuit open, 504 upstream too slow. A GET or HEAD is retried once when the connection is refused
+ * lost, 503 circuit open, 504 upstream too slow (the route's {@code timeout}, else the upstream's). A GET or HEAD is retried once when the connection is refused
  * or the upstream answers 503; nothing else is retried (a POST may have had its effect, a timeout may be work in
  * progress).
  */
@@ -76,7 +77,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                     response -> response.putHeader("Retry-After", Long.toString(seconds)));
             return;
         }
-        new Call(ctx, exchange, upstream, permit, 0).start();
+        new Call(ctx, exchange, upstream, route.timeoutOr(upstream.timeout()), permit, 0).start();
     }
 
     /** One forwarded request. All callbacks run on the request's event-loop context. */
@@ -85,16 +86,20 @@ public class ProxyHandler implements Handler<RoutingContext> {
         private final RoutingContext ctx;
         private final Exchange exchange;
         private final Upstream upstream;
+        /** The route's timeout, else the upstream's: until the response headers, then the body's idle limit. */
+        private final Duration timeout;
         private final CircuitBreaker.Permit permit;
         private final int attempt;
         private final AtomicBoolean settled = new AtomicBoolean();
         private long timerId = -1;
         private HttpClientRequest upstreamRequest;
 
-        Call(RoutingContext ctx, Exchange exchange, Upstream upstream, CircuitBreaker.Permit permit, int attempt) {
+        Call(RoutingContext ctx, Exchange exchange, Upstream upstream, Duration timeout, CircuitBreaker.Permit permit,
+                int attempt) {
             this.ctx = ctx;
             this.exchange = exchange;
             this.upstream = upstream;
+            this.timeout = timeout;
             this.permit = permit;
             this.attempt = attempt;
         }
@@ -121,14 +126,15 @@ public class ProxyHandler implements Handler<RoutingContext> {
                         response -> response.putHeader("Retry-After", Long.toString(seconds)));
                 return;
             }
-            new Call(ctx, exchange, upstream, next, attempt + 1).start();
+            new Call(ctx, exchange, upstream, timeout, next, attempt + 1).start();
         }
 
         void start() {
             HttpServerRequest in = ctx.request();
             String query = in.query();
             RequestOptions options = upstream.request(in.method(),
-                    exchange.path() + (query == null || query.isEmpty() ? "" : "?" + query));
+                    exchange.path() + (query == null || query.isEmpty() ? "" : "?" + query))
+                    .setIdleTimeout(timeout.toMillis());
             Headers.copyRequestHeaders(in.headers(), options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
             options.putHeader(RequestIds.HEADER, exchange.requestId());
             options.putHeader(TraceParent.HEADER, exchange.traceParent().header());
@@ -145,7 +151,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 exchange.upstreamHeaders().getAll(name).forEach(value -> options.addHeader(name, value));
             }
 
-            timerId = vertx.setTimer(upstream.timeout().toMillis(), id -> onTimeout());
+            timerId = vertx.setTimer(timeout.toMillis(), id -> onTimeout());
             // (not response().closeHandler: Vert.x Web's end handlers own that one)
             ctx.addEndHandler(ended -> {
                 if (ended.failed()) {
@@ -242,7 +248,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 upstreamRequest.reset();
             }
             problems.send(ctx, 504, "upstream-timeout", "Gateway timeout",
-                    "Upstream '" + upstream.name() + "' did not answer within " + upstream.timeout().toMillis() + " ms");
+                    "Upstream '" + upstream.name() + "' did not answer within " + timeout.toMillis() + " ms");
         }
 
         private void onFailure(Throwable cause) {

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The route table: longest prefix wins, prefixes match at path-segment boundaries only. Immutable. */
+/**
+ * The route table: the most specific matching prefix wins (more segments, then more literal segments: for plain
+ * prefixes simply the longest), prefixes match at path-segment boundaries only. Immutable.
+ */
 public final class RouteTable {
 
     private final List<Route> routes;
@@ -16,12 +19,13 @@ public final class RouteTable {
     /**
      * @param routes     the configured routes
      * @param upstreams  the known upstream names; a route naming another one is a configuration error
-     * @throws IllegalArgumentException on a duplicate prefix or an unknown upstream
+     * @throws IllegalArgumentException on a duplicate prefix ({@code {id}} and {@code {key}} count as the same) or an
+     *                                  unknown upstream
      */
     public RouteTable(Collection<Route> routes, Set<String> upstreams) {
         Set<String> prefixes = new HashSet<>();
         for (Route route : routes) {
-            if (!prefixes.add(route.prefix())) {
+            if (!prefixes.add(route.shape())) {
                 throw new IllegalArgumentException("route prefix " + route.prefix() + " is configured twice");
             }
             if (!upstreams.contains(route.upstream())) {
@@ -30,11 +34,15 @@ public final class RouteTable {
             }
         }
         List<Route> sorted = new ArrayList<>(routes);
-        sorted.sort(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed());
+        sorted.sort(Comparator.comparingInt(Route::segmentCount)
+                .thenComparingInt(Route::literalSegmentCount)
+                .thenComparingInt((Route r) -> r.prefix().length())
+                .reversed()
+                .thenComparing(Route::prefix));
         this.routes = List.copyOf(sorted);
     }
 
-    /** The route for a (normalised) request path: the longest prefix that matches at a segment boundary. */
+    /** The route for a (normalised) request path: the most specific prefix that matches at a segment boundary. */
     public Optional<Route> match(String path) {
         if (path == null) {
             return Optional.empty();
@@ -47,7 +55,7 @@ public final class RouteTable {
         return Optional.empty();
     }
 
-    /** The routes, longest prefix first. */
+    /** The routes, most specific first. */
     public List<Route> routes() {
         return routes;
     }

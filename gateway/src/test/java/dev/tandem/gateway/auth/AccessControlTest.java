@@ -99,7 +99,10 @@ class AccessControlTest {
         }
     }
 
-    /** Each scope against each operation family, through the gateway. */
+    /**
+     * Each scope against each operation family, through the gateway: a read needs {@code :read} or {@code :write} of
+     * the route's upstream, a write {@code :write}, the admin API {@code admin}; {@code admin} may do everything.
+     */
     @Test
     void scopeMatrix() {
         record Operation(String method, String path, String needs) {
@@ -120,7 +123,8 @@ class AccessControlTest {
             for (Operation op : operations) {
                 int status = withKey(key).contentType(ContentType.JSON).body(op.method().equals("GET") ? "" : "{}")
                         .request(op.method(), op.path()).then().extract().statusCode();
-                boolean allowed = scope.equals("admin") || scope.equals(op.needs());
+                boolean allowed = scope.equals("admin") || scope.equals(op.needs())
+                        || op.needs().endsWith(":read") && scope.equals(op.needs().replace(":read", ":write"));
                 // allowed: whatever the upstream says (project's is down: 502); refused: 403 from the gateway
                 if (allowed != (status != 403) || status == 401) {
                     mismatches.add(scope + " " + op.method() + " " + op.path() + " -> " + status);
@@ -133,6 +137,26 @@ class AccessControlTest {
                 .contentType(PROBLEM)
                 .body("type", is("https://tandem.dev/problems/forbidden"))
                 .body("detail", containsString("needs scope products:write"));
+    }
+
+    @Test
+    void aWriteScopeIncludesReadingTheSameServiceAndNothingElse() throws Exception {
+        String writer = TestKeys.withScopes(apiKeys, "products:write");
+        Response read = withKey(writer).get("/api/v1/products/7");
+        read.then().statusCode(200).body("upstream", is("product"));
+        // the service gets the scopes as granted and applies the same rule (platform Scopes) itself
+        assertEquals(Set.of("products:write"), InternalTokens.verify(SecurityKeys.publicKey(TestTokens.PUBLIC_KEY),
+                read.path("headers.x-tandem-internal-token"), Instant.now()).scopes());
+        withKey(writer).head("/api/v1/features/7").then().statusCode(200);
+        withKey(writer).get("/api/v1/projects").then()
+                .statusCode(403)
+                .contentType(PROBLEM)
+                .body("detail", containsString("needs scope projects:read"));
+        withKey(writer).get("/api/v1/feedback/1").then().statusCode(403);
+        withKey(writer).get("/api/v1/admin/api-keys").then().statusCode(403).body("detail", containsString("admin"));
+        // and read still does not include write
+        withKey(TestKeys.withScopes(apiKeys, "feedback:read")).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/feedback").then().statusCode(403).body("detail", containsString("feedback:write"));
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.jose4j.jwt.NumericDate;
 import dev.tandem.gateway.TestUpstreams;
 
 /** JWTs of the test issuer ({@link TestUpstreams#JWT_ISSUER}), valid and otherwise. */
-final class Jwts {
+public final class Jwts {
 
     private Jwts() {
     }
@@ -53,7 +53,7 @@ final class Jwts {
     }
 
     /** A valid token of the test issuer for {@code subject} with a space-separated {@code scope} claim. */
-    static String valid(String subject, String scope) {
+    public static String valid(String subject, String scope) {
         return sign(claims(TestUpstreams.JWT_ISSUER, subject, Instant.now().plusSeconds(300),
                 Map.of("scope", scope, "azp", "tandem-web")), issuerKey());
     }

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import dev.tandem.gateway.TestKeys;
 import dev.tandem.gateway.TestUpstreams;
 import dev.tandem.gateway.apikey.ApiKeys;
+import dev.tandem.gateway.auth.Jwts;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -60,6 +61,8 @@ class EventStreamTest {
     final class Client implements AutoCloseable {
         private final InputStream body;
         private final BufferedReader reader;
+        /** The stream's first line, naming the topics it reads. */
+        final String opened;
 
         Client(String key, String lastEventId, String query) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
@@ -74,7 +77,7 @@ class EventStreamTest {
             assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
             body = response.body();
             reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-            String opened = reader.readLine(); // ": stream open …": the consumer is positioned from here on
+            opened = reader.readLine(); // ": stream open …": the consumer is positioned from here on
             assertTrue(opened.startsWith(": stream open"), opened);
         }
 
@@ -199,8 +202,17 @@ class EventStreamTest {
     }
 
     @Test
+    void aWriteScopeStreamsItsOwnServicesTopicOnly() throws Exception {
+        try (Client client = new Client(TestKeys.withScopes(apiKeys, "products:write"), null, "")) {
+            assertEquals(": stream open; topics tandem.product.events", client.opened);
+        }
+    }
+
+    @Test
     void theStreamNeedsAReadScopeAndAnIdItMade() {
-        given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:write")).get("/api/v1/events").then()
+        // every key scope includes a read now; a person's token may carry none of Tandem's scopes
+        given().header("Authorization", "Bearer " + Jwts.valid("ana@example.com", "openid profile"))
+                .get("/api/v1/events").then()
                 .statusCode(403).body("detail", containsString("products:read"));
         given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
                 .header("Last-Event-ID", "not-ours!").get("/api/v1/events").then()

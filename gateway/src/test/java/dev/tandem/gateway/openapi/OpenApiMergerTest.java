@@ -161,6 +161,33 @@ class OpenApiMergerTest {
     }
 
     @Test
+    void theGatewaysOwnDocumentKeepsItsPathsByTheSameComponentRulesAndIsNoUpstream() throws Exception {
+        ObjectNode gateway = (ObjectNode) JSON.readTree("""
+                {"openapi": "3.1.0", "info": {"title": "gateway", "version": "9"},
+                 "tags": [{"name": "API keys"}],
+                 "paths": {
+                   "/api/v1/admin/api-keys": {"get": {"operationId": "listApiKeys", "tags": ["API keys"],
+                     "responses": {"400": {"description": "bad", "content": {"application/problem+json": {"schema":
+                       {"$ref": "#/components/schemas/Problem"}}}}}}},
+                   "/api/v1/events": {"get": {"operationId": "streamEvents", "responses": {"200": {"description": "x"}}}}
+                 },
+                 "components": {"schemas": {
+                   "Problem": {"type": "object", "properties": {"title": {"type": "string"}}},
+                   "ApiKey": {"type": "object"}}}}
+                """);
+        JsonNode merged = OpenApiMerger.merge(List.of(new ServiceDocument("product", (ObjectNode) JSON.readTree(PRODUCT)),
+                new ServiceDocument(OpenApiMerger.GATEWAY, gateway)), List.of(), ROUTES, SETTINGS);
+        // no route leads to these paths: the gateway serves them itself
+        assertEquals("gateway", merged.at("/paths/~1api~1v1~1admin~1api-keys/x-tandem-upstream").asText());
+        assertEquals("streamEvents", merged.at("/paths/~1api~1v1~1events/get/operationId").asText());
+        // the same Problem as the services': kept once
+        assertEquals("#/components/schemas/Problem", merged.at(
+                "/paths/~1api~1v1~1admin~1api-keys/get/responses/400/content/application~1problem+json/schema/$ref").asText());
+        assertTrue(merged.at("/components/schemas/ApiKey").isObject());
+        assertEquals(List.of("product"), merged.get("x-tandem-upstreams").findValuesAsText("name"));
+    }
+
+    @Test
     void inputDocumentsAreNotModified() throws Exception {
         ObjectNode product = (ObjectNode) JSON.readTree(PRODUCT);
         ObjectNode copy = product.deepCopy();

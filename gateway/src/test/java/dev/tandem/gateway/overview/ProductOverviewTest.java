@@ -5,8 +5,11 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -70,6 +73,33 @@ class ProductOverviewTest {
                 .statusCode(200)
                 .body("degraded.part", is(List.of("projects", "feedback")))
                 .body("degraded[1].reason", is("the caller lacks scope feedback:read"));
+    }
+
+    @Test
+    void aPartMissingTheOverviewsDeadlineIsDegradedAndASlowProductIsA504() {
+        String key = TestKeys.withScopes(apiKeys, "products:read", "projects:read", "feedback:read");
+        long start = System.nanoTime();
+        given().header("X-API-Key", key).get("/api/v1/products/" + TestUpstreams.SLOW_FEEDBACK_ID + "/overview").then()
+                .statusCode(200)
+                .body("product.path", is("/api/v1/products/" + TestUpstreams.SLOW_FEEDBACK_ID))
+                .body("feedback", nullValue())
+                .body("degraded.find { it.part == 'feedback' }.reason",
+                        is("upstream feedback did not answer within " + TestUpstreams.OVERVIEW_TIMEOUT_MILLIS + " ms"));
+        long took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(took >= TestUpstreams.OVERVIEW_TIMEOUT_MILLIS - 50, "answered before the deadline: " + took);
+        assertTrue(took < TestUpstreams.SLOW_MILLIS - 1_000, "waited for the slow part: " + took);
+
+        start = System.nanoTime();
+        given().header("X-API-Key", key).header("X-Request-Id", "overview-slow")
+                .get("/api/v1/products/" + TestUpstreams.SLOW_PRODUCT_ID + "/overview").then()
+                .statusCode(504)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", "overview-slow")
+                .body("type", is("https://tandem.dev/problems/upstream-timeout"))
+                .body("requestId", is("overview-slow"))
+                .body("detail", containsString("did not answer within " + TestUpstreams.OVERVIEW_TIMEOUT_MILLIS + " ms"));
+        took = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        assertTrue(took < TestUpstreams.SLOW_MILLIS - 1_000, "waited for the slow product: " + took);
     }
 
     @Test

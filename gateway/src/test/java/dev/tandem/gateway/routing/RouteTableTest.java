@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -36,6 +37,31 @@ class RouteTableTest {
     }
 
     @Test
+    void aNamedSegmentMatchesAnyOneSegmentAndTheMoreSpecificRouteWins() {
+        RouteTable withTemplate = new RouteTable(List.of(
+                new Route("/api/v1/products", "product"),
+                new Route("/api/v1/products/{id}/overview", "gateway", Duration.ofSeconds(3)),
+                new Route("/api/v1/products/special", "feedback")), Set.of("product", "feedback", "gateway"));
+        assertEquals("gateway", withTemplate.match("/api/v1/products/42/overview").orElseThrow().upstream());
+        assertEquals("gateway", withTemplate.match("/api/v1/products/42/overview/x").orElseThrow().upstream());
+        assertEquals("product", withTemplate.match("/api/v1/products/42/overviews").orElseThrow().upstream());
+        assertEquals("product", withTemplate.match("/api/v1/products/42").orElseThrow().upstream());
+        assertEquals("product", withTemplate.match("/api/v1/products//overview").orElseThrow().upstream());
+        assertEquals("feedback", withTemplate.match("/api/v1/products/special").orElseThrow().upstream());
+        // an OpenAPI path template is a path like any other
+        assertEquals("gateway", withTemplate.match("/api/v1/products/{id}/overview").orElseThrow().upstream());
+    }
+
+    @Test
+    void aRouteMayCarryItsOwnTimeoutElseItUsesItsUpstreams() {
+        Route imports = new Route("/api/v1/feedback/imports", "feedback", Duration.ofMinutes(2));
+        assertEquals(Duration.ofMinutes(2), imports.timeoutOr(Duration.ofSeconds(10)));
+        assertEquals(Duration.ofSeconds(10), new Route("/api/v1/feedback", "feedback").timeoutOr(Duration.ofSeconds(10)));
+        assertThrows(IllegalArgumentException.class, () -> new Route("/a", "x", Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new Route("/a", "x", Duration.ofSeconds(-1)));
+    }
+
+    @Test
     void trailingSlashOfAPrefixIsIgnored() {
         assertEquals("/api/v1/products/special", new Route("/api/v1/products/special/", "x").prefix());
     }
@@ -48,6 +74,11 @@ class RouteTableTest {
                 List.of(new Route("/a", "nope")), Set.of("x")));
         assertThrows(IllegalArgumentException.class, () -> new Route("api/v1", "x"));
         assertThrows(IllegalArgumentException.class, () -> new Route("/api/v1", " "));
+        // the same shape twice, whatever the segment's name
+        assertThrows(IllegalArgumentException.class, () -> new RouteTable(
+                List.of(new Route("/a/{id}/b", "x"), new Route("/a/{key}/b", "x")), Set.of("x")));
+        assertThrows(IllegalArgumentException.class, () -> new Route("/a/x{id}", "x"));
+        assertThrows(IllegalArgumentException.class, () -> new Route("/a/*", "x"));
     }
 
     private String upstreamOf(String path) {

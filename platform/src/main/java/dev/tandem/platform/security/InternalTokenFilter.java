@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
 /**
  * Enforcement in a service: every request needs a valid internal token from the gateway ({@link InternalTokens#HEADER})
  * whose scopes allow the operation ({@link Scopes}: {@code <scope-prefix>:read} for GET/HEAD, {@code :write}
- * otherwise, {@code admin} everything). No or a bad token → 401 problem with {@code WWW-Authenticate}; a good token
+ * otherwise; {@code :write} includes {@code :read}, {@code admin} everything). No or a bad token → 401 problem with {@code WWW-Authenticate}; a good token
  * without the scope → 403 problem. Health, the OpenAPI document and metrics stay open ({@code open-paths}).
  *
  * <p>Off unless {@code tandem.security.enabled=true}; when on, {@code tandem.security.public-key} (the gateway's

@@ -5,9 +5,16 @@ import java.util.Locale;
 
 /**
  * The one scope rule, applied by the gateway and by every service: a read ({@code GET}, {@code HEAD}) needs
- * {@code <prefix>:read}, anything else {@code <prefix>:write}; {@code admin} allows everything. A {@code write}
- * scope does not include {@code read}: a client that needs both is given both, so a key can be write-only (an
- * importer that must not read customers back).
+ * {@code <prefix>:read}, anything else {@code <prefix>:write}.
+ *
+ * <p>Implications, the same everywhere this class is asked:
+ * <ul>
+ * <li>{@code <prefix>:write} includes {@code <prefix>:read} of the same prefix (and of no other): a client that may
+ * change something may see it, as with Stripe's and GitHub's "read and write" permissions. A read-only key stays
+ * possible; a write-only one does not.</li>
+ * <li>{@code admin} includes everything. Whoever holds it manages the API keys and can issue a key with any scope,
+ * so an {@code admin} that excluded data scopes would only add a detour, not a boundary.</li>
+ * </ul>
  */
 public final class Scopes {
 
@@ -29,8 +36,16 @@ public final class Scopes {
         return prefix + ":" + (read ? READ : WRITE);
     }
 
-    /** Whether {@code granted} contains {@code required} or {@code admin}. */
+    /**
+     * Whether {@code granted} allows {@code required}: it holds {@code required} itself, {@code admin}, or — for a
+     * {@code <prefix>:read} — {@code <prefix>:write}.
+     */
     public static boolean allows(Collection<String> granted, String required) {
-        return granted.contains(ADMIN) || granted.contains(required);
+        if (granted.contains(ADMIN) || granted.contains(required)) {
+            return true;
+        }
+        String readSuffix = ":" + READ;
+        return required.endsWith(readSuffix)
+                && granted.contains(required.substring(0, required.length() - readSuffix.length()) + ":" + WRITE);
     }
 }

@@ -56,11 +56,13 @@ class InternalTokenFilterTest {
     }
 
     @Test
-    void readsNeedTheReadScope() {
+    void readsNeedTheReadScopeWhichWriteIncludes() {
         given().header(TestTokens.HEADER, TestTokens.mint("widgets:read")).get("/test/ping").then()
                 .statusCode(200).body(equalTo("pong"));
+        given().header(TestTokens.HEADER, TestTokens.mint("widgets:write")).get("/test/ping").then()
+                .statusCode(200).body(equalTo("pong"));
         given().header(TestTokens.HEADER, TestTokens.mint("admin")).get("/test/ping").then().statusCode(200);
-        for (String scope : new String[] {"widgets:write", "products:read", ""}) {
+        for (String scope : new String[] {"products:write", "products:read", "widgets", ""}) {
             given().header(TestTokens.HEADER, TestTokens.mint(scope)).get("/test/ping").then()
                     .statusCode(403)
                     .contentType(PROBLEM)

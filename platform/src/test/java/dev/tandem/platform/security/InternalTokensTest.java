@@ -116,13 +116,22 @@ class InternalTokensTest {
     }
 
     @Test
-    void scopeRuleReadsNeedReadWritesNeedWriteAdminMayDoAll() {
+    void scopeRuleReadsNeedReadWritesNeedWriteWriteIncludesReadAdminMayDoAll() {
         assertTrue(Scopes.isRead("GET") && Scopes.isRead("head"));
         assertFalse(Scopes.isRead("POST") || Scopes.isRead("DELETE") || Scopes.isRead("PATCH"));
         assertTrue(Scopes.allows(Set.of("products:read"), Scopes.required("products", true)));
         assertFalse(Scopes.allows(Set.of("products:read"), Scopes.required("products", false)));
-        assertFalse(Scopes.allows(Set.of("products:write"), Scopes.required("products", true)));
+        // write includes read of the same prefix, and of no other
+        assertTrue(Scopes.allows(Set.of("products:write"), Scopes.required("products", true)));
+        assertTrue(Scopes.allows(Set.of("products:write"), Scopes.required("products", false)));
+        assertFalse(Scopes.allows(Set.of("products:write"), Scopes.required("projects", true)));
         assertFalse(Scopes.allows(Set.of("projects:read"), Scopes.required("products", true)));
+        assertFalse(Scopes.allows(Set.of("products:write"), "admin"));
+        assertFalse(Scopes.allows(Set.of("products"), Scopes.required("products", true)));
         assertTrue(Scopes.allows(Set.of("admin"), Scopes.required("feedback", false)));
+        assertTrue(Scopes.allows(Set.of("admin"), Scopes.required("feedback", true)));
+        assertTrue(Scopes.allows(Set.of("admin"), "admin"));
+        assertTrue(new InternalToken("u", null, Set.of("feedback:write"), null, NOW, NOW.plusSeconds(60))
+                .allows("feedback", true));
     }
 }
