@@ -80,6 +80,23 @@ class DemoDataTest {
     }
 
     @Test
+    void featuresServeTheirProductsObjectives() throws Exception {
+        String id = product("CHK").path("id").asText();
+        List<JsonNode> objectives = all("/api/v1/objectives?productId=" + id);
+        assertTrue(objectives.size() >= 2, "Checkout has objectives");
+        int served = 0;
+        for (JsonNode objective : objectives) {
+            List<JsonNode> features = all("/api/v1/features?objectiveId=" + objective.path("id").asText());
+            for (JsonNode f : features) {
+                assertEquals(id, f.path("productId").asText(), "an objective's features are of its product");
+                assertEquals(objective.path("id").asText(), f.path("objectiveId").asText());
+            }
+            served += features.size();
+        }
+        assertTrue(served >= 5, "most Checkout features past the idea stage serve an objective: " + served);
+    }
+
+    @Test
     void projectsAreInDifferentHealth() throws Exception {
         Set<String> health = new HashSet<>();
         Set<String> statuses = new HashSet<>();

@@ -59,6 +59,8 @@ final class DemoLoader {
     private final Map<String, String> productIds = new ConcurrentHashMap<>();
     private final Map<String, String> featureIds = new ConcurrentHashMap<>();
     private final Map<String, String> releaseIds = new ConcurrentHashMap<>();
+    /** productKey + "/" + index of the objective in its product's spec → id. */
+    private final Map<String, String> objectiveIds = new ConcurrentHashMap<>();
     private final Map<String, String> programIds = new ConcurrentHashMap<>();
     private final Map<Integer, String> customerIds = new ConcurrentHashMap<>();
     /** metric → id of its latest measurement (pivot evidence). */
@@ -194,6 +196,7 @@ final class DemoLoader {
                 .put("productId", productIds.get(productKey)).put("title", o.title())
                 .put("description", o.description()).put("period", o.period()));
         String path = "/api/v1/objectives/" + created.id();
+        objectiveIds.put(productKey + "/" + product(productKey).objectives().indexOf(o), created.id());
         String etag = created.etag();
         for (KeyResultSpec kr : o.keyResults()) {
             DemoApi.Answer added = api.change("POST", path, path + "/key-results", DemoApi.object()
@@ -214,10 +217,17 @@ final class DemoLoader {
     }
 
     private void createFeature(FeatureSpec f) {
-        DemoApi.Answer created = api.post("/api/v1/features", DemoApi.object()
+        ObjectNode body = DemoApi.object()
                 .put("productId", productIds.get(f.productKey())).put("title", f.title()).put("problem", f.problem())
                 .put("reach", f.reach()).put("impact", f.impact()).put("confidence", f.confidence())
-                .put("effort", f.effort()));
+                .put("effort", f.effort());
+        // every feature past the idea stage serves one of its product's objectives (taken in turn)
+        ProductSpec product = product(f.productKey());
+        if (!"IDEA".equals(f.status()) && !"REJECTED".equals(f.status()) && !product.objectives().isEmpty()) {
+            int objective = product.features().indexOf(f) % product.objectives().size();
+            body.put("objectiveId", objectiveIds.get(f.productKey() + "/" + objective));
+        }
+        DemoApi.Answer created = api.post("/api/v1/features", body);
         String id = created.id();
         featureIds.put(f.ref(), id);
         String path = "/api/v1/features/" + id;
@@ -229,10 +239,10 @@ final class DemoLoader {
             default -> List.of("CANDIDATE", "PLANNED"); // PLANNED, and those committed later for their project
         };
         for (String step : steps) {
-            ObjectNode body = DemoApi.object().put("status", step);
-            body.put("reason", "REJECTED".equals(step) ? f.rejectionReason()
+            ObjectNode move = DemoApi.object().put("status", step);
+            move.put("reason", "REJECTED".equals(step) ? f.rejectionReason()
                     : "CANDIDATE".equals(step) ? "Customers keep asking; worth sizing" : "Fits this year's objectives");
-            etag = api.change("POST", path, path + "/status", body, etag).etag();
+            etag = api.change("POST", path, path + "/status", move, etag).etag();
         }
         for (ReleaseSpec r : data.releases()) {
             if (r.featureRefs().contains(f.ref())) {
@@ -281,6 +291,11 @@ final class DemoLoader {
         }
         String path = "/api/v1/releases/" + releaseIds.get(r.name());
         api.change("POST", path, path + "/release", DemoApi.object(), null);
+    }
+
+    private ProductSpec product(String key) {
+        return data.products().stream().filter(p -> p.key().equals(key)).findFirst()
+                .orElseThrow(() -> new DemoException("no product " + key + " in the data set"));
     }
 
     // ---------------------------------------------------------------- feedback-service
