@@ -66,6 +66,14 @@ public abstract class ServiceSecurityContract {
     }
 
     @Test
+    void aWriteScopeIncludesReadingButNotAnotherArea() {
+        given().header(TestTokens.HEADER, TestTokens.mint(scopePrefix() + ":write")).get(collectionPath()).then()
+                .statusCode(200);
+        given().header(TestTokens.HEADER, TestTokens.mint(otherScopePrefix() + ":write")).get(collectionPath())
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
     void expiredOrTamperedTokensAre401() {
         String expired = TestTokens.mint("test-user", Instant.now().minus(Duration.ofHours(2)), Duration.ofHours(1),
                 scopePrefix() + ":read");

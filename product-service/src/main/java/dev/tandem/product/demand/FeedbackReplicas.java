@@ -100,4 +100,18 @@ public class FeedbackReplicas {
         return ((Number) em.createNativeQuery("SELECT count(*) FROM feedback_replica WHERE feedback_id = ?1")
                 .setParameter(1, feedbackId).getSingleResult()).longValue() > 0;
     }
+
+    /** How many known feedback items are filed against {@code productId}. */
+    public long countForProduct(UUID productId) {
+        return ((Number) em.createNativeQuery("SELECT count(*) FROM feedback_replica WHERE product_id = ?1")
+                .setParameter(1, productId).getSingleResult()).longValue();
+    }
+
+    /** The product of a known feedback item; empty when the item or its product is not known here. */
+    public java.util.Optional<UUID> productOfFeedback(UUID feedbackId) {
+        List<?> rows = em.createNativeQuery("SELECT product_id FROM feedback_replica WHERE feedback_id = ?1")
+                .setParameter(1, feedbackId).getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? java.util.Optional.empty()
+                : java.util.Optional.of((UUID) rows.get(0));
+    }
 }

@@ -49,6 +49,16 @@ public class Measurement extends PanacheEntityBase {
     }
 
     /** One page of a key result's measurements, oldest measuredAt first (keyset on measuredAt, id). */
+    /** The product whose key result a measurement is of; empty when there is no such measurement. */
+    public static java.util.Optional<UUID> productOf(UUID measurementId) {
+        List<?> rows = getEntityManager().createNativeQuery("""
+                SELECT o.product_id FROM key_result_measurement m
+                  JOIN key_result k ON k.id = m.key_result_id
+                  JOIN objective o ON o.id = k.objective_id
+                 WHERE m.id = ?1""").setParameter(1, measurementId).getResultList();
+        return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of((UUID) rows.get(0));
+    }
+
     static List<Measurement> page(UUID keyResultId, Cursor after, int fetchSize) {
         if (after == null) {
             return find("keyResultId = ?1 order by measuredAt, id", keyResultId).page(0, fetchSize).list();

@@ -60,8 +60,8 @@ public class PivotResource {
     @Operation(operationId = "pivotProduct", summary = "Pivot a product",
             description = "Changes the product's vision and/or target segments as a managed pivot, with a rationale "
                     + "and evidence: at least one feedback item this service knows (from feedback-service's events) "
-                    + "or key-result measurement. No evidence, an incomplete reference or an unknown id is a 422 naming "
-                    + "each; a pivot that changes neither vision nor segments is a 422 naming vision. Requires the "
+                    + "or key-result measurement, about this product. No evidence, an incomplete reference, an "
+                    + "unknown id or another product's feedback or measurement is a 422 naming each; a pivot that changes neither vision nor segments is a 422 naming vision. Requires the "
                     + "product's If-Match. Records the pivot (see GET) and publishes dev.tandem.product.pivoted.v1 "
                     + "with before and after. The response is the product; Location names the pivot.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PivotRequest.class),
@@ -85,8 +85,14 @@ public class PivotResource {
                           @Valid @NotNull PivotRequest request) {
         Product product = find(id);
         Versions.requireIfMatch(ifMatch, product.version());
-        PivotEvidence.check(request.evidence(), feedback::knowsFeedback,
-                measurementId -> Measurement.findById(measurementId) != null);
+        PivotEvidence.check(request.evidence(),
+                feedbackId -> !feedback.knowsFeedback(feedbackId) ? PivotEvidence.Standing.UNKNOWN
+                        : feedback.productOfFeedback(feedbackId).filter(p -> !p.equals(product.id())).isPresent()
+                        ? PivotEvidence.Standing.OTHER_PRODUCT : PivotEvidence.Standing.THIS_PRODUCT,
+                measurementId -> Measurement.productOf(measurementId)
+                        .map(p -> p.equals(product.id()) ? PivotEvidence.Standing.THIS_PRODUCT
+                                : PivotEvidence.Standing.OTHER_PRODUCT)
+                        .orElse(PivotEvidence.Standing.UNKNOWN));
         String visionBefore = product.vision();
         List<String> segmentsBefore = product.targetSegments();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -189,21 +189,39 @@ public class Product extends PanacheEntityBase {
     }
 
     /**
-     * A product may be deleted only while CONCEPT and with nothing linked to it.
+     * Only a product in CONCEPT with nothing linked to it can be deleted: no features, objectives or releases here,
+     * and no feedback filed against it in feedback-service (known here from its events) — customers' words about a
+     * product are not deleted with it. Retire the product instead.
      *
-     * @param linkedFeatures how many features belong to it
-     * @throws ProblemException 409 naming why not
+     * @throws ProblemException 409 naming {@code lifecycleStage}, or each kind of thing still linked
      */
-    public void requireDeletable(long linkedFeatures) {
+    public void requireDeletable(long features, long objectives, long releases, long feedbackItems) {
         if (lifecycleStage != LifecycleStage.CONCEPT) {
             throw ProblemException.conflict("product " + key + " is " + lifecycleStage
                     + "; only a product in CONCEPT can be deleted (retire it instead)",
                     new Problem.FieldError("lifecycleStage", "must be CONCEPT to delete"));
         }
-        if (linkedFeatures > 0) {
-            throw ProblemException.conflict("product " + key + " has " + linkedFeatures
-                    + " feature(s) linked; delete or move them first",
-                    new Problem.FieldError("features", linkedFeatures + " linked"));
+        java.util.List<Problem.FieldError> linked = new java.util.ArrayList<>();
+        java.util.List<String> what = new java.util.ArrayList<>();
+        if (features > 0) {
+            linked.add(new Problem.FieldError("features", features + " linked"));
+            what.add(features + " feature(s) linked (delete or move them first)");
+        }
+        if (objectives > 0) {
+            linked.add(new Problem.FieldError("objectives", objectives + " linked"));
+            what.add(objectives + " objective(s) linked");
+        }
+        if (releases > 0) {
+            linked.add(new Problem.FieldError("releases", releases + " linked"));
+            what.add(releases + " release(s)");
+        }
+        if (feedbackItems > 0) {
+            linked.add(new Problem.FieldError("feedback", feedbackItems + " item(s) filed against it"));
+            what.add(feedbackItems + " feedback item(s) filed against it");
+        }
+        if (!linked.isEmpty()) {
+            throw ProblemException.conflict("product " + key + " has " + String.join(", ", what)
+                    + "; it cannot be deleted", linked.toArray(Problem.FieldError[]::new));
         }
     }
 

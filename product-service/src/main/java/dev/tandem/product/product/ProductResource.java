@@ -37,6 +37,7 @@ import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
+import dev.tandem.product.demand.FeedbackReplicas;
 import dev.tandem.product.feature.Feature;
 import dev.tandem.product.objective.Objective;
 import dev.tandem.product.release.Release;
@@ -63,6 +64,9 @@ public class ProductResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    FeedbackReplicas feedback;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -186,7 +190,8 @@ public class ProductResource {
     @Path("/{id}")
     @Transactional
     @Operation(operationId = "deleteProduct", summary = "Delete a product",
-            description = "Only while CONCEPT and with nothing linked (no features, no objectives, no releases). Requires If-Match. "
+            description = "Only while CONCEPT and with nothing linked (no features, no objectives, no releases, no feedback "
+                    + "filed against it); else a 409 naming each. Requires If-Match. "
                     + "Publishes dev.tandem.product.deleted.v1.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", ref = "NotFound")
@@ -197,17 +202,8 @@ public class ProductResource {
                            @HeaderParam("If-Match") @Parameter(ref = "If-Match") String ifMatch) {
         Product product = find(id);
         Versions.requireIfMatch(ifMatch, product.version());
-        product.requireDeletable(Feature.countForProduct(id));
-        long objectives = Objective.countForProduct(id);
-        if (objectives > 0) {
-            throw ProblemException.conflict("product " + product.key() + " has " + objectives
-                    + " objective(s) linked; it cannot be deleted", new Problem.FieldError("objectives", objectives + " linked"));
-        }
-        long releases = Release.count("productId", id);
-        if (releases > 0) {
-            throw ProblemException.conflict("product " + product.key() + " has " + releases
-                    + " release(s); it cannot be deleted", new Problem.FieldError("releases", releases + " linked"));
-        }
+        product.requireDeletable(Feature.countForProduct(id), Objective.countForProduct(id),
+                Release.count("productId", id), feedback.countForProduct(id));
         events.deleted(product, Instant.now().truncatedTo(ChronoUnit.MICROS));
         product.delete();
         return Response.noContent().build();

@@ -69,14 +69,18 @@ class LifecycleRulesTest {
     }
 
     @Test
-    void deletableOnlyInConceptWithoutFeatures() {
+    void deletableOnlyInConceptWithNothingLinked() {
         Product p = product();
-        p.requireDeletable(0);
-        ProblemException linked = assertThrows(ProblemException.class, () -> p.requireDeletable(2));
+        p.requireDeletable(0, 0, 0, 0);
+        ProblemException linked = assertThrows(ProblemException.class, () -> p.requireDeletable(2, 0, 0, 0));
         assertEquals(409, linked.status());
         assertTrue(linked.problem().detail().contains("2 feature(s) linked"));
+        ProblemException all = assertThrows(ProblemException.class, () -> p.requireDeletable(1, 1, 1, 3));
+        assertEquals(java.util.List.of("features", "objectives", "releases", "feedback"),
+                all.problem().errors().stream().map(dev.tandem.platform.problem.Problem.FieldError::field).toList());
+        assertTrue(all.problem().detail().contains("3 feedback item(s) filed against it"), all.problem().detail());
         p.moveTo(LifecycleStage.DEVELOPMENT, "go", "ana", Instant.now());
-        ProblemException stage = assertThrows(ProblemException.class, () -> p.requireDeletable(0));
+        ProblemException stage = assertThrows(ProblemException.class, () -> p.requireDeletable(0, 0, 0, 0));
         assertTrue(stage.problem().detail().contains("only a product in CONCEPT can be deleted"));
     }
 

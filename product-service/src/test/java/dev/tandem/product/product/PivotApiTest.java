@@ -102,6 +102,26 @@ class PivotApiTest {
     }
 
     @Test
+    void evidenceAboutAnotherProductIsRefusedAndNothingChanges() {
+        String product = Fixtures.product("Checkout", "ana.pm@example.com", "Paying is easy");
+        String other = Fixtures.product("Insights", "ana.pm@example.com", "Know your buyers");
+        UUID othersFeedback = knownFeedback(other);
+        String othersMeasurement = measurement(other);
+        String path = pivots(product);
+        Fixtures.withCurrentETag("POST", path, """
+                {"vision": "Reorder in one click", "rationale": "borrowed evidence",
+                 "evidence": [{"type": "FEEDBACK", "feedbackId": "%s"},
+                              {"type": "KEY_RESULT_MEASUREMENT", "measurementId": "%s"}]}"""
+                .formatted(othersFeedback, othersMeasurement))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("evidence[0].feedbackId", "evidence[1].measurementId")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("another product"));
+        given().get("/api/v1/products/" + product).then().body("vision", equalTo("Paying is easy"))
+                .header("ETag", "\"0\"");
+        given().get(path).then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
     void pivotsWithKnownEvidenceRecordsHistoryAndPublishesBeforeAndAfter() {
         String product = Fixtures.product("Checkout", "ana.pm@example.com", "Paying is easy");
         UUID feedback = knownFeedback(product);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import dev.tandem.platform.problem.Problem;
@@ -15,9 +14,30 @@ class PivotEvidenceTest {
 
     final UUID knownFeedback = UUID.randomUUID();
     final UUID knownMeasurement = UUID.randomUUID();
+    final UUID otherProductsFeedback = UUID.randomUUID();
+    final UUID otherProductsMeasurement = UUID.randomUUID();
 
     void check(List<PivotRequest.Evidence> evidence) {
-        PivotEvidence.check(evidence, Set.of(knownFeedback)::contains, Set.of(knownMeasurement)::contains);
+        PivotEvidence.check(evidence, id -> standing(id, knownFeedback, otherProductsFeedback),
+                id -> standing(id, knownMeasurement, otherProductsMeasurement));
+    }
+
+    static PivotEvidence.Standing standing(UUID id, UUID ours, UUID others) {
+        return id.equals(ours) ? PivotEvidence.Standing.THIS_PRODUCT
+                : id.equals(others) ? PivotEvidence.Standing.OTHER_PRODUCT : PivotEvidence.Standing.UNKNOWN;
+    }
+
+    @Test
+    void evidenceAboutAnotherProductIsNamed() {
+        ProblemException e = assertThrows(ProblemException.class, () -> check(List.of(
+                new PivotRequest.Evidence(EvidenceType.FEEDBACK, otherProductsFeedback, null),
+                new PivotRequest.Evidence(EvidenceType.KEY_RESULT_MEASUREMENT, null, otherProductsMeasurement),
+                new PivotRequest.Evidence(EvidenceType.FEEDBACK, knownFeedback, null))));
+        assertEquals(422, e.problem().status());
+        assertEquals(List.of("evidence[0].feedbackId", "evidence[1].measurementId"),
+                e.problem().errors().stream().map(Problem.FieldError::field).toList());
+        assertEquals(true, e.problem().errors().get(0).message().contains("another product"));
+        assertEquals(true, e.problem().errors().get(1).message().contains("another product"));
     }
 
     @Test

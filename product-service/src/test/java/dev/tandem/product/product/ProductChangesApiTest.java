@@ -163,5 +163,21 @@ class ProductChangesApiTest {
                 .body("detail", containsString("1 feature(s) linked"));
         given().get(PRODUCTS + developing).then().statusCode(200);
         given().get(PRODUCTS + withFeature).then().statusCode(200);
+
+        // customers' feedback filed against a concept keeps it (known here from feedback.received)
+        String withFeedback = Fixtures.product();
+        UUID item = UUID.randomUUID();
+        dev.tandem.product.FeedbackFeed.received(item, UUID.fromString(withFeedback), null);
+        // known once it is accepted as pivot evidence (a probe without a side effect on what is tested)
+        dev.tandem.product.Publish.awaitTrue("the feedback to be known", () -> withCurrentETag("POST",
+                PRODUCTS + withFeedback + "/pivots", """
+                        {"vision": "Heard from customers", "rationale": "r",
+                         "evidence": [{"type": "FEEDBACK", "feedbackId": "%s"}]}""".formatted(item))
+                .statusCode() == 201);
+        given().header("If-Match", etag(PRODUCTS + withFeedback)).delete(PRODUCTS + withFeedback)
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.hasItem("feedback"))
+                .body("detail", containsString("1 feedback item(s) filed against it"));
+        given().get(PRODUCTS + withFeedback).then().statusCode(200);
     }
 }
