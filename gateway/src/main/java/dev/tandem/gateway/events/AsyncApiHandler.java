@@ -31,7 +31,7 @@ public class AsyncApiHandler {
     private static final Pattern FILE = Pattern.compile("asyncapi\\.yaml|schemas/[a-z0-9][a-z0-9.-]*\\.schema\\.json");
 
     private final GatewayProblems problems;
-    private final Map<String, Optional<byte[]>> files = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
 
     public AsyncApiHandler(GatewayProblems problems) {
         this.problems = problems;
@@ -44,8 +44,7 @@ public class AsyncApiHandler {
 
     private void serve(RoutingContext ctx) {
         String name = ctx.normalizedPath().substring(PATH.length() + 1);
-        Optional<byte[]> file = FILE.matcher(name).matches()
-                ? files.computeIfAbsent(name, AsyncApiHandler::read) : Optional.empty();
+        Optional<byte[]> file = FILE.matcher(name).matches() ? cached(name) : Optional.empty();
         if (file.isEmpty()) {
             problems.send(ctx, 404, "not-found", "Not found", "No such file of the event contract; start at " + DOCUMENT);
             return;
@@ -55,6 +54,17 @@ public class AsyncApiHandler {
                         : "application/schema+json")
                 .putHeader("Cache-Control", "no-cache")
                 .end(Buffer.buffer(file.get()));
+    }
+
+    /** Only files that exist are kept: a client asking for made-up names must not grow the cache. */
+    private Optional<byte[]> cached(String name) {
+        byte[] known = files.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<byte[]> read = read(name);
+        read.ifPresent(bytes -> files.put(name, bytes));
+        return read;
     }
 
     private static Optional<byte[]> read(String name) {

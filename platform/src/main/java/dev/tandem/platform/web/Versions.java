@@ -72,13 +72,22 @@ public final class Versions {
      * else 200 with the entity and its ETag.
      */
     public static Response ok(Object entity, long version, String ifNoneMatch) {
-        if (ifNoneMatch != null) {
-            String trimmed = ifNoneMatch.strip();
-            if ("*".equals(trimmed) || tags(trimmed).stream().anyMatch(t -> t.equals(Long.toString(version)))) {
-                return withETag(Response.notModified(), version).build();
-            }
+        if (names(ifNoneMatch, Long.toString(version))) {
+            return withETag(Response.notModified(), version).build();
         }
         return ok(entity, version);
+    }
+
+    /**
+     * Whether an {@code If-None-Match} header names the entity tag whose opaque value (without quotes) is
+     * {@code opaqueTag}, or is {@code *}: the client's copy is current. For resources whose tag is not a bare version.
+     */
+    public static boolean names(String ifNoneMatch, String opaqueTag) {
+        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+            return false;
+        }
+        String trimmed = ifNoneMatch.strip();
+        return "*".equals(trimmed) || tags(trimmed).contains(opaqueTag);
     }
 
     /**
@@ -88,6 +97,20 @@ public final class Versions {
      *                          412 when no tag in it names {@code currentVersion}
      */
     public static void requireIfMatch(String ifMatchHeader, long currentVersion) {
+        String current = Long.toString(currentVersion);
+        requireIfMatch(ifMatchHeader, current::equals, etag(currentVersion));
+    }
+
+    /**
+     * Checks an update's {@code If-Match} header with a rule of the resource's own: {@code isCurrent} says whether an
+     * opaque tag value (without quotes, weak or strong alike) names the current state; {@code currentETag} is shown
+     * in the 412. For resources whose tag is not a bare version.
+     *
+     * @throws ProblemException 428 when the header is missing, blank or {@code *}; 400 when it is malformed;
+     *                          412 when no tag in it is current
+     */
+    public static void requireIfMatch(String ifMatchHeader, java.util.function.Predicate<String> isCurrent,
+            String currentETag) {
         if (ifMatchHeader == null || ifMatchHeader.isBlank()) {
             throw ProblemException.preconditionRequired(
                     "This update requires If-Match with the resource's current ETag (read it with GET)");
@@ -102,10 +125,9 @@ public final class Versions {
             throw ProblemException.badRequest("If-Match must be a quoted ETag such as \"7\"",
                     new Problem.FieldError(IF_MATCH, "must be a quoted ETag such as \"7\""));
         }
-        String current = Long.toString(currentVersion);
-        if (tags.stream().noneMatch(current::equals)) {
+        if (tags.stream().noneMatch(isCurrent)) {
             throw ProblemException.preconditionFailed("If-Match " + value + " does not match the current ETag "
-                    + etag(currentVersion) + "; read the resource again and reapply the change");
+                    + currentETag + "; read the resource again and reapply the change");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tandem.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,6 +58,22 @@ class VersionsTest {
         ProblemException e = assertThrows(ProblemException.class, () -> Versions.requireIfMatch(header, 7));
         assertEquals(400, e.status());
         assertEquals(List.of("If-Match"), e.problem().errors().stream().map(Problem.FieldError::field).toList());
+    }
+
+    @Test
+    void opaqueTagsForResourcesWhoseTagIsNotABareVersion() {
+        assertTrue(Versions.names("\"7.3\"", "7.3"));
+        assertTrue(Versions.names("W/\"7.2\", \"7.3\"", "7.3"));
+        assertTrue(Versions.names("*", "7.3"));
+        assertFalse(Versions.names("\"7.2\"", "7.3"));
+        assertFalse(Versions.names(null, "7.3"));
+        Versions.requireIfMatch("\"7.9\"", tag -> tag.startsWith("7."), "\"7.3\"");
+        ProblemException stale = assertThrows(ProblemException.class,
+                () -> Versions.requireIfMatch("\"6.3\"", tag -> tag.startsWith("7."), "\"7.3\""));
+        assertEquals(412, stale.status());
+        assertTrue(stale.problem().detail().contains("\"7.3\""), stale.problem().detail());
+        assertEquals(428, assertThrows(ProblemException.class,
+                () -> Versions.requireIfMatch("*", tag -> true, "\"7.3\"")).status());
     }
 
     @Test

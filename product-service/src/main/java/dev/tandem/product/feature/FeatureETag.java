@@ -1,8 +1,5 @@
 package dev.tandem.product.feature;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 
@@ -23,10 +20,6 @@ import dev.tandem.platform.web.Versions;
  * quotes, or an ETag from before the tag had two parts) still names version 7.
  */
 public record FeatureETag(long version, long derivedVersion) {
-
-    /** Our tag inside a header, as a quoted tag: {@code "7.3"} (with or without W/). */
-    private static final Pattern OURS = Pattern.compile("\"(\\d+)\\.(\\d+)\"");
-    private static final Pattern ANY_TAG = Pattern.compile("(?:W/)?\"([^\"]*)\"");
 
     /** The opaque value, without quotes: {@code 7.3}. */
     public String value() {
@@ -51,19 +44,7 @@ public record FeatureETag(long version, long derivedVersion) {
 
     /** Whether {@code If-None-Match} names this tag (or is {@code *}): the client's copy is current, answer 304. */
     public boolean isCurrentFor(String ifNoneMatch) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        if ("*".equals(ifNoneMatch.strip())) {
-            return true;
-        }
-        Matcher m = ANY_TAG.matcher(ifNoneMatch);
-        while (m.find()) {
-            if (m.group(1).equals(value())) {
-                return true;
-            }
-        }
-        return false;
+        return Versions.names(ifNoneMatch, value());
     }
 
     /** 304 with this ETag and no body. */
@@ -72,21 +53,13 @@ public record FeatureETag(long version, long derivedVersion) {
     }
 
     /**
-     * Checks an update's {@code If-Match} against the feature's current version (the version part of the tag only;
-     * see the class comment).
+     * Checks an update's {@code If-Match} against the feature's current version (the version part of a tag only;
+     * see the class comment): {@code "7.3"}, {@code "7.0"} and {@code "7"} all name version 7.
      *
      * @throws ProblemException 428 when missing, blank or {@code *}; 400 when malformed; 412 when stale
      */
     public void requireIfMatch(String ifMatch) {
-        String versionsOnly = ifMatch == null ? null : OURS.matcher(ifMatch).replaceAll("\"$1\"");
-        try {
-            Versions.requireIfMatch(versionsOnly, version);
-        } catch (ProblemException e) {
-            if (e.status() == 412) {
-                throw ProblemException.preconditionFailed("If-Match " + ifMatch.strip() + " does not match the "
-                        + "current ETag " + this + ": the feature changed since; read it again and reapply the change");
-            }
-            throw e;
-        }
+        Versions.requireIfMatch(ifMatch, tag -> tag.matches("\\d+(\\.\\d+)?")
+                && tag.split("\\.")[0].equals(Long.toString(version)), toString());
     }
 }

@@ -25,6 +25,18 @@ public final class PivotEvidence {
     }
 
     /**
+     * Where a referenced item stands: unknown when not known here, another product's when its product is known and
+     * differs from {@code pivoted}, else this product's (an item whose product is not known yet counts).
+     */
+    public static Standing standing(boolean known, java.util.Optional<UUID> productOfItem, UUID pivoted) {
+        if (!known) {
+            return Standing.UNKNOWN;
+        }
+        return productOfItem.filter(p -> !p.equals(pivoted)).isPresent() ? Standing.OTHER_PRODUCT
+                : Standing.THIS_PRODUCT;
+    }
+
+    /**
      * @param evidence         what the request offers
      * @param feedback         where a feedback item stands (from feedback-service's events)
      * @param measurement      where a key-result measurement stands (through its objective's product)
@@ -42,36 +54,23 @@ public final class PivotEvidence {
         for (int i = 0; i < evidence.size(); i++) {
             PivotRequest.Evidence e = evidence.get(i);
             String at = "evidence[" + i + "].";
-            if (e.type() == EvidenceType.FEEDBACK) {
-                if (e.feedbackId() == null) {
-                    errors.add(new Problem.FieldError(at + "feedbackId", "is required for FEEDBACK"));
-                } else {
-                    switch (feedback.apply(e.feedbackId())) {
-                        case UNKNOWN -> errors.add(new Problem.FieldError(at + "feedbackId",
-                                "unknown feedback " + e.feedbackId()));
-                        case OTHER_PRODUCT -> errors.add(new Problem.FieldError(at + "feedbackId",
-                                "feedback " + e.feedbackId() + " is about another product"));
-                        case THIS_PRODUCT -> { }
-                    }
-                }
-                if (e.measurementId() != null) {
-                    errors.add(new Problem.FieldError(at + "measurementId", "must be absent for FEEDBACK"));
-                }
+            boolean isFeedback = e.type() == EvidenceType.FEEDBACK;
+            String field = isFeedback ? "feedbackId" : "measurementId";
+            UUID reference = isFeedback ? e.feedbackId() : e.measurementId();
+            String what = isFeedback ? "feedback" : "key-result measurement";
+            if (reference == null) {
+                errors.add(new Problem.FieldError(at + field, "is required for " + e.type()));
             } else {
-                if (e.measurementId() == null) {
-                    errors.add(new Problem.FieldError(at + "measurementId", "is required for KEY_RESULT_MEASUREMENT"));
-                } else {
-                    switch (measurement.apply(e.measurementId())) {
-                        case UNKNOWN -> errors.add(new Problem.FieldError(at + "measurementId",
-                                "unknown key-result measurement " + e.measurementId()));
-                        case OTHER_PRODUCT -> errors.add(new Problem.FieldError(at + "measurementId",
-                                "measurement " + e.measurementId() + " is of another product's key result"));
-                        case THIS_PRODUCT -> { }
-                    }
+                switch ((isFeedback ? feedback : measurement).apply(reference)) {
+                    case UNKNOWN -> errors.add(new Problem.FieldError(at + field, "unknown " + what + " " + reference));
+                    case OTHER_PRODUCT -> errors.add(new Problem.FieldError(at + field,
+                            what + " " + reference + " is about another product"));
+                    case THIS_PRODUCT -> { }
                 }
-                if (e.feedbackId() != null) {
-                    errors.add(new Problem.FieldError(at + "feedbackId", "must be absent for KEY_RESULT_MEASUREMENT"));
-                }
+            }
+            if ((isFeedback ? e.measurementId() : e.feedbackId()) != null) {
+                errors.add(new Problem.FieldError(at + (isFeedback ? "measurementId" : "feedbackId"),
+                        "must be absent for " + e.type()));
             }
         }
         if (!errors.isEmpty()) {

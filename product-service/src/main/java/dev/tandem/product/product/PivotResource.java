@@ -86,13 +86,12 @@ public class PivotResource {
         Product product = find(id);
         Versions.requireIfMatch(ifMatch, product.version());
         PivotEvidence.check(request.evidence(),
-                feedbackId -> !feedback.knowsFeedback(feedbackId) ? PivotEvidence.Standing.UNKNOWN
-                        : feedback.productOfFeedback(feedbackId).filter(p -> !p.equals(product.id())).isPresent()
-                        ? PivotEvidence.Standing.OTHER_PRODUCT : PivotEvidence.Standing.THIS_PRODUCT,
-                measurementId -> Measurement.productOf(measurementId)
-                        .map(p -> p.equals(product.id()) ? PivotEvidence.Standing.THIS_PRODUCT
-                                : PivotEvidence.Standing.OTHER_PRODUCT)
-                        .orElse(PivotEvidence.Standing.UNKNOWN));
+                feedbackId -> PivotEvidence.standing(feedback.knowsFeedback(feedbackId),
+                        feedback.productOfFeedback(feedbackId), product.id()),
+                measurementId -> {
+                    java.util.Optional<UUID> of = Measurement.productOf(measurementId);
+                    return PivotEvidence.standing(of.isPresent(), of, product.id());
+                });
         String visionBefore = product.vision();
         List<String> segmentsBefore = product.targetSegments();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

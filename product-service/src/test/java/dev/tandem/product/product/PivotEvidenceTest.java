@@ -28,6 +28,17 @@ class PivotEvidenceTest {
     }
 
     @Test
+    void standingOfAReferencedItem() {
+        UUID pivoted = UUID.randomUUID();
+        assertEquals(PivotEvidence.Standing.UNKNOWN, PivotEvidence.standing(false, java.util.Optional.of(pivoted), pivoted));
+        assertEquals(PivotEvidence.Standing.THIS_PRODUCT, PivotEvidence.standing(true, java.util.Optional.of(pivoted), pivoted));
+        assertEquals(PivotEvidence.Standing.OTHER_PRODUCT,
+                PivotEvidence.standing(true, java.util.Optional.of(UUID.randomUUID()), pivoted));
+        assertEquals(PivotEvidence.Standing.THIS_PRODUCT, PivotEvidence.standing(true, java.util.Optional.empty(), pivoted),
+                "an item whose product is not known yet counts");
+    }
+
+    @Test
     void evidenceAboutAnotherProductIsNamed() {
         ProblemException e = assertThrows(ProblemException.class, () -> check(List.of(
                 new PivotRequest.Evidence(EvidenceType.FEEDBACK, otherProductsFeedback, null),
