@@ -1,6 +1,7 @@
 package dev.tandem.gateway.apikey;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jboss.logging.Logger;
 
 import dev.tandem.gateway.auth.Caller;
@@ -26,7 +29,8 @@ import io.quarkus.scheduler.Scheduled;
  * Issuing, listing, revoking and checking API keys.
  *
  * <p>Checking a key is on the path of every request, so it is cached per key hash for
- * {@code tandem.gateway.api-keys.cache-ttl} (unknown keys too, so guessing does not hammer the database); revoking
+ * {@code tandem.gateway.api-keys.cache-ttl} (unknown keys too, so guessing does not hammer the database), at most
+ * {@value #MAX_CACHED} known and as many unknown keys; revoking
  * drops the key from this instance's cache at once. The last use of a key is kept in memory and written in one batch
  * every {@code last-used-flush-interval} (and at shutdown): a read through the gateway does not cost a database
  * write, and {@code lastUsedAt} is accurate to that interval.
@@ -46,21 +50,26 @@ public class ApiKeys {
         }
     }
 
-    /** What the key looked like when it was read; enough to decide without the database. */
-    private record Snapshot(UUID id, String name, List<String> scopes, Integer rateLimit, Instant expiresAt,
-                            Instant revokedAt) {
-    }
-
-    private record Cached(Optional<Snapshot> key, long fetchedAtNanos) {
+    /** What the key looked like when it was read, with the caller it stands for; enough to decide without the database. */
+    private record Snapshot(UUID id, String name, Caller caller, Instant expiresAt, Instant revokedAt) {
     }
 
     private final GatewayConfig config;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    /**
+     * Looked-up keys by hash, for {@code cache-ttl}. Known and unknown keys are kept apart, each bounded (least
+     * recently and frequently used evicted, Caffeine's W-TinyLFU), so a flood of made-up keys never pushes out the
+     * keys in use.
+     */
+    private final Cache<String, Snapshot> known;
+    private final Cache<String, Boolean> unknown;
     private final Map<UUID, Instant> pendingUse = new ConcurrentHashMap<>();
     Clock clock = Clock.systemUTC();
 
     public ApiKeys(GatewayConfig config) {
         this.config = config;
+        Duration ttl = config.apiKeys().cacheTtl();
+        this.known = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(ttl).build();
+        this.unknown = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(ttl).build();
     }
 
     /** A new key and its secret, which exists only in this answer. */
@@ -98,18 +107,19 @@ public class ApiKeys {
             if (k.revoke(clock.instant())) {
                 ApiKey.flush();
             }
-            cache.values().removeIf(c -> c.key().map(s -> s.id().equals(id)).orElse(false));
+            known.asMap().values().removeIf(snapshot -> snapshot.id().equals(id));
         });
         return key;
     }
 
     /** The cached answer for a presented key, if fresh; no database access (safe on the event loop). */
     public Optional<Check> checkCached(String presented) {
-        Cached cached = cache.get(ApiKeySecrets.hash(presented));
-        if (cached == null || System.nanoTime() - cached.fetchedAtNanos() > config.apiKeys().cacheTtl().toNanos()) {
-            return Optional.empty();
+        String hash = ApiKeySecrets.hash(presented);
+        Snapshot snapshot = known.getIfPresent(hash);
+        if (snapshot != null) {
+            return Optional.of(decide(Optional.of(snapshot)));
         }
-        return Optional.of(decide(cached.key()));
+        return unknown.getIfPresent(hash) != null ? Optional.of(decide(Optional.empty())) : Optional.empty();
     }
 
     /** Checks a presented key against the database (blocking) and caches the answer. */
@@ -119,12 +129,12 @@ public class ApiKeys {
                 .call(() -> ApiKey.withPrefix(prefix).stream()
                         .filter(k -> k.hashMatches(hash))
                         .findFirst()
-                        .map(k -> new Snapshot(k.id(), k.name(), k.scopes(), k.rateLimitPerMinute(), k.expiresAt(),
-                                k.revokedAt()))));
-        if (cache.size() >= MAX_CACHED) {
-            cache.clear();
+                        .map(this::snapshot)));
+        if (found.isPresent()) {
+            known.put(hash, found.get());
+        } else {
+            unknown.put(hash, Boolean.TRUE);
         }
-        cache.put(hash, new Cached(found, System.nanoTime()));
         return decide(found);
     }
 
@@ -141,9 +151,13 @@ public class ApiKeys {
             return new Check.Refused("API key " + key.name() + " expired at " + key.expiresAt());
         }
         pendingUse.merge(key.id(), now, (a, b) -> a.isAfter(b) ? a : b);
-        int limit = key.rateLimit() != null ? key.rateLimit() : config.rateLimit().defaultPerMinute();
-        return new Check.Accepted(new Caller("apikey:" + key.id(), key.name(), Set.copyOf(key.scopes()), "api-key",
-                limit), key.id());
+        return new Check.Accepted(key.caller(), key.id());
+    }
+
+    private Snapshot snapshot(ApiKey k) {
+        int limit = k.rateLimitPerMinute() != null ? k.rateLimitPerMinute() : config.rateLimit().defaultPerMinute();
+        Caller caller = new Caller("apikey:" + k.id(), k.name(), Set.copyOf(k.scopes()), "api-key", limit);
+        return new Snapshot(k.id(), k.name(), caller, k.expiresAt(), k.revokedAt());
     }
 
     /** Writes the last use of every key used since the previous flush, in one transaction. */

@@ -29,8 +29,8 @@ public record CreateApiKeyRequest(
                 + "projects:write, feedback:read, feedback:write, admin") String> scopes,
 
         @Schema(description = "Requests per minute; the gateway's default (tandem.gateway.rate-limit.default-per-minute) "
-                + "when absent.", example = "600", minimum = "1", maximum = "100000")
-        @Min(1) @Max(100_000)
+                + "when absent.", example = "600", minimum = "1", maximum = "1000000")
+        @Min(1) @Max(1_000_000)
         Integer rateLimitPerMinute,
 
         @Schema(description = "When the key stops working (UTC); never when absent. Must be in the future.",

@@ -145,7 +145,7 @@ public class AccessControl {
             return;
         }
         if (exchange.route() != null) {
-            exchange.upstreamHeaders().set(InternalTokens.HEADER, signer.sign(caller, exchange.requestId()));
+            exchange.upstreamHeaders().set(InternalTokens.HEADER, signer.sign(caller));
         }
         ctx.next();
     }

@@ -3,10 +3,13 @@ package dev.tandem.gateway.auth;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jboss.logging.Logger;
 
 import dev.tandem.gateway.config.GatewayConfig;
@@ -14,18 +17,32 @@ import dev.tandem.platform.security.InternalToken;
 import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.SecurityKeys;
 
-/** Signs the internal token the gateway forwards to the services ({@link InternalTokens#HEADER}). */
+/**
+ * Signs the internal token the gateway forwards to the services ({@link InternalTokens#HEADER}).
+ *
+ * <p>One token per caller (subject, client, scopes) is reused while more than half of its lifetime is left, then a
+ * fresh one is signed: an Ed25519 signature per request was the largest cost of a proxied read, and the services
+ * cache the tokens they verified, which only pays when tokens repeat. A reused token still expires after
+ * {@code ttl}; the gateway checks the caller's key or JWT on every request before it hands one out, so a revoked key
+ * gets no token. Bounded ({@code cache-size} callers, least recently used evicted).
+ */
 @ApplicationScoped
 public class InternalTokenSigner {
 
     private static final Logger LOG = Logger.getLogger(InternalTokenSigner.class);
 
+    private record Signed(String token, Instant renewAt) {
+    }
+
     private final PrivateKey key;
-    private final GatewayConfig.InternalTokenConfig config;
+    private final Duration ttl;
+    private final Cache<Caller, Signed> signed;
     Clock clock = Clock.systemUTC();
 
     public InternalTokenSigner(GatewayConfig gateway) {
-        this.config = gateway.internalToken();
+        GatewayConfig.InternalTokenConfig config = gateway.internalToken();
+        this.ttl = config.ttl();
+        this.signed = Caffeine.newBuilder().maximumSize(config.cacheSize()).build();
         if (config.privateKey().isPresent()) {
             key = SecurityKeys.privateKey(config.privateKey().get());
         } else {
@@ -37,9 +54,16 @@ public class InternalTokenSigner {
         }
     }
 
-    public String sign(Caller caller, String requestId) {
+    /** A token for {@code caller}: the one signed for it before while at least half its lifetime is left. */
+    public String sign(Caller caller) {
         Instant now = clock.instant();
-        return InternalTokens.mint(key, new InternalToken(caller.subject(), caller.clientId(), caller.scopes(),
-                requestId, now, now.plus(config.ttl())));
+        Signed current = signed.getIfPresent(caller);
+        if (current != null && now.isBefore(current.renewAt())) {
+            return current.token();
+        }
+        String token = InternalTokens.mint(key, new InternalToken(caller.subject(), caller.clientId(),
+                caller.scopes(), now, now.plus(ttl)));
+        signed.put(caller, new Signed(token, now.plus(ttl.dividedBy(2))));
+        return token;
     }
 }

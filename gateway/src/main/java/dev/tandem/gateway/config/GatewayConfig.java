@@ -204,9 +204,17 @@ public interface GatewayConfig {
          */
         Optional<String> privateKey();
 
-        /** Lifetime of a token: long enough for one request, short enough that a leaked one is soon useless. */
-        @WithDefault("60s")
+        /**
+         * Lifetime of a token. The gateway reuses a caller's token while more than half of this is left, so a
+         * service verifies each caller's token about once per half lifetime; short enough that a leaked one is
+         * soon useless.
+         */
+        @WithDefault("5m")
         Duration ttl();
+
+        /** How many callers' current tokens the gateway keeps (least recently used evicted). */
+        @WithDefault("10000")
+        long cacheSize();
     }
 
     interface RateLimitConfig {

@@ -116,7 +116,7 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
         }
         Exchange exchange = Exchange.of(ctx);
         Caller caller = Caller.of(ctx);
-        String token = signer.sign(caller, exchange.requestId());
+        String token = signer.sign(caller);
         Duration routeTimeout = exchange.route() == null ? null : exchange.route().ownTimeout().orElse(null);
         List<Future<Fetched>> fetches = new ArrayList<>();
         for (Part part : parts(id)) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -88,15 +89,26 @@ class AccessControlTest {
                     .get("/api/v1/products/7");
             response.then().statusCode(200)
                     .body("headers.authorization", nullValue())
-                    .body("headers.x-api-key", nullValue());
+                    .body("headers.x-api-key", nullValue())
+                    .body("headers.x-request-id", is("internal-1"));
             InternalToken token = InternalTokens.verify(SecurityKeys.publicKey(TestTokens.PUBLIC_KEY),
                     response.path("headers.x-tandem-internal-token"), Instant.now());
             assertEquals(Set.of("products:read"), token.scopes());
             assertTrue(token.subject().startsWith("apikey:"), token.subject());
             assertEquals("test products:read", token.clientId());
-            assertEquals("internal-1", token.requestId());
-            assertTrue(token.expiresAt().isBefore(Instant.now().plusSeconds(61)), "short-lived");
+            assertTrue(token.expiresAt().isBefore(Instant.now().plusSeconds(301)), "short-lived");
         }
+    }
+
+    @Test
+    void aCallerReusesOneTokenWhileOtherCallersGetTheirOwn() {
+        String reader = TestKeys.withScopes(apiKeys, "products:read");
+        String writer = TestKeys.withScopes(apiKeys, "products:write");
+        String first = withKey(reader).get("/api/v1/products/7").path("headers.x-tandem-internal-token");
+        String second = withKey(reader).get("/api/v1/products/8").path("headers.x-tandem-internal-token");
+        String other = withKey(writer).get("/api/v1/products/7").path("headers.x-tandem-internal-token");
+        assertEquals(first, second, "one caller's requests share its token, so services verify it once");
+        assertNotEquals(first, other, "another key (other subject and scopes) gets a token of its own");
     }
 
     /**

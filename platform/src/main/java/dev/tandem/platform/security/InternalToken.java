@@ -5,16 +5,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What the gateway vouches for on one request, carried to the services in {@link InternalTokens#HEADER}.
+ * What the gateway vouches for about a caller, carried to the services in {@link InternalTokens#HEADER}. It names no
+ * request (the request id travels as {@code X-Request-Id}), so one token serves a caller's requests for most of its
+ * lifetime.
  *
  * @param subject   who the caller is: the API key's id ({@code apikey:<uuid>}) or the person's {@code sub} claim
  * @param clientId  the client: the API key's name, or the token's {@code azp}/{@code client_id}
  * @param scopes    what the caller may do, e.g. {@code products:read}, {@code admin}
- * @param requestId the request's {@code X-Request-Id}, so a token copied from a log names the request it was for
  * @param issuedAt  when the gateway signed it
- * @param expiresAt when it stops being accepted (about a minute later)
+ * @param expiresAt when it stops being accepted (a few minutes later)
  */
-public record InternalToken(String subject, String clientId, Set<String> scopes, String requestId, Instant issuedAt,
+public record InternalToken(String subject, String clientId, Set<String> scopes, Instant issuedAt,
                             Instant expiresAt) {
 
     public InternalToken {

@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Off unless {@code tandem.security.enabled=true}; when on, {@code tandem.security.public-key} (the gateway's
  * base64 X.509 Ed25519 public key) and {@code tandem.security.scope-prefix} (e.g. {@code products}) are required and
- * the service does not start without them. The verified token is put on the routing context under
+ * the service does not start without them. Verified tokens are cached ({@link VerifiedTokens}, bounded by
+ * {@code tandem.security.verified-token-cache-size}, expiry-aware). The verified token is put on the routing context under
  * {@link #CALLER_KEY} for code that wants to know who called.
  */
 @ApplicationScoped
@@ -59,16 +60,21 @@ public class InternalTokenFilter {
     @ConfigProperty(name = "tandem.security.open-paths", defaultValue = "/q/health,/q/openapi,/q/metrics")
     List<String> openPaths;
 
+    /** How many distinct verified tokens are kept (the gateway reuses one per caller and scope set). */
+    @ConfigProperty(name = "tandem.security.verified-token-cache-size", defaultValue = "10000")
+    long verifiedTokenCacheSize;
+
     Clock clock = Clock.systemUTC();
-    private PublicKey publicKey;
+    private VerifiedTokens verifiedTokens;
     private String scopePrefix;
 
     void install(@Observes Router router) {
         if (!enabled) {
             return;
         }
-        publicKey = SecurityKeys.publicKey(publicKeyConfig.orElseThrow(() -> new IllegalStateException(
+        PublicKey publicKey = SecurityKeys.publicKey(publicKeyConfig.orElseThrow(() -> new IllegalStateException(
                 "tandem.security.enabled=true needs tandem.security.public-key (the gateway's base64 X.509 Ed25519 key)")));
+        verifiedTokens = new VerifiedTokens(publicKey, clock, verifiedTokenCacheSize);
         scopePrefix = scopePrefixConfig.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "tandem.security.enabled=true needs tandem.security.scope-prefix (e.g. products)"));
         LOG.infof("Internal token required on every request except %s; scopes %s", openPaths,
@@ -84,7 +90,7 @@ public class InternalTokenFilter {
         }
         InternalToken token;
         try {
-            token = InternalTokens.verify(publicKey, ctx.request().getHeader(InternalTokens.HEADER), clock.instant());
+            token = verifiedTokens.verify(ctx.request().getHeader(InternalTokens.HEADER));
         } catch (InvalidTokenException e) {
             ctx.response().putHeader("WWW-Authenticate", CHALLENGE + ", error=\"invalid_token\"");
             refuse(ctx, Problems.of(401, "unauthorized", "Unauthorized",

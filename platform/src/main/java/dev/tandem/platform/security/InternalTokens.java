@@ -1,33 +1,43 @@
 package dev.tandem.platform.security;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.NumericDate;
+import org.jose4j.jwt.consumer.ErrorCodes;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.JoseException;
 
 /**
  * The internal token: a compact JWS (RFC 7515) signed by the gateway with Ed25519 ({@code alg: EdDSA}), verified by
- * each service with the gateway's public key only, so no secret is shared with the services.
+ * each service with the gateway's public key only, so no secret is shared with the services. Minted and verified with
+ * jose4j (a maintained JOSE library), not hand-built JWS code.
  *
  * <pre>
  * header  {"alg":"EdDSA","typ":"JWT"}
  * claims  {"iss":"tandem-gateway","sub":"apikey:…","client_id":"crm-sync","scope":"products:read feedback:write",
- *          "rid":"&lt;X-Request-Id&gt;","iat":1700000000,"exp":1700000060}
+ *          "iat":1700000000,"exp":1700000300}
  * </pre>
  *
- * Verification accepts nothing but {@code EdDSA} (no {@code none}, no algorithm chosen by the token), needs the
- * issuer, and allows {@link #CLOCK_SKEW} of clock difference between gateway and service. Pure; thread-safe.
+ * The token says who the caller is and what it may do, nothing about one request (the request id travels as
+ * {@code X-Request-Id}), so the gateway can reuse one token per caller for most of its lifetime and a service can
+ * cache what it verified ({@link VerifiedTokens}): signing and verifying Ed25519 on every request cost more than the
+ * rest of a read.
+ *
+ * <p>Verification accepts nothing but {@code EdDSA} (no {@code none}, no algorithm chosen by the token), needs the
+ * issuer, subject, issue and expiry times, and allows {@link #CLOCK_SKEW} of clock difference between gateway and
+ * service. Pure; thread-safe.
  */
 public final class InternalTokens {
 
@@ -36,36 +46,31 @@ public final class InternalTokens {
     public static final String ISSUER = "tandem-gateway";
     public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    private static final String HEADER_JSON = "{\"alg\":\"EdDSA\",\"typ\":\"JWT\"}";
+    private static final AlgorithmConstraints EDDSA_ONLY =
+            new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.EDDSA);
 
     private InternalTokens() {
     }
 
     /** Signs {@code token} with the gateway's private key. */
     public static String mint(PrivateKey key, InternalToken token) {
-        ObjectNode claims = JSON.createObjectNode()
-                .put("iss", ISSUER)
-                .put("sub", token.subject())
-                .put("scope", String.join(" ", token.scopes().stream().sorted().toList()))
-                .put("iat", token.issuedAt().getEpochSecond())
-                .put("exp", token.expiresAt().getEpochSecond());
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setSubject(token.subject());
+        claims.setStringClaim("scope", String.join(" ", token.scopes().stream().sorted().toList()));
+        claims.setIssuedAt(NumericDate.fromSeconds(token.issuedAt().getEpochSecond()));
+        claims.setExpirationTime(NumericDate.fromSeconds(token.expiresAt().getEpochSecond()));
         if (token.clientId() != null) {
-            claims.put("client_id", token.clientId());
+            claims.setStringClaim("client_id", token.clientId());
         }
-        if (token.requestId() != null) {
-            claims.put("rid", token.requestId());
-        }
-        String signingInput = B64.encodeToString(HEADER_JSON.getBytes(StandardCharsets.UTF_8)) + "."
-                + B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.EDDSA);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(key);
         try {
-            Signature signature = Signature.getInstance(SecurityKeys.ALGORITHM);
-            signature.initSign(key);
-            signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + B64.encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
             throw new IllegalStateException("cannot sign the internal token: " + e.getMessage(), e);
         }
     }
@@ -79,64 +84,64 @@ public final class InternalTokens {
         if (token == null || token.isBlank()) {
             throw new InvalidTokenException("no internal token");
         }
-        String[] parts = token.strip().split("\\.", -1);
-        if (parts.length != 3 || Arrays.stream(parts).anyMatch(String::isEmpty)) {
-            throw new InvalidTokenException("malformed token: not a signed JWT");
-        }
-        JsonNode header = json(parts[0], "header");
-        if (!"EdDSA".equals(header.path("alg").asText())) {
-            throw new InvalidTokenException("token algorithm '" + header.path("alg").asText() + "' is not accepted");
-        }
-        byte[] signatureBytes;
+        JwtConsumer consumer = new JwtConsumerBuilder()
+                .setVerificationKey(key)
+                .setJwsAlgorithmConstraints(EDDSA_ONLY)
+                .setExpectedIssuer(ISSUER)
+                .setRequireSubject()
+                .setRequireIssuedAt()
+                .setRequireExpirationTime()
+                .setAllowedClockSkewInSeconds((int) CLOCK_SKEW.toSeconds())
+                .setEvaluationTime(NumericDate.fromMilliseconds(now.toEpochMilli()))
+                .build();
+        JwtClaims claims;
         try {
-            signatureBytes = B64D.decode(parts[2]);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidTokenException("malformed token signature");
+            claims = consumer.processToClaims(token.strip());
+        } catch (InvalidJwtException e) {
+            throw new InvalidTokenException(reason(e));
         }
         try {
-            Signature signature = Signature.getInstance(SecurityKeys.ALGORITHM);
-            signature.initVerify(key);
-            signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
-            if (!signature.verify(signatureBytes)) {
-                throw new InvalidTokenException("token signature is not valid");
+            Instant issuedAt = Instant.ofEpochSecond(claims.getIssuedAt().getValue());
+            Instant expiresAt = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
+            if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) {
+                throw new InvalidTokenException("token is issued in the future");
             }
-        } catch (GeneralSecurityException e) {
-            throw new InvalidTokenException("token signature is not valid");
-        }
-        JsonNode claims = json(parts[1], "claims");
-        if (!ISSUER.equals(claims.path("iss").asText())) {
-            throw new InvalidTokenException("token issuer is not " + ISSUER);
-        }
-        if (!claims.path("exp").isNumber() || !claims.path("iat").isNumber() || !claims.path("sub").isTextual()) {
-            throw new InvalidTokenException("token lacks sub, iat or exp");
-        }
-        Instant expiresAt = Instant.ofEpochSecond(claims.get("exp").asLong());
-        Instant issuedAt = Instant.ofEpochSecond(claims.get("iat").asLong());
-        if (!now.isBefore(expiresAt.plus(CLOCK_SKEW))) {
-            throw new InvalidTokenException("token expired at " + expiresAt);
-        }
-        if (issuedAt.isAfter(now.plus(CLOCK_SKEW))) {
-            throw new InvalidTokenException("token is issued in the future");
-        }
-        Set<String> scopes = new LinkedHashSet<>();
-        for (String scope : claims.path("scope").asText("").split(" ")) {
-            if (!scope.isBlank()) {
-                scopes.add(scope);
+            Set<String> scopes = new LinkedHashSet<>();
+            String scope = claims.getClaimValue("scope") instanceof String s ? s : "";
+            for (String each : scope.split(" ")) {
+                if (!each.isBlank()) {
+                    scopes.add(each);
+                }
             }
+            String clientId = claims.getClaimValue("client_id") instanceof String s ? s : null;
+            return new InternalToken(claims.getSubject(), clientId, scopes, issuedAt, expiresAt);
+        } catch (MalformedClaimException e) {
+            throw new InvalidTokenException("malformed token claims: " + e.getMessage());
         }
-        return new InternalToken(claims.get("sub").asText(), claims.path("client_id").textValue(), scopes,
-                claims.path("rid").textValue(), issuedAt, expiresAt);
     }
 
-    private static JsonNode json(String part, String what) throws InvalidTokenException {
-        try {
-            JsonNode node = JSON.readTree(B64D.decode(part));
-            if (node == null || !node.isObject()) {
-                throw new InvalidTokenException("malformed token " + what);
+    private static String reason(InvalidJwtException e) {
+        if (e.hasExpired()) {
+            try {
+                return "token expired at " + Instant.ofEpochSecond(e.getJwtContext().getJwtClaims()
+                        .getExpirationTime().getValue());
+            } catch (MalformedClaimException | RuntimeException ignored) {
+                return "token expired";
             }
-            return node;
-        } catch (IllegalArgumentException | java.io.IOException e) {
-            throw new InvalidTokenException("malformed token " + what);
         }
+        if (e.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)) {
+            return "token signature is not valid";
+        }
+        if (e.hasErrorCode(ErrorCodes.ISSUER_INVALID) || e.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+            return "token issuer is not " + ISSUER;
+        }
+        if (e.hasErrorCode(ErrorCodes.EXPIRATION_MISSING) || e.hasErrorCode(ErrorCodes.ISSUED_AT_MISSING)
+                || e.hasErrorCode(ErrorCodes.SUBJECT_MISSING)) {
+            return "token lacks sub, iat or exp";
+        }
+        if (e.getCause() instanceof org.jose4j.lang.InvalidAlgorithmException) {
+            return "token algorithm is not accepted (EdDSA only)";
+        }
+        return "malformed token: not a signed JWT of the gateway";
     }
 }

@@ -23,8 +23,8 @@ class InternalTokensTest {
     private final KeyPair keys = SecurityKeys.generate();
 
     private InternalToken token(Instant issuedAt, Duration ttl) {
-        return new InternalToken("apikey:42", "crm-sync", Set.of("products:read", "feedback:write"), "req-1",
-                issuedAt, issuedAt.plus(ttl));
+        return new InternalToken("apikey:42", "crm-sync", Set.of("products:read", "feedback:write"), issuedAt,
+                issuedAt.plus(ttl));
     }
 
     @Test
@@ -34,7 +34,6 @@ class InternalTokensTest {
         assertEquals("apikey:42", verified.subject());
         assertEquals("crm-sync", verified.clientId());
         assertEquals(Set.of("products:read", "feedback:write"), verified.scopes());
-        assertEquals("req-1", verified.requestId());
         assertEquals(NOW.plusSeconds(60), verified.expiresAt());
     }
 
@@ -131,7 +130,7 @@ class InternalTokensTest {
         assertTrue(Scopes.allows(Set.of("admin"), Scopes.required("feedback", false)));
         assertTrue(Scopes.allows(Set.of("admin"), Scopes.required("feedback", true)));
         assertTrue(Scopes.allows(Set.of("admin"), "admin"));
-        assertTrue(new InternalToken("u", null, Set.of("feedback:write"), null, NOW, NOW.plusSeconds(60))
+        assertTrue(new InternalToken("u", null, Set.of("feedback:write"), NOW, NOW.plusSeconds(60))
                 .allows("feedback", true));
     }
 }
