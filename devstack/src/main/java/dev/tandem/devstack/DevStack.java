@@ -63,7 +63,7 @@ public final class DevStack {
               TANDEM_KAFKA_PORT        embedded Kafka port           (default 9092)
               TANDEM_DATA_DIR          data folder                   (default <repo>/.devstack)
               TANDEM_READY_TIMEOUT     seconds each service may take to become ready (default 180)
-              TANDEM_SERVICE_JAVA_OPTS JVM options of the services   (default -Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m)
+              TANDEM_SERVICE_JAVA_OPTS JVM options of the services   (default -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m)
               TANDEM_DEBUG=1           show stack traces on errors
               TANDEM_DEMO=false        start without loading the demo data set (loaded through the gateway on first start)
               NO_COLOR=1               no colours in the output

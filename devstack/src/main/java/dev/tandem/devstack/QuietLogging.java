@@ -15,7 +15,7 @@ import dev.tandem.devstack.stack.LogSink;
  * Keeps the in-process Kafka broker and embedded PostgreSQL quiet: they log through SLF4J, bound to
  * java.util.logging (slf4j-jdk14), and only warnings and errors get through — prefixed {@code infra    | }.
  */
-final class QuietLogging {
+public final class QuietLogging {
 
     /** Strong references: java.util.logging keeps only weak ones to configured loggers. */
     private static final Logger ROOT = Logger.getLogger("");
@@ -23,7 +23,7 @@ final class QuietLogging {
     private QuietLogging() {
     }
 
-    static void install(LogSink sink, boolean colour, boolean debug) {
+    public static void install(LogSink sink, boolean colour, boolean debug) {
         LogManager.getLogManager().reset();
         ROOT.setLevel(Level.WARNING);
         LogPrefixer prefixer = LogPrefixer.forLabel("infra", colour);

@@ -122,7 +122,7 @@ class DevStackTest {
         assertEquals(5432, config.postgresPort());
         assertEquals(9092, config.kafkaPort());
         assertEquals(repo.toAbsolutePath().resolve(".devstack"), config.dataDir());
-        assertEquals(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m"), config.jvmOptions());
+        assertEquals(List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m"), config.jvmOptions());
         assertEquals(Duration.ofSeconds(180), config.readyTimeout());
         assertEquals(false, config.temporaryData());
     }

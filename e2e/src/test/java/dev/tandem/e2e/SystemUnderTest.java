@@ -37,6 +37,12 @@ final class SystemUnderTest {
         return stack.endpoints();
     }
 
+    /** The running stack itself, for tests that need more than its endpoints (e.g. the services' process ids). */
+    static synchronized Stack stack() {
+        endpoints();
+        return stack;
+    }
+
     /**
      * The admin API key the gateway created on the stack's first start (waits briefly for the file); send it as
      * {@code Authorization: Bearer <key>}.

@@ -34,6 +34,9 @@ final class ServiceProcess {
                 .directory(config.repoRoot().resolve(service.module()).toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        // glibc keeps up to 8 malloc arenas per core; the JVM's many threads then hold tens of MB of native memory
+        // that a small service never needs (docs/performance.md, RSS). Two are plenty; an explicit setting wins.
+        pb.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         pb.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = pb.start();

@@ -27,11 +27,12 @@ public final class StackConfig {
     public static final String KAFKA_PORT_ENV = "TANDEM_KAFKA_PORT";
     public static final String DATA_DIR_ENV = "TANDEM_DATA_DIR";
     /**
-     * Small machines: a small heap and the serial collector keep memory low; the full tiered JIT (C2) stays on,
-     * because C1 alone (-XX:TieredStopAtLevel=1) served a fraction of the throughput for a second or two less
-     * startup (docs/performance.md); the code cache is capped so C2 does not grow the footprint.
+     * Small machines: a small heap (a service's live set is ~60 MB; the serial collector grows its heap to the
+     * maximum and keeps it) and the serial collector keep each service under 350 MB resident; the full tiered JIT
+     * (C2) stays on, because C1 alone (-XX:TieredStopAtLevel=1) served a fraction of the throughput for a little
+     * less startup (docs/performance.md); the code cache is capped so C2 does not grow the footprint.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
 

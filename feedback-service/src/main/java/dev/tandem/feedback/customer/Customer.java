@@ -21,6 +21,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.Exists;
 
 /** A customer who gives feedback, and their weight: tier and annual revenue. */
 @Entity
@@ -141,8 +142,9 @@ public class Customer extends PanacheEntityBase {
 
     public static boolean crmIdTaken(String externalCrmId, UUID exceptId) {
         return exceptId == null
-                ? count("externalCrmId", externalCrmId.strip()) > 0
-                : count("externalCrmId = ?1 and id <> ?2", externalCrmId.strip(), exceptId) > 0;
+                ? Exists.any(getEntityManager(), "Customer", "externalCrmId = ?1", externalCrmId.strip())
+                : Exists.any(getEntityManager(), "Customer", "externalCrmId = ?1 and id <> ?2", externalCrmId.strip(),
+                        exceptId);
     }
 
     /** Customers oldest first, filtered, strictly after the (createdAt, id) keyset position. */

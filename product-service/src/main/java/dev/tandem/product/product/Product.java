@@ -25,6 +25,7 @@ import dev.tandem.platform.problem.ProblemException;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import dev.tandem.platform.persistence.Exists;
 
 /** A product: what the company builds and sells, with its vision, target segments and lifecycle stage. */
 @Entity
@@ -86,7 +87,7 @@ public class Product extends PanacheEntityBase {
     }
 
     public static boolean keyTaken(String key) {
-        return count("key", normaliseKey(key)) > 0;
+        return Exists.any(getEntityManager(), "Product", "key = ?1", normaliseKey(key));
     }
 
     /**

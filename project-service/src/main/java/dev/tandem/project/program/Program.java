@@ -16,6 +16,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.Exists;
 
 /** A program: a group of projects with one accountable owner. */
 @Entity
@@ -97,8 +98,8 @@ public class Program extends PanacheEntityBase {
     /** Whether another program than {@code except} (may be null) has this key, whatever its case. */
     public static boolean keyTaken(String key, UUID except) {
         return except == null
-                ? count("key", normaliseKey(key)) > 0
-                : count("key = ?1 and id <> ?2", normaliseKey(key), except) > 0;
+                ? Exists.any(getEntityManager(), "Program", "key = ?1", normaliseKey(key))
+                : Exists.any(getEntityManager(), "Program", "key = ?1 and id <> ?2", normaliseKey(key), except);
     }
 
     /** Programs oldest first, strictly after the (createdAt, id) keyset position. */

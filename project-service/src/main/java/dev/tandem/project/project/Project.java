@@ -28,6 +28,7 @@ import dev.tandem.project.health.Health;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import dev.tandem.platform.persistence.Exists;
 
 /**
  * A project: delivers features of a product within a budget and planned dates. Its status machine
@@ -329,8 +330,8 @@ public class Project extends PanacheEntityBase {
     /** Whether another project than {@code except} (may be null) has this key, whatever its case. */
     public static boolean keyTaken(String key, UUID except) {
         return except == null
-                ? count("key", normaliseKey(key)) > 0
-                : count("key = ?1 and id <> ?2", normaliseKey(key), except) > 0;
+                ? Exists.any(getEntityManager(), "Project", "key = ?1", normaliseKey(key))
+                : Exists.any(getEntityManager(), "Project", "key = ?1 and id <> ?2", normaliseKey(key), except);
     }
 
     /** The project with this id, or a 404 naming it. */
