@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.demo.DemoApi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -109,13 +110,6 @@ final class BenchApi {
     }
 
     static JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(body);
-        } catch (IOException e) {
-            return JSON.createObjectNode().put("raw", body);
-        }
+        return DemoApi.parse(body);
     }
 }

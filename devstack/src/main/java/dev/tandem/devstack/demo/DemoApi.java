@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Every other error status ends the load with a {@link DemoException} naming the request and the problem's detail.
  * Thread-safe.
  */
-final class DemoApi {
+public final class DemoApi {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_RATE_LIMIT_RETRIES = 20;
@@ -192,7 +192,8 @@ final class DemoApi {
         }
     }
 
-    private static JsonNode parse(String body) {
+    /** A response body as JSON: an empty object for no body, {@code {"raw": …}} for one that is not JSON. */
+    public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
             return JSON.createObjectNode();
         }
