@@ -51,7 +51,10 @@ class DemandConsumerTest {
         FeedbackFeed.linked(UUID.randomUUID(), feature, product, bob, "IMPORTANT", 1);
         FeedbackFeed.linked(UUID.randomUUID(), feature, product, carla, "IMPORTANT", 1);  // customer not known yet
         FeedbackFeed.linked(UUID.randomUUID(), feature, product, dan, "IMPORTANT", 1);
-        // Anna 100 000 × 2 + Bob 50 000 USD × 0.92 × 1; Carla unknown; Dan without rate
+        // Anna 100 000 × 2 + Bob 50 000 USD × 0.92 × 1; Carla unknown; Dan without rate. The five links are five
+        // aggregates (partitions may interleave), and Carla's and Dan's add no revenue: wait for all five counted.
+        Publish.awaitTrue("all five links of " + feature + " counted",
+                () -> feature(feature).getInt("demand.feedbackCount") == 5);
         awaitDemand(feature, "246000.00");
         JsonPath f = feature(feature);
         assertEquals(5, f.getInt("demand.feedbackCount"));
