@@ -9,10 +9,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
 import dev.tandem.platform.events.EventEnvelope;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
 /** A committed feature in product-service becomes exactly one proposed project here. */
 @QuarkusTest
 class FeatureCommittedConsumerTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aCommittedFeatureIsProposedOnceHoweverOftenItArrives() throws Exception {
@@ -77,6 +83,40 @@ class FeatureCommittedConsumerTest {
         given().queryParam("productId", product).get("/api/v1/projects").then()
                 .body("items[0].key", equalTo(clashing + "2"))
                 .body("items[0].name", equalTo("Clash"));
+    }
+
+    @Test
+    void anEventTypeItDoesNotHandleIsSkippedUnreadAndWritesNothing() throws Exception {
+        UUID product = UUID.randomUUID();
+        String ignoredId = UUID.randomUUID().toString();
+        double skippedBefore = metric("tandem_inbox_skipped_total", EventType.PRODUCT_CREATED.type());
+        EventEnvelope envelope = new EventEnvelope(ignoredId, "/tandem/product-service",
+                EventType.PRODUCT_CREATED.type(), product.toString(), Instant.now(), 1, null);
+        // project-service does not handle product.created: it must not even read the payload, so this one is fine
+        KafkaSupport.send(new ProducerRecord<>(Topics.PRODUCT, 0, product.toString(),
+                "not an event payload".getBytes(StandardCharsets.UTF_8), envelope.toHeaders()));
+        // a marker behind it on the same partition: once it is proposed, the skipped one was seen
+        KafkaSupport.send(featureCommitted(UUID.randomUUID().toString(), UUID.randomUUID(), product, "Marker", 1));
+        awaitProjects(product, 1);
+
+        assertEquals(skippedBefore + 1, metric("tandem_inbox_skipped_total", EventType.PRODUCT_CREATED.type()));
+        assertEquals(0.0, metric("tandem_inbox_dead_lettered_total", EventType.PRODUCT_CREATED.type()),
+                "skipped, not dead-lettered");
+        try (var c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT count(*) FROM inbox_event WHERE event_id = ?")) {
+            ps.setString(1, ignoredId);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                assertEquals(0, rs.getLong(1), "a skipped event leaves no inbox row");
+            }
+        }
+    }
+
+    /** The sum of a Prometheus counter over the series of one event type. */
+    private static double metric(String name, String type) {
+        return given().get("/q/metrics").then().extract().body().asString().lines()
+                .filter(l -> l.startsWith(name) && l.contains("type=\"" + type + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static void awaitProjects(UUID product, int count) throws InterruptedException {

@@ -2,6 +2,7 @@ package dev.tandem.feedback.catalog;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +23,7 @@ import dev.tandem.feedback.feedback.LoopClosing;
 import dev.tandem.platform.inbox.EventHandlers;
 import dev.tandem.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -87,7 +88,7 @@ public class ProductEventsConsumer {
 
     @Incoming("product-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.process(batch, handlers);
     }
 }

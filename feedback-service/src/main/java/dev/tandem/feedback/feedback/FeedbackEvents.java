@@ -29,10 +29,20 @@ public class FeedbackEvents {
     Outbox outbox;
 
     public void received(Feedback f) {
-        publish(EventType.FEEDBACK_RECEIVED, f, new FeedbackReceived(f.id(), f.source().name(),
-                f.externalReference(), f.customerId(), f.productId(), f.title(), f.text(), f.receivedAt(), f.tags(),
-                f.owner(), f.status().name(), f.sentiment().score(), f.sentiment().label().value(), f.createdAt(),
-                f.version()));
+        publish(EventType.FEEDBACK_RECEIVED, f, receivedPayload(f));
+    }
+
+    /** One {@code feedback.received} per item, in the order given, appended to the outbox together (bulk import). */
+    void received(List<Feedback> items) {
+        EventType type = EventType.FEEDBACK_RECEIVED;
+        outbox.publishAll(items.stream().map(f -> new Outbox.Event(type.topic(), type.aggregateType(), f.id(),
+                type.type(), receivedPayload(f))).toList());
+    }
+
+    private static FeedbackReceived receivedPayload(Feedback f) {
+        return new FeedbackReceived(f.id(), f.source().name(), f.externalReference(), f.customerId(), f.productId(),
+                f.title(), f.text(), f.receivedAt(), f.tags(), f.owner(), f.status().name(), f.sentiment().score(),
+                f.sentiment().label().value(), f.createdAt(), f.version());
     }
 
     void updated(Feedback f, List<String> changed) {

@@ -1,6 +1,7 @@
 package dev.tandem.feedback.feedback;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -159,23 +160,29 @@ public class FeedbackImport {
             f.persist();
             created.add(f);
         }
-        // one flush (JDBC-batched inserts), then the events: an outbox write before it would flush row by row
+        // one flush (JDBC-batched inserts), then the batch's events in one outbox append
         Feedback.flush();
-        // detached, the written rows are not dirty-checked again before each outbox statement
+        // detached, the written rows are not dirty-checked again when the outbox flushes before its statements
         Feedback.getEntityManager().clear();
-        created.forEach(events::received);
+        events.received(created);
         tally.created += created.size();
     }
 
-    /** "SOURCE\0reference" of the batch's rows that exist already, in one query. */
+    /**
+     * "SOURCE\0reference" of the batch's rows that exist already, in one query. It names the sources too, so the
+     * unique index on (source, external_reference) finds the rows instead of being read whole.
+     */
     private static Set<String> existingReferences(List<ImportRows.Row> batch) {
+        Set<Source> sources = EnumSet.noneOf(Source.class);
         Set<String> refs = new HashSet<>();
-        batch.forEach(r -> refs.add(r.externalReference()));
+        batch.forEach(r -> {
+            sources.add(r.source());
+            refs.add(r.externalReference());
+        });
         Set<String> existing = new HashSet<>();
-        List<Object[]> rows = Feedback.getEntityManager().createQuery(
-                        "select f.source, f.externalReference from Feedback f where f.externalReference in :refs",
-                        Object[].class)
-                .setParameter("refs", refs).getResultList();
+        List<Object[]> rows = Feedback.getEntityManager().createQuery("select f.source, f.externalReference "
+                        + "from Feedback f where f.source in :sources and f.externalReference in :refs", Object[].class)
+                .setParameter("sources", sources).setParameter("refs", refs).getResultList();
         rows.forEach(r -> existing.add(r[0] + "\u0000" + r[1]));
         return existing;
     }

@@ -95,6 +95,14 @@ public record EventEnvelope(String id, String source, String type, String subjec
     }
 
     /**
+     * The {@code ce_type} of a received record, without reading its other attributes; null when it has none. Enough
+     * for a consumer to skip a type it does not handle.
+     */
+    public static String type(Headers headers) {
+        return text(headers, H_TYPE);
+    }
+
+    /**
      * The {@code sequence} extension is compared as a string by the CloudEvents spec, so it is zero-padded to a
      * fixed width; parse it as a number.
      */

@@ -1,7 +1,19 @@
 package dev.tandem.platform.inbox;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,34 +24,48 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.events.EventEnvelope;
 import dev.tandem.platform.events.EventEnvelope.MalformedEventException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
  * Processes each received event at most once in effect: the event's id is stored in {@code inbox_event} in the same
  * transaction as the handler's changes, so a redelivered event finds its id and changes nothing.
  *
- * <p>A handler that throws is retried with backoff, each attempt in a fresh transaction; after
- * {@code tandem.inbox.max-attempts} the exception propagates so the messaging layer's dead-letter strategy sends
- * the record to {@code <topic>.dlq} with the error in its headers. A record that can never succeed (missing
- * CloudEvents headers, unreadable payload) fails at once. An event type without a handler is skipped and counted
- * ({@code tandem.inbox.skipped}), never fatal: producers may add types before consumers know them.
+ * <p>Consumers hand over what one poll returned ({@link #process(KafkaRecordBatch, EventHandlers)}):
+ * <ul>
+ *   <li>an event type without a handler is skipped and counted ({@code tandem.inbox.skipped}) from its
+ *       {@code ce_type} header alone — no payload decoding, no transaction — never fatal: producers may add types
+ *       before consumers know them;</li>
+ *   <li>the events it does handle are applied in record order (so each aggregate's order holds), all in one
+ *       transaction with one statement for their inbox rows;</li>
+ *   <li>if that transaction fails, the batch is applied again record by record, each in its own transaction; a
+ *       record whose handler keeps throwing is retried with backoff and after {@code tandem.inbox.max-attempts}
+ *       goes to the channel's dead-letter topic ({@code <topic>.dlq}) with the error in its headers, while the
+ *       others are applied;</li>
+ *   <li>a record that can never succeed (missing CloudEvents headers, unreadable payload) is dead-lettered at
+ *       once.</li>
+ * </ul>
+ * The batch's offsets are committed only after all of that.
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
 
+    /** All rows of a batch in one statement; returns the ones that were new (a duplicate returns nothing). */
     private static final String RECORD = """
             INSERT INTO inbox_event (source, event_id, event_type, subject, topic, kafka_partition, kafka_offset)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-            ON CONFLICT (source, event_id) DO NOTHING""";
-
-    /** What became of one record. */
-    public enum Outcome { PROCESSED, DUPLICATE, SKIPPED_UNKNOWN_TYPE }
+            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[])
+            ON CONFLICT (source, event_id) DO NOTHING
+            RETURNING source, event_id""";
 
     @Inject
     EntityManager em;
@@ -59,58 +85,197 @@ public class Inbox {
     @ConfigProperty(name = "tandem.inbox.backoff", defaultValue = "PT0.2S")
     Duration backoff;
 
+    /** Counters by name and tags, looked up once: a registry lookup per record costs more than the increment. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
     @PostConstruct
     void init() {
         json = apiJson.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
 
-    public Outcome process(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
-        EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
-        EventHandlers.Registration<?> registration = handlers.find(envelope.type());
-        if (registration == null) {
-            meters.counter("tandem.inbox.skipped", "type", envelope.type(), "topic", record.topic()).increment();
-            LOG.debugf("inbox: skipped %s %s (no handler for this type)", envelope.type(), envelope.id());
-            return Outcome.SKIPPED_UNKNOWN_TYPE;
+    /** One received event the consumer handles, decoded. */
+    private record Received(KafkaRecord<String, byte[]> message, ConsumerRecord<String, byte[]> record,
+                            EventEnvelope envelope, EventHandlers.Registration<?> registration, Object payload) {
+        String key() {
+            return envelope.source() + '\u0000' + envelope.id();
         }
-        Object payload = decode(record, registration.payloadType());
+    }
 
+    /**
+     * Applies a batch of records (what one poll returned, with {@code batch=true} on the channel) and then
+     * acknowledges it, which commits its offsets.
+     *
+     * <pre>{@code
+     * @Incoming("product-events")
+     * @Blocking
+     * public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+     *     return inbox.process(batch, handlers);
+     * }
+     * }</pre>
+     */
+    public CompletionStage<Void> process(KafkaRecordBatch<String, byte[]> batch, EventHandlers handlers) {
+        apply(batch.getRecords(), handlers);
+        return batch.ack();
+    }
+
+    /** Applies the records, dead-lettering those that cannot be applied; see the class comment. */
+    private void apply(List<KafkaRecord<String, byte[]>> messages, EventHandlers handlers) {
+        List<Received> handled = new ArrayList<>(messages.size());
+        int skipped = 0;
+        for (KafkaRecord<String, byte[]> message : messages) {
+            ConsumerRecord<String, byte[]> record = consumerRecord(message);
+            String type = EventEnvelope.type(record.headers());
+            if (type != null && handlers.find(type) == null) {
+                counter("tandem.inbox.skipped", type, record.topic()).increment();
+                skipped++;
+                continue;
+            }
+            try {
+                EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
+                EventHandlers.Registration<?> registration = handlers.find(envelope.type());
+                handled.add(new Received(message, record, envelope, registration,
+                        decode(record, registration.payloadType())));
+            } catch (MalformedEventException e) {
+                deadLetter(message, record, type, e);
+            }
+        }
+        if (skipped > 0) {
+            LOG.debugf("inbox: skipped %d event(s) without a handler", skipped);
+        }
+        if (handled.size() > 1) {
+            try {
+                List<Boolean> applied = QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(handled));
+                for (int i = 0; i < handled.size(); i++) {
+                    count(handled.get(i), applied.get(i));
+                }
+                return;
+            } catch (RuntimeException e) {
+                LOG.infof("inbox: a batch of %d events failed as a whole (%s); applying them one by one",
+                        handled.size(), rootMessage(e));
+            }
+        }
+        for (Received received : handled) {
+            try {
+                count(received, applyWithRetries(received));
+            } catch (EventProcessingException e) {
+                deadLetter(received.message(), received.record(), received.envelope().type(), e);
+            }
+        }
+    }
+
+    /** For each event, whether it was applied (false: a duplicate, of an earlier delivery or within the batch). */
+    private List<Boolean> applyInOneTransaction(List<Received> batch) throws Exception {
+        Set<String> fresh = remember(batch);
+        List<Boolean> applied = new ArrayList<>(batch.size());
+        for (Received received : batch) {
+            // remove: a second copy of the same event within the batch is a duplicate too
+            boolean first = fresh.remove(received.key());
+            if (first) {
+                received.registration().invoke(received.envelope(), received.payload());
+            }
+            applied.add(first);
+        }
+        return applied;
+    }
+
+    /** Applies one event in its own transaction, retried with backoff; false if it was a duplicate. */
+    private boolean applyWithRetries(Received received) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
-                boolean processed = QuarkusTransaction.requiringNew().call(() -> {
-                    if (!remember(record, envelope)) {
-                        return false;
-                    }
-                    registration.invoke(envelope, payload);
-                    return true;
-                });
-                meters.counter("tandem.inbox." + (processed ? "processed" : "duplicates"),
-                        "type", envelope.type()).increment();
-                return processed ? Outcome.PROCESSED : Outcome.DUPLICATE;
+                return QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(List.of(received)).get(0));
             } catch (RuntimeException e) {
                 last = e;
-                LOG.warnf("inbox: %s %s failed (attempt %d of %d): %s", envelope.type(), envelope.id(), attempt,
-                        maxAttempts, rootMessage(e));
+                LOG.warnf("inbox: %s %s failed (attempt %d of %d): %s", received.envelope().type(),
+                        received.envelope().id(), attempt, maxAttempts, rootMessage(e));
                 if (attempt < maxAttempts) {
                     sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)));
                 }
             }
         }
-        meters.counter("tandem.inbox.dead-lettered", "type", envelope.type()).increment();
-        throw new EventProcessingException(envelope.type() + " " + envelope.id() + " failed after " + maxAttempts
-                + " attempts: " + rootMessage(last), last);
+        throw new EventProcessingException(received.envelope().type() + " " + received.envelope().id()
+                + " failed after " + maxAttempts + " attempts: " + rootMessage(last), last);
     }
 
-    private boolean remember(ConsumerRecord<String, byte[]> record, EventEnvelope envelope) {
-        return em.createNativeQuery(RECORD)
-                .setParameter(1, envelope.source())
-                .setParameter(2, envelope.id())
-                .setParameter(3, envelope.type())
-                .setParameter(4, envelope.subject())
-                .setParameter(5, record.topic())
-                .setParameter(6, record.partition())
-                .setParameter(7, record.offset())
-                .executeUpdate() == 1;
+    /** Inserts the events' inbox rows; returns the keys of those not seen before. */
+    private Set<String> remember(List<Received> batch) {
+        return em.unwrap(Session.class).doReturningWork(c -> insertInboxRows(c, batch));
+    }
+
+    private static Set<String> insertInboxRows(Connection c, List<Received> batch) throws SQLException {
+        int n = batch.size();
+        String[] sources = new String[n];
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        String[] subjects = new String[n];
+        String[] topics = new String[n];
+        Integer[] partitions = new Integer[n];
+        Long[] offsets = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Received r = batch.get(i);
+            sources[i] = r.envelope().source();
+            ids[i] = r.envelope().id();
+            types[i] = r.envelope().type();
+            subjects[i] = r.envelope().subject();
+            topics[i] = r.record().topic();
+            partitions[i] = r.record().partition();
+            offsets[i] = r.record().offset();
+        }
+        Set<String> fresh = new HashSet<>(n * 2);
+        try (PreparedStatement ps = c.prepareStatement(RECORD)) {
+            ps.setArray(1, c.createArrayOf("text", sources));
+            ps.setArray(2, c.createArrayOf("text", ids));
+            ps.setArray(3, c.createArrayOf("text", types));
+            ps.setArray(4, c.createArrayOf("text", subjects));
+            ps.setArray(5, c.createArrayOf("text", topics));
+            ps.setArray(6, c.createArrayOf("int", partitions));
+            ps.setArray(7, c.createArrayOf("bigint", offsets));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1) + '\u0000' + rs.getString(2));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    /**
+     * Sends the record to the channel's dead-letter topic (its failure strategy) and waits for the broker to take
+     * it, so the batch's offsets are committed only after every dead letter is safe.
+     */
+    private void deadLetter(KafkaRecord<String, byte[]> message, ConsumerRecord<String, byte[]> record, String type,
+                            RuntimeException reason) {
+        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        LOG.warnf("inbox: dead-lettering %s record %s: %s", type == null ? "an untyped" : type, where,
+                reason.getMessage());
+        counter("tandem.inbox.dead-lettered", type == null ? "unknown" : type, null).increment();
+        try {
+            message.nack(reason).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw new EventProcessingException("could not dead-letter " + where + ": " + rootMessage(e), e);
+        }
+    }
+
+    private void count(Received received, boolean applied) {
+        counter(applied ? "tandem.inbox.processed" : "tandem.inbox.duplicates", received.envelope().type(), null)
+                .increment();
+    }
+
+    private Counter counter(String name, String type, String topic) {
+        String key = name + '\u0000' + type + '\u0000' + topic;
+        Counter c = counters.get(key);
+        if (c == null) {
+            c = counters.computeIfAbsent(key, k -> topic == null ? meters.counter(name, "type", type)
+                    : meters.counter(name, "type", type, "topic", topic));
+        }
+        return c;
+    }
+
+    private static ConsumerRecord<String, byte[]> consumerRecord(KafkaRecord<String, byte[]> message) {
+        @SuppressWarnings("unchecked")
+        IncomingKafkaRecordMetadata<String, byte[]> metadata = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElseThrow(() -> new IllegalStateException("not a record received from Kafka"));
+        return metadata.getRecord();
     }
 
     private <T> T decode(ConsumerRecord<String, byte[]> record, Class<T> type) {
@@ -141,7 +306,7 @@ public class Inbox {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    /** An event that could not be processed; the messaging layer dead-letters its record. */
+    /** An event that could not be processed; it is dead-lettered. */
     public static class EventProcessingException extends RuntimeException {
         public EventProcessingException(String message, Throwable cause) {
             super(message, cause);

@@ -150,16 +150,26 @@ public final class OutboxPublisher {
             byAggregate.computeIfAbsent(row.aggregateKey(), k -> new ArrayList<>()).add(row);
         }
         Map<String, Long> earliest = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(EARLIEST_UNSENT)) {
-            String[] types = byAggregate.values().stream().map(r -> r.get(0).aggregateType()).toArray(String[]::new);
-            String[] ids = byAggregate.values().stream().map(r -> r.get(0).aggregateId()).toArray(String[]::new);
-            Array typeArray = c.createArrayOf("text", types);
-            Array idArray = c.createArrayOf("text", ids);
-            ps.setArray(1, typeArray);
-            ps.setArray(2, idArray);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    earliest.put(rs.getString(1) + '/' + rs.getString(2), rs.getLong(3));
+        // An aggregate whose claimed rows include its first event (sequence 1) has no earlier row to wait for: only
+        // the others are looked up (a bulk of new aggregates, such as an import, needs no lookup at all).
+        List<Row> toLookUp = new ArrayList<>();
+        for (List<Row> rows : byAggregate.values()) {
+            if (rows.stream().anyMatch(r -> r.sequence() == 1)) {
+                earliest.put(rows.get(0).aggregateKey(), 1L);
+            } else {
+                toLookUp.add(rows.get(0));
+            }
+        }
+        if (!toLookUp.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(EARLIEST_UNSENT)) {
+                Array typeArray = c.createArrayOf("text", toLookUp.stream().map(Row::aggregateType).toArray());
+                Array idArray = c.createArrayOf("text", toLookUp.stream().map(Row::aggregateId).toArray());
+                ps.setArray(1, typeArray);
+                ps.setArray(2, idArray);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        earliest.put(rs.getString(1) + '/' + rs.getString(2), rs.getLong(3));
+                    }
                 }
             }
         }

@@ -51,7 +51,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "tandem.outbox.sweep-interval", defaultValue = "PT2S")
     Duration sweepInterval;
 
-    @ConfigProperty(name = "tandem.outbox.batch-size", defaultValue = "200")
+    @ConfigProperty(name = "tandem.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
     private final Semaphore wakeUps = new Semaphore(0);
@@ -135,6 +135,8 @@ public class OutboxRelay {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        // A relay batch is sent at once (then flushed): big producer batches make few, large broker appends.
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -96,6 +97,62 @@ class InboxTest {
         assertTrue(reason.contains("ce_specversion"), reason);
     }
 
+    @Test
+    void aBatchWithOneFailingEventAppliesTheOthersAndDeadLettersOnlyThatOne() throws Exception {
+        String run = UUID.randomUUID().toString();
+        String before = "before-" + run;
+        String failing = "bad-" + run;
+        String after = "after-" + run;
+        // sent together, so they are usually polled (and first tried) in one batch
+        sendAll(List.of(event("dev.tandem.test.counted.v1", before, 2),
+                event("dev.tandem.test.failing.v1", failing, 7),
+                event("dev.tandem.test.counted.v1", after, 3)));
+
+        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(TOPIC + ".dlq", WAIT,
+                r -> r.stream().anyMatch(rec -> failing.equals(rec.key())));
+        awaitValue(() -> total(after), 3);
+        assertEquals(2, total(before));
+        assertEquals(1, inboxRows(before));
+        assertEquals(1, inboxRows(after));
+        assertEquals(0, total(failing), "the failing handler's change was rolled back");
+        assertEquals(0, inboxRows(failing));
+        assertEquals(List.of(failing), dead.stream().map(ConsumerRecord::key)
+                .filter(k -> k.endsWith(run)).toList(), "only the failing event is dead-lettered");
+    }
+
+    @Test
+    void anIgnoredTypeIsSkippedUnreadAndChangesNothing() throws Exception {
+        String key = "i-" + UUID.randomUUID();
+        double skippedBefore = skipped("dev.tandem.test.not-for-us.v1");
+        // only a type header and a payload no handler could read: skipped on its type alone, never dead-lettered
+        ProducerRecord<String, byte[]> ignored = new ProducerRecord<>(TOPIC, 0, key,
+                "not json".getBytes(StandardCharsets.UTF_8));
+        ignored.headers().add(EventEnvelope.H_TYPE, "dev.tandem.test.not-for-us.v1".getBytes(StandardCharsets.UTF_8));
+        sendAll(List.of(ignored, event("dev.tandem.test.counted.v1", key, 1)));
+
+        awaitValue(() -> total(key), 1);
+        assertEquals(skippedBefore + 1, skipped("dev.tandem.test.not-for-us.v1"));
+        assertEquals(1, inboxRows(key), "only the handled event is in the inbox");
+        assertEquals(0, deadLettered("dev.tandem.test.not-for-us.v1"));
+    }
+
+    @Test
+    void eachAggregatesEventsAreAppliedInTheirOrder() throws Exception {
+        String name = "log-" + UUID.randomUUID();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        List<String> markers = new ArrayList<>();
+        for (int i = 1; i <= 120; i++) {
+            markers.add("m" + i);
+            records.add(appended(name, "m" + i, i));
+            // other aggregates interleaved, on other partitions as well
+            records.add(appended(name + "-other", "o" + i, i));
+        }
+        sendAll(records);
+
+        awaitValue(() -> query("SELECT count(*) FROM test_log WHERE name = ?", name), 120);
+        assertEquals(markers, log(name));
+    }
+
     private static ProducerRecord<String, byte[]> event(String type, String counter, long amount) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/tandem/test", type, counter,
                 Instant.now(), 1, null);
@@ -103,6 +160,45 @@ class InboxTest {
                 .getBytes(StandardCharsets.UTF_8);
         // One partition for all test events keeps "processed after" meaningful.
         return new ProducerRecord<>(TOPIC, 0, counter, data, envelope.toHeaders());
+    }
+
+    private static ProducerRecord<String, byte[]> appended(String name, String marker, long sequence) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/tandem/test",
+                "dev.tandem.test.appended.v1", name, Instant.now(), sequence, null);
+        byte[] data = ("{\"name\":\"" + name + "\",\"marker\":\"" + marker + "\"}").getBytes(StandardCharsets.UTF_8);
+        return new ProducerRecord<>(TOPIC, null, name, data, envelope.toHeaders());
+    }
+
+    /** Sends the records with one producer, back to back, in order. */
+    private static void sendAll(List<ProducerRecord<String, byte[]>> records) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+            for (ProducerRecord<String, byte[]> r : records) {
+                acks.add(producer.send(r));
+            }
+            for (java.util.concurrent.Future<?> ack : acks) {
+                ack.get();
+            }
+        }
+    }
+
+    private List<String> log(String name) throws Exception {
+        List<String> markers = new ArrayList<>();
+        try (var c = dataSource.getConnection();
+             var ps = c.prepareStatement("SELECT marker FROM test_log WHERE name = ? ORDER BY position")) {
+            ps.setString(1, name);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    markers.add(rs.getString(1));
+                }
+            }
+        }
+        return markers;
+    }
+
+    private double deadLettered(String type) {
+        var c = meters.find("tandem.inbox.dead-lettered").tag("type", type).counter();
+        return c == null ? 0 : c.count();
     }
 
     private static void send(ProducerRecord<String, byte[]> record) throws Exception {

@@ -1,11 +1,13 @@
 package dev.tandem.platform.inbox;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import io.smallrye.common.annotation.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Test-only consumer, wired the way a service wires its own. */
@@ -13,6 +15,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class TestEventConsumer {
 
     public record Counted(String counter, long amount) {
+    }
+
+    /** Order-sensitive: each event appends its marker to the log of {@code name}. */
+    public record Appended(String name, String marker) {
     }
 
     @Inject
@@ -27,12 +33,20 @@ public class TestEventConsumer {
                 add(event);
                 throw new IllegalStateException("handler refuses " + event.counter());
             })
+            .on("dev.tandem.test.appended.v1", Appended.class, (envelope, event) -> append(event))
             .build();
 
     @Incoming("test-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.process(batch, handlers);
+    }
+
+    private void append(Appended event) {
+        em.createNativeQuery("INSERT INTO test_log (name, marker) VALUES (?1, ?2)")
+                .setParameter(1, event.name())
+                .setParameter(2, event.marker())
+                .executeUpdate();
     }
 
     private void add(Counted event) {

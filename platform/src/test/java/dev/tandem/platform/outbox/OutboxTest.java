@@ -82,6 +82,40 @@ class OutboxTest {
     }
 
     @Test
+    void eventsAppendedTogetherContinueEachAggregatesSequenceAndArriveInTheirOrder() throws Exception {
+        String topic = "test.outbox.batch." + UUID.randomUUID();
+        String a = "a-" + UUID.randomUUID();
+        String b = "b-" + UUID.randomUUID();
+        service.publish(topic, a, "a1");
+        List<UUID> ids = service.publishAll(topic, List.of(List.of(a, "a2"), List.of(b, "b1"), List.of(a, "a3"),
+                List.of(b, "b2"), List.of(a, "a4")));
+
+        TestKafka.readUntil(topic, WAIT, r -> r.size() >= 6);
+        // Read the whole topic again, giving a duplicate time to show up.
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, Duration.ofSeconds(5),
+                r -> r.size() > 6);
+
+        assertEquals(6, records.size());
+        Map<String, List<String>> markers = new HashMap<>();
+        Map<String, List<Long>> sequences = new HashMap<>();
+        Map<String, String> markerOfId = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            EventEnvelope env = EventEnvelope.fromHeaders(r.headers());
+            String marker = json.readTree(r.value()).get("marker").asText();
+            markers.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(marker);
+            sequences.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(env.sequence());
+            markerOfId.put(env.id(), marker);
+        }
+        assertEquals(List.of("a1", "a2", "a3", "a4"), markers.get(a));
+        assertEquals(List.of(1L, 2L, 3L, 4L), sequences.get(a));
+        assertEquals(List.of("b1", "b2"), markers.get(b));
+        assertEquals(List.of(1L, 2L), sequences.get(b));
+        assertEquals(List.of("a2", "b1", "a3", "b2", "a4"), ids.stream().map(id -> markerOfId.get(id.toString()))
+                .toList(), "the ids returned are the events' ce_id, in the order given");
+        assertEquals(0, unsent(topic));
+    }
+
+    @Test
     void aRolledBackChangeAnnouncesNothing() {
         String topic = "test.outbox.rollback." + UUID.randomUUID();
         String id = "w-" + UUID.randomUUID();

@@ -1,5 +1,6 @@
 package dev.tandem.platform.outbox;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -18,6 +19,13 @@ public class OutboxTestService {
     public UUID publish(String topic, String aggregateId, String marker) {
         return outbox.publish(topic, "widget", aggregateId, "dev.tandem.test.widget-changed.v1",
                 Map.of("widgetId", aggregateId, "marker", marker));
+    }
+
+    /** One widget-changed event per (aggregate id, marker), appended together in one transaction. */
+    @Transactional
+    public List<UUID> publishAll(String topic, List<List<String>> aggregateIdAndMarker) {
+        return outbox.publishAll(aggregateIdAndMarker.stream().map(e -> new Outbox.Event(topic, "widget", e.get(0),
+                "dev.tandem.test.widget-changed.v1", Map.of("widgetId", e.get(0), "marker", e.get(1)))).toList());
     }
 
     @Transactional

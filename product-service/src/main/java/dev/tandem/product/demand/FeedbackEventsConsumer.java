@@ -1,5 +1,7 @@
 package dev.tandem.product.demand;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +17,7 @@ import dev.tandem.events.feedback.FeedbackUpdated;
 import dev.tandem.platform.inbox.EventHandlers;
 import dev.tandem.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Reads tandem.feedback.events through the inbox into the customer, feedback and link replicas. */
@@ -50,7 +52,7 @@ public class FeedbackEventsConsumer {
 
     @Incoming("feedback-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.process(batch, handlers);
     }
 }

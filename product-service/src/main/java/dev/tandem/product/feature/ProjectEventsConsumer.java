@@ -1,5 +1,7 @@
 package dev.tandem.product.feature;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +12,7 @@ import dev.tandem.events.project.ProjectStatusChanged;
 import dev.tandem.platform.inbox.EventHandlers;
 import dev.tandem.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Reads tandem.project.events through the inbox: project status and health move and flag the features. */
@@ -36,7 +38,7 @@ public class ProjectEventsConsumer {
 
     @Incoming("project-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.process(batch, handlers);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tandem.project.project;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -8,7 +10,7 @@ import dev.tandem.events.product.FeatureCommitted;
 import dev.tandem.platform.inbox.EventHandlers;
 import dev.tandem.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Reads tandem.product.events through the inbox: a committed feature gets a proposed project. */
@@ -33,7 +35,7 @@ public class ProductEventsConsumer {
 
     @Incoming("product-events")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.process(record, handlers);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        return inbox.process(batch, handlers);
     }
 }
