@@ -7,9 +7,13 @@ public final class Topics {
     public static final String PROJECT = "tandem.project.events";
     public static final String FEEDBACK = "tandem.feedback.events";
 
-    /** Where a consumer puts records it could not process: {@code <topic>.dlq}. */
-    public static String deadLetter(String topic) {
-        return topic + ".dlq";
+    /**
+     * Where one consumer group puts the records of {@code topic} it could not process:
+     * {@code <topic>.<group>.dlq}, one per consuming service, so that a dead letter says whose consumer failed and
+     * can be replayed to that consumer alone.
+     */
+    public static String deadLetter(String topic, String consumerGroup) {
+        return topic + "." + consumerGroup + ".dlq";
     }
 
     private Topics() {

@@ -48,7 +48,7 @@ import org.jboss.logging.Logger;
  *       transaction with one statement for their inbox rows;</li>
  *   <li>if that transaction fails, the batch is applied again record by record, each in its own transaction; a
  *       record whose handler keeps throwing is retried with backoff and after {@code tandem.inbox.max-attempts}
- *       goes to the channel's dead-letter topic ({@code <topic>.dlq}) with the error in its headers, while the
+ *       goes to the channel's dead-letter topic ({@code <topic>.<group>.dlq}) with the error in its headers, while the
  *       others are applied;</li>
  *   <li>a record that can never succeed (missing CloudEvents headers, unreadable payload) is dead-lettered at
  *       once.</li>
@@ -85,6 +85,17 @@ public class Inbox {
     @ConfigProperty(name = "tandem.inbox.backoff", defaultValue = "PT0.2S")
     Duration backoff;
 
+    /** The longest wait between two attempts while a transient failure lasts (the back-off doubles up to it). */
+    @ConfigProperty(name = "tandem.inbox.max-backoff", defaultValue = "PT30S")
+    Duration maxBackoff;
+
+    /** Topics whose consumer is waiting for a transient failure to pass, with what it is waiting for. */
+    private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+    /** A consumer held up by a transient failure: since when, how many attempts so far, the last error. */
+    public record Waiting(String topic, java.time.Instant since, int attempts, String lastError) {
+    }
+
     /** Counters by name and tags, looked up once: a registry lookup per record costs more than the increment. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -114,8 +125,20 @@ public class Inbox {
      * }</pre>
      */
     public CompletionStage<Void> process(KafkaRecordBatch<String, byte[]> batch, EventHandlers handlers) {
-        apply(batch.getRecords(), handlers);
+        try {
+            apply(batch.getRecords(), handlers);
+        } catch (Interrupted e) {
+            // shutting down while waiting for a dependency: neither acknowledged nor dead-lettered, so the records
+            // are delivered again after a restart (the inbox makes that harmless)
+            LOG.infof("inbox: stopped while waiting (%s); the batch's offsets are not committed", e.getMessage());
+            return new java.util.concurrent.CompletableFuture<>();
+        }
         return batch.ack();
+    }
+
+    /** The consumers currently held up by a transient failure (empty when all is well); read by the readiness check. */
+    public java.util.Collection<Waiting> waiting() {
+        return List.copyOf(waiting.values());
     }
 
     /** Applies the records, dead-lettering those that cannot be applied; see the class comment. */
@@ -143,15 +166,23 @@ public class Inbox {
             LOG.debugf("inbox: skipped %d event(s) without a handler", skipped);
         }
         if (handled.size() > 1) {
-            try {
-                List<Boolean> applied = QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(handled));
-                for (int i = 0; i < handled.size(); i++) {
-                    count(handled.get(i), applied.get(i));
+            String topic = handled.get(0).record().topic();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    List<Boolean> applied = QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(handled));
+                    recovered(topic);
+                    for (int i = 0; i < handled.size(); i++) {
+                        count(handled.get(i), applied.get(i));
+                    }
+                    return;
+                } catch (RuntimeException e) {
+                    if (!TransientFailures.isTransient(e)) {
+                        LOG.infof("inbox: a batch of %d events failed as a whole (%s); applying them one by one",
+                                handled.size(), rootMessage(e));
+                        break;
+                    }
+                    waitForRecovery(topic, "a batch of " + handled.size() + " events", attempt, e);
                 }
-                return;
-            } catch (RuntimeException e) {
-                LOG.infof("inbox: a batch of %d events failed as a whole (%s); applying them one by one",
-                        handled.size(), rootMessage(e));
             }
         }
         for (Received received : handled) {
@@ -181,16 +212,28 @@ public class Inbox {
     /** Applies one event in its own transaction, retried with backoff; false if it was a duplicate. */
     private boolean applyWithRetries(Received received) {
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        String topic = received.record().topic();
+        int transientAttempts = 0;
+        for (int attempt = 1; attempt <= maxAttempts; ) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(List.of(received)).get(0));
+                boolean applied = QuarkusTransaction.requiringNew()
+                        .call(() -> applyInOneTransaction(List.of(received)).get(0));
+                recovered(topic);
+                return applied;
             } catch (RuntimeException e) {
+                if (TransientFailures.isTransient(e)) {
+                    // never counted against max-attempts, never dead-lettered: waits, in order, until it passes
+                    waitForRecovery(topic, received.envelope().type() + " " + received.envelope().id(),
+                            ++transientAttempts, e);
+                    continue;
+                }
                 last = e;
                 LOG.warnf("inbox: %s %s failed (attempt %d of %d): %s", received.envelope().type(),
                         received.envelope().id(), attempt, maxAttempts, rootMessage(e));
                 if (attempt < maxAttempts) {
                     sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)));
                 }
+                attempt++;
             }
         }
         throw new EventProcessingException(received.envelope().type() + " " + received.envelope().id()
@@ -248,11 +291,44 @@ public class Inbox {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
         LOG.warnf("inbox: dead-lettering %s record %s: %s", type == null ? "an untyped" : type, where,
                 reason.getMessage());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                message.nack(reason).toCompletableFuture().join();
+                recovered(record.topic());
+                break;
+            } catch (CompletionException e) {
+                // the dead-letter topic cannot be written (broker away): the record is neither committed nor lost
+                waitForRecovery(record.topic(), "dead-lettering " + where, attempt, e);
+            }
+        }
         counter("tandem.inbox.dead-lettered", type == null ? "unknown" : type, null).increment();
-        try {
-            message.nack(reason).toCompletableFuture().join();
-        } catch (CompletionException e) {
-            throw new EventProcessingException("could not dead-letter " + where + ": " + rootMessage(e), e);
+    }
+
+    /**
+     * Notes that the topic's consumer is held up by a transient failure (readiness DOWN, {@link #waiting()}) and
+     * waits before the next attempt: {@code backoff} doubled per attempt, at most {@code max-backoff}.
+     */
+    private void waitForRecovery(String topic, String what, int attempt, RuntimeException failure) {
+        String error = rootMessage(failure);
+        Waiting before = waiting.get(topic);
+        waiting.put(topic, new Waiting(topic, before == null ? java.time.Instant.now() : before.since(), attempt,
+                error));
+        Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 16));
+        if (wait.compareTo(maxBackoff) > 0) {
+            wait = maxBackoff;
+        }
+        if (attempt == 1 || attempt % 10 == 0) {
+            LOG.warnf("inbox: %s on %s waits for a transient failure to pass (attempt %d, next in %d ms): %s", what,
+                    topic, attempt, wait.toMillis(), error);
+        }
+        counter("tandem.inbox.transient-failures", "any", topic).increment();
+        sleep(wait);
+    }
+
+    private void recovered(String topic) {
+        Waiting was = waiting.remove(topic);
+        if (was != null) {
+            LOG.infof("inbox: %s consumer goes on after %d attempts since %s", topic, was.attempts(), was.since());
         }
     }
 
@@ -294,7 +370,14 @@ public class Inbox {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EventProcessingException("interrupted while retrying", e);
+            throw new Interrupted("interrupted while retrying");
+        }
+    }
+
+    /** The consumer's thread was interrupted (shutdown) while it waited: the batch is left uncommitted. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -98,6 +98,69 @@ class InboxTest {
     }
 
     @Test
+    void anEventArrivingWhileTheDatabaseRefusesConnectionsWaitsForItAndIsAppliedNotDeadLettered() throws Exception {
+        String counter = "o-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> during = event("dev.tandem.test.counted.v1", counter, 4);
+        String database = databaseName();
+        try (var admin = adminConnection()) {
+            admin.createStatement().execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS false");
+            admin.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '"
+                    + database + "' AND pid <> pg_backend_pid()");
+            try {
+                send(during);
+                send(event("dev.tandem.test.counted.v1", counter, 1)); // behind it: must wait, in order
+                // far longer than max-attempts (3) x backoff (10 ms) would allow before dead-lettering
+                Instant deadline = Instant.now().plus(WAIT);
+                String ready = readiness();
+                while (!ready.contains("\"DOWN\"") && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100);
+                    ready = readiness();
+                }
+                assertTrue(ready.contains("event consumers") && ready.contains("\"DOWN\"")
+                        && ready.contains(TOPIC), "not ready while waiting: " + ready);
+                Thread.sleep(2_000);
+            } finally {
+                admin.createStatement().execute("ALTER DATABASE \"" + database + "\" ALLOW_CONNECTIONS true");
+            }
+        }
+
+        awaitValue(() -> total(counter), 5);
+        assertEquals(2, inboxRows(counter));
+        assertEquals(0, deadLettered("dev.tandem.test.counted.v1"), "nothing dead-lettered");
+        Instant deadline = Instant.now().plus(WAIT);
+        while (readiness().contains("\"DOWN\"") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertTrue(readiness().contains("\"UP\""), "ready again: " + readiness());
+        assertTrue(TestKafka.readUntil(TOPIC + ".dlq", Duration.ofSeconds(3),
+                r -> r.stream().anyMatch(rec -> counter.equals(rec.key()))).stream()
+                .noneMatch(rec -> counter.equals(rec.key())), "not on the dead-letter topic");
+    }
+
+    private static String readiness() {
+        return io.restassured.RestAssured.given().get("/q/health/ready").then().extract().body().asString();
+    }
+
+    private static String databaseName() {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class);
+        String path = url.substring(url.indexOf("//") + 2);
+        path = path.substring(path.indexOf('/') + 1);
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
+    /** A connection to the server's maintenance database, which stays open while the test's database refuses. */
+    private static java.sql.Connection adminConnection() throws java.sql.SQLException {
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class);
+        String maintenance = url.replace("/" + databaseName(), "/postgres");
+        return java.sql.DriverManager.getConnection(maintenance,
+                config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres"),
+                config.getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+    }
+
+    @Test
     void aBatchWithOneFailingEventAppliesTheOthersAndDeadLettersOnlyThatOne() throws Exception {
         String run = UUID.randomUUID().toString();
         String before = "before-" + run;
