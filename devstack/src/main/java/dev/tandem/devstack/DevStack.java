@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import dev.tandem.devstack.infra.Ports;
+import dev.tandem.devstack.stack.Leftovers;
 import dev.tandem.devstack.stack.LogPrefixer;
 import dev.tandem.devstack.stack.LogSink;
 import dev.tandem.devstack.stack.Service;
@@ -137,12 +138,17 @@ public final class DevStack {
         }
 
         Path repoRoot = RepoRoot.find();
-        StackConfig config = configFrom(env, repoRoot).output(out).colour(colour).shutdownHook(false).build();
+        StackConfig config = configFrom(env, repoRoot).output(out).colour(colour).shutdownHook(false).supervise(true)
+                .build();
+        // an earlier devstack killed hard left its services and PostgreSQL running: stop them (refused while the
+        // devstack that owns this data folder is still alive)
+        Leftovers.stop(config, this::say);
         preflight(config); // before --reset: never delete the data of a devstack that is still running
         say("Tandem devstack — repository " + repoRoot + ", data in " + config.dataDir());
         if (reset) {
             reset(config);
         }
+        Leftovers.claim(config.dataDir());
 
         CountDownLatch finished = new CountDownLatch(1);
         AtomicInteger exitCode = new AtomicInteger(0);
@@ -156,6 +162,7 @@ public final class DevStack {
                 say("stopping Tandem …");
                 stack.close();
             }
+            Leftovers.release(config.dataDir());
         };
         installSignalHandlers(stopAll);
         // the fallback, for any other way the JVM ends
@@ -426,6 +433,17 @@ public final class DevStack {
         public void stillWaiting(Iterable<Service> notReady, Duration elapsed) {
             say("still waiting for " + StreamSupport.stream(notReady.spliterator(), false).map(Service::module)
                     .collect(Collectors.joining(", ")) + " (" + Stack.seconds(elapsed) + ") …");
+        }
+
+        @Override
+        public void serviceRestarting(Service service, int code, Duration delay) {
+            say(red(service.module() + (code < 0 ? " could not be started again" : " exited unexpectedly with code "
+                    + code) + " — starting it again in " + Stack.seconds(delay) + " (the others keep serving)"));
+        }
+
+        @Override
+        public void serviceRestarted(Service service, long pid, Duration took) {
+            say(service.module() + " (pid " + pid + ") is ready again after " + Stack.seconds(took));
         }
 
         @Override

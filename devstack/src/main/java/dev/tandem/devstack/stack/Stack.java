@@ -72,6 +72,18 @@ public final class Stack implements AutoCloseable {
     private final Object lock = new Object();
     private final Object closeLock = new Object();
     private final Map<Service, ServiceProcess> children = new EnumMap<>(Service.class);
+    /** Each service's environment, kept for a supervised restart. */
+    private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
+    /** Restarts in a row of each supervised service (reset once it ran {@link #STABLE_AFTER}). */
+    private final Map<Service, Integer> restarts = new EnumMap<>(Service.class);
+    private final java.util.concurrent.ScheduledExecutorService supervisor =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tandem-stack-supervisor");
+                t.setDaemon(true);
+                return t;
+            });
+    private static final Duration STABLE_AFTER = Duration.ofMinutes(1);
+    private static final Duration MAX_RESTART_DELAY = Duration.ofSeconds(30);
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(1))
@@ -325,24 +337,78 @@ public final class Stack implements AutoCloseable {
                         + describe(e), e);
             }
             env.putAll(config.extraEnvironment(s));
-            ServiceProcess child;
-            try {
-                child = ServiceProcess.launch(s, config, env, TAIL_LINES);
-            } catch (IOException e) {
-                throw new StackException("could not launch " + s.module() + " (" + config.javaExecutable() + " -jar "
-                        + config.serviceJar(s) + "): " + describe(e), e);
-            }
             synchronized (lock) {
-                children.put(s, child);
-                abortIfClosing();
+                environments.put(s, env);
             }
-            writePidFile(s, child.pid());
-            child.process.onExit().thenAccept(p -> {
-                if (state == State.RUNNING && !closing) {
-                    listener.serviceExited(s, p.exitValue());
-                }
-            });
+            ServiceProcess child = launch(s);
             listener.serviceStarting(s, child.pid());
+        }
+    }
+
+    private ServiceProcess launch(Service s) {
+        ServiceProcess child;
+        try {
+            child = ServiceProcess.launch(s, config, environments.get(s), TAIL_LINES);
+        } catch (IOException e) {
+            throw new StackException("could not launch " + s.module() + " (" + config.javaExecutable() + " -jar "
+                    + config.serviceJar(s) + "): " + describe(e), e);
+        }
+        synchronized (lock) {
+            children.put(s, child);
+            if (closing) {
+                child.kill();
+            }
+            abortIfClosing();
+        }
+        writePidFile(s, child.pid());
+        child.process.onExit().thenAccept(p -> onExit(s, child, p.exitValue()));
+        return child;
+    }
+
+    /** A service ended by itself: reported, and started again when the stack is supervised. */
+    private void onExit(Service s, ServiceProcess child, int code) {
+        if (state != State.RUNNING || closing) {
+            return;
+        }
+        if (!config.supervise()) {
+            listener.serviceExited(s, code);
+            return;
+        }
+        Duration delay;
+        synchronized (lock) {
+            int inARow = child.elapsed().compareTo(STABLE_AFTER) >= 0 ? 0 : restarts.getOrDefault(s, 0);
+            restarts.put(s, inARow + 1);
+            delay = Duration.ofSeconds(1L << Math.min(inARow, 5));
+            if (delay.compareTo(MAX_RESTART_DELAY) > 0) {
+                delay = MAX_RESTART_DELAY;
+            }
+        }
+        listener.serviceRestarting(s, code, delay);
+        supervisor.schedule(() -> restart(s), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void restart(Service s) {
+        if (closing) {
+            return;
+        }
+        ServiceProcess child;
+        try {
+            child = launch(s);
+        } catch (StackException e) {
+            if (!closing) {
+                listener.serviceRestarting(s, -1, MAX_RESTART_DELAY);
+                supervisor.schedule(() -> restart(s), MAX_RESTART_DELAY.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        while (!closing && child.alive() && System.nanoTime() < deadline) {
+            if (probe(s) == null) {
+                listener.serviceRestarted(s, child.pid(), child.elapsed());
+                return;
+            }
+            sleep(POLL_INTERVAL);
         }
     }
 
@@ -495,6 +561,7 @@ public final class Stack implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        supervisor.shutdownNow();
         synchronized (closeLock) {
             if (state == State.CLOSED) {
                 return;

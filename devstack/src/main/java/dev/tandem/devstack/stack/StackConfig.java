@@ -52,6 +52,7 @@ public final class StackConfig {
     private final LogSink output;
     private final boolean colour;
     private final boolean shutdownHook;
+    private final boolean supervise;
     private final Path javaExecutable;
     private final Map<Service, Map<String, String>> extraEnvironment;
 
@@ -68,6 +69,7 @@ public final class StackConfig {
         this.output = b.output;
         this.colour = b.colour;
         this.shutdownHook = b.shutdownHook;
+        this.supervise = b.supervise;
         this.javaExecutable = b.javaExecutable;
         Map<Service, Map<String, String>> extra = new EnumMap<>(Service.class);
         b.extraEnvironment.forEach((s, env) -> extra.put(s, Collections.unmodifiableMap(new LinkedHashMap<>(env))));
@@ -124,6 +126,7 @@ public final class StackConfig {
         b.output = output;
         b.colour = colour;
         b.shutdownHook = shutdownHook;
+        b.supervise = supervise;
         b.javaExecutable = javaExecutable;
         extraEnvironment.forEach((s, env) -> b.extraEnvironment.put(s, new LinkedHashMap<>(env)));
         return b;
@@ -187,6 +190,14 @@ public final class StackConfig {
         return shutdownHook;
     }
 
+    /**
+     * Whether a service that exits while the stack runs is started again (with back-off: 1 s, doubling up to 30 s;
+     * back to 1 s once it ran a minute) instead of only being reported.
+     */
+    public boolean supervise() {
+        return supervise;
+    }
+
     /** The {@code java} launcher for the children; by default the one of the running JVM. */
     public Path javaExecutable() {
         return javaExecutable;
@@ -234,6 +245,7 @@ public final class StackConfig {
         private LogSink output = LogSink.stdout();
         private boolean colour = LogPrefixer.colourByDefault();
         private boolean shutdownHook = true;
+        private boolean supervise;
         private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
         private final Map<Service, Map<String, String>> extraEnvironment = new EnumMap<>(Service.class);
 
@@ -308,6 +320,11 @@ public final class StackConfig {
 
         public Builder shutdownHook(boolean shutdownHook) {
             this.shutdownHook = shutdownHook;
+            return this;
+        }
+
+        public Builder supervise(boolean supervise) {
+            this.supervise = supervise;
             return this;
         }
 

@@ -35,8 +35,16 @@ public interface StackListener {
     default void allReady(StackEndpoints endpoints, Duration took) {
     }
 
-    /** A service that was ready exited while the stack was not being stopped. */
+    /** A service that was ready exited while the stack was not being stopped (and is not supervised). */
     default void serviceExited(Service service, int exitCode) {
+    }
+
+    /** A supervised service exited; it is started again after {@code delay}. */
+    default void serviceRestarting(Service service, int exitCode, Duration delay) {
+    }
+
+    /** A supervised service was started again and is ready ({@code took} since its relaunch). */
+    default void serviceRestarted(Service service, long pid, Duration took) {
     }
 
     /** Something is being stopped, e.g. {@code product-service (pid 1234)} or {@code Kafka}. */

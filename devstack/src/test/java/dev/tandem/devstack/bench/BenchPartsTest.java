@@ -34,8 +34,8 @@ class BenchPartsTest {
         assertEquals(2_000, smoke.importRows());
         assertEquals(Set.of("list", "import"), smoke.scenarios());
 
-        assertEquals(Duration.ofSeconds(10), BenchOptions.parse("--duration", "60").warmup());
-        assertEquals(Duration.ofSeconds(3), BenchOptions.parse("--duration", "6s").warmup());
+        assertEquals(Duration.ofSeconds(20), BenchOptions.parse("--duration", "60").warmup());
+        assertEquals(Duration.ofSeconds(20), BenchOptions.parse("--duration", "6s").warmup());
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--scenario", "nope"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--duration", "fast"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--connections"));

@@ -163,6 +163,83 @@ class StackLifecycleTest {
         assertTrue(e.getMessage().contains("fake feedback-service listening"), e.getMessage());
     }
 
+    @Test
+    void aSupervisedServiceThatIsKilledIsStartedAgainWhileTheOthersKeepServing() throws Exception {
+        StackConfig config = config(Map.of(), Duration.ofSeconds(60)).toBuilder().supervise(true).build();
+        List<String> restarts = Collections.synchronizedList(new ArrayList<>());
+        StackListener listener = new StackListener() {
+            @Override
+            public void serviceRestarting(Service service, int exitCode, Duration delay) {
+                restarts.add("restarting " + service.module() + " " + exitCode);
+            }
+
+            @Override
+            public void serviceRestarted(Service service, long pid, Duration took) {
+                restarts.add("ready " + service.module());
+            }
+        };
+        try (Stack stack = Stack.start(config, listener)) {
+            long killed = stack.pid(Service.PROJECT);
+            long gateway = stack.pid(Service.GATEWAY);
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly(); // SIGKILL
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!restarts.contains("ready project-service") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("restarting project-service 137", "ready project-service"), restarts);
+            long again = stack.pid(Service.PROJECT);
+            assertTrue(again != killed && ProcessHandle.of(again).map(ProcessHandle::isAlive).orElse(false));
+            assertEquals("yes", env(stack.endpoints().projectUrl() + "/env").get("TANDEM_EXTRA"),
+                    "started again with the same environment");
+            assertEquals(gateway, stack.pid(Service.GATEWAY), "the others were left alone");
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(stack.endpoints().gatewayUrl() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+    }
+
+    @Test
+    void whatADevstackKilledHardLeftRunningIsRecognisedAndStoppedByTheNextStart() throws Exception {
+        StackConfig config = config(Map.of(), Duration.ofSeconds(60)).toBuilder().temporaryData(false)
+                .dataDir(root.resolve("data")).build();
+        Stack stack = Stack.start(config, recorder);
+        Map<Service, Long> pids = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            pids.put(s, stack.pid(s));
+        }
+        // as if this devstack had been SIGKILLed: its children and its PostgreSQL run on, nobody owns the folder
+        List<String> said = new ArrayList<>();
+        List<String> stopped = Leftovers.stop(config, said::add);
+
+        assertEquals(5, stopped.size(), stopped.toString());
+        assertTrue(stopped.get(4).startsWith("PostgreSQL (pid "), stopped.toString());
+        for (Service s : Service.values()) {
+            assertFalse(ProcessHandle.of(pids.get(s)).map(ProcessHandle::isAlive).orElse(false), s + " still runs");
+            assertFalse(Files.exists(Stack.pidFile(config.dataDir(), s)));
+        }
+        assertTrue(Ports.isFreeNow(config.postgresPort()), "PostgreSQL stopped");
+        assertTrue(said.get(0).startsWith("stopping what an earlier devstack left running: "), said.toString());
+        stack.close();
+
+        // a live devstack owning the folder is never interfered with
+        // (a process whose command line names the devstack's main class, as a running devstack's does)
+        Process owner = new ProcessBuilder("bash", "-c", "exec -a dev.tandem.devstack.DevStack sleep 60").start();
+        try {
+            long until = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!Leftovers.commandLine(owner.toHandle()).startsWith("dev.tandem.devstack.DevStack")
+                    && System.nanoTime() < until) {
+                Thread.sleep(20); // until the exec happened
+            }
+            Files.createDirectories(Leftovers.ownerFile(config.dataDir()).getParent());
+            Files.writeString(Leftovers.ownerFile(config.dataDir()), owner.pid() + "\n");
+            StackException refused = assertThrows(StackException.class, () -> Leftovers.stop(config, said::add));
+            assertTrue(refused.getMessage().startsWith("another devstack (pid " + owner.pid() + ") is running"),
+                    refused.getMessage());
+        } finally {
+            owner.destroyForcibly();
+        }
+    }
+
     private static Map<String, String> env(String url) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
                 HttpResponse.BodyHandlers.ofString());
