@@ -47,8 +47,9 @@ public final class DevStack {
 
             Starts Tandem locally without Docker: an embedded PostgreSQL (databases product, project, feedback,
             gateway) and an in-process Kafka broker, then product-service, project-service, feedback-service and
-            the gateway, each as its own JVM. Logs of all four are shown with a prefix per service. Ctrl-C stops
-            everything. Data is kept in <repo>/.devstack/ across restarts.
+            the gateway, each as its own JVM. Logs of all four are shown with a prefix per service. A service that
+            dies is started again (the others keep serving). Ctrl-C stops everything. What a devstack killed hard
+            left running is stopped by the next start. Data is kept in <repo>/.devstack/ across restarts.
 
             Options:
               --build   (./run only) rebuild the services and the devstack first (./mvnw -q -DskipTests install)

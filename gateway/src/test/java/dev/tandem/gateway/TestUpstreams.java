@@ -84,6 +84,16 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("tandem.gateway.upstreams.slow.timeout", SLOW_TIMEOUT_MILLIS + "ms");
         config.put("tandem.gateway.upstreams.project.url", "http://127.0.0.1:" + closedPort());
         config.put("tandem.gateway.upstreams.broken.url", "http://127.0.0.1:" + closedPort());
+        // several instances of one service: two that answer (duo-a, duo-b), and pairs of one dead and one live
+        config.put("tandem.gateway.upstreams.duo.url", "http://127.0.0.1:" + listen("duo-a", "openapi/product.json")
+                + ",http://127.0.0.1:" + listen("duo-b", "openapi/product.json"));
+        config.put("tandem.gateway.upstreams.pair.url", "http://127.0.0.1:" + closedPort() + ", http://127.0.0.1:"
+                + listen("pair-live", "openapi/product.json"));
+        config.put("tandem.gateway.upstreams.writes.url", "http://127.0.0.1:" + closedPort() + ",http://127.0.0.1:"
+                + listen("writes-live", "openapi/product.json"));
+        for (String name : java.util.List.of("duo", "pair", "writes")) {
+            config.put("tandem.gateway.upstreams." + name + ".include-in-openapi", "false");
+        }
 
         // (indexes far above application.properties' own, so none of those is replaced)
         config.put("tandem.gateway.routes[90].prefix", "/api/v1/slow");
@@ -98,6 +108,12 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("tandem.gateway.routes[94].prefix", "/api/v1/features/hurried");
         config.put("tandem.gateway.routes[94].upstream", "product");
         config.put("tandem.gateway.routes[94].timeout", HURRIED_TIMEOUT_MILLIS + "ms");
+        config.put("tandem.gateway.routes[95].prefix", "/api/v1/duo");
+        config.put("tandem.gateway.routes[95].upstream", "duo");
+        config.put("tandem.gateway.routes[96].prefix", "/api/v1/pair");
+        config.put("tandem.gateway.routes[96].upstream", "pair");
+        config.put("tandem.gateway.routes[97].prefix", "/api/v1/writes");
+        config.put("tandem.gateway.routes[97].upstream", "writes");
         // the overview's own route (application.properties) with a test-sized deadline
         config.put("tandem.gateway.routes[16].timeout", OVERVIEW_TIMEOUT_MILLIS + "ms");
 

@@ -1,7 +1,9 @@
 package dev.tandem.gateway.health;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -40,27 +42,41 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
         this.config = config;
     }
 
-    private record Probe(Upstream upstream, boolean up, String error) {
+    private record Probe(Upstream upstream, Upstream.Instance instance, boolean up, String error) {
     }
 
     @Override
     public Uni<HealthCheckResponse> call() {
         List<Future<Probe>> probes = new ArrayList<>();
         for (Upstream upstream : upstreams.all()) {
-            probes.add(probe(upstream));
+            for (Upstream.Instance instance : upstream.instances()) {
+                probes.add(probe(upstream, instance));
+            }
         }
         Future<HealthCheckResponse> response = Future.join(new ArrayList<>(probes)).transform(ignored -> {
             HealthCheckResponseBuilder builder = HealthCheckResponse.named(NAME).up();
-            int down = 0;
+            Map<Upstream, List<Probe>> byUpstream = new LinkedHashMap<>();
             for (Future<Probe> future : probes) {
-                Probe probe = future.result();
-                String name = probe.upstream().name();
-                builder.withData(name, probe.up() ? "UP" : "DOWN");
-                builder.withData(name + ".url", probe.upstream().url());
-                builder.withData(name + ".circuit", probe.upstream().circuit().state().name());
-                if (!probe.up()) {
+                byUpstream.computeIfAbsent(future.result().upstream(), k -> new ArrayList<>()).add(future.result());
+            }
+            int down = 0;
+            for (Map.Entry<Upstream, List<Probe>> entry : byUpstream.entrySet()) {
+                String name = entry.getKey().name();
+                List<Probe> instances = entry.getValue();
+                long up = instances.stream().filter(Probe::up).count();
+                // an upstream is UP while any of its instances is: the proxy balances over those
+                builder.withData(name, up > 0 ? "UP" : "DOWN");
+                builder.withData(name + ".url", join(instances, p -> p.instance().url()));
+                builder.withData(name + ".circuit", join(instances, p -> p.instance().circuit().state().name()));
+                if (instances.size() > 1) {
+                    builder.withData(name + ".instances-up", up + "/" + instances.size());
+                }
+                if (up == 0) {
                     down++;
-                    builder.withData(name + ".error", probe.error());
+                }
+                if (up < instances.size()) {
+                    builder.withData(name + ".error", join(instances.stream().filter(p -> !p.up()).toList(),
+                            p -> (instances.size() > 1 ? p.instance().url() + ": " : "") + p.error()));
                 }
             }
             builder.withData("down", down);
@@ -69,19 +85,23 @@ public class UpstreamsHealthCheck implements AsyncHealthCheck {
         return Uni.createFrom().completionStage(response.toCompletionStage());
     }
 
-    private Future<Probe> probe(Upstream upstream) {
+    private static String join(List<Probe> probes, java.util.function.Function<Probe, String> part) {
+        return String.join(", ", probes.stream().map(part).toList());
+    }
+
+    private Future<Probe> probe(Upstream upstream, Upstream.Instance instance) {
         String path = config.upstreams().get(upstream.name()).healthPath();
         long timeout = config.health().timeout().toMillis();
         return upstream.client()
-                .request(upstream.request(HttpMethod.GET, path.startsWith("/") ? path : "/" + path)
-                        .setConnectTimeout(Math.min(timeout, upstream.request(HttpMethod.GET, "/").getConnectTimeout()))
+                .request(upstream.request(instance, HttpMethod.GET, path.startsWith("/") ? path : "/" + path)
+                        .setConnectTimeout(Math.min(timeout, upstream.connectTimeout().toMillis()))
                         .setIdleTimeout(timeout)
                         .putHeader("Accept", "application/json"))
                 .compose(request -> request.send())
                 .compose(response -> response.body().map(body -> response.statusCode()))
-                .map(status -> status >= 200 && status < 300 ? new Probe(upstream, true, null)
-                        : new Probe(upstream, false, "readiness answered HTTP " + status))
-                .otherwise(error -> new Probe(upstream, false, describe(error)));
+                .map(status -> status >= 200 && status < 300 ? new Probe(upstream, instance, true, null)
+                        : new Probe(upstream, instance, false, "readiness answered HTTP " + status))
+                .otherwise(error -> new Probe(upstream, instance, false, describe(error)));
     }
 
     private static String describe(Throwable error) {

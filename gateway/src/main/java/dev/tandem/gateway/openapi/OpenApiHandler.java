@@ -201,11 +201,18 @@ public class OpenApiHandler implements Handler<RoutingContext> {
                 .map(List::of).orElse(List.of());
     }
 
+    /** An instance whose circuit is closed, else the first: the document is the same on every instance. */
+    private static Upstream.Instance anyInstance(Upstream upstream) {
+        return upstream.instances().stream()
+                .filter(i -> i.circuit().state() == dev.tandem.gateway.proxy.CircuitBreaker.State.CLOSED)
+                .findFirst().orElse(upstream.instances().get(0));
+    }
+
     private Future<ObjectNode> fetch(Upstream upstream) {
         String path = config.upstreams().get(upstream.name()).openapiPath();
         long timeout = Math.min(upstream.timeout().toMillis(), config.openapi().fetchTimeout().toMillis());
         return upstream.client()
-                .request(upstream.request(HttpMethod.GET, path.startsWith("/") ? path : "/" + path)
+                .request(upstream.request(anyInstance(upstream), HttpMethod.GET, path.startsWith("/") ? path : "/" + path)
                         .setIdleTimeout(timeout)
                         .putHeader("Accept", "application/json"))
                 .compose(request -> request.send())

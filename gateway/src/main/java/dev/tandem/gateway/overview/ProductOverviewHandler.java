@@ -170,7 +170,9 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
         if (upstream == null) {
             return Future.succeededFuture(Fetched.missing(part, "upstream " + part.upstream() + " is not configured"));
         }
-        CircuitBreaker.Permit permit = upstream.circuit().tryAcquire();
+        Upstream.Choice choice = upstream.choose(null);
+        Upstream.Instance instance = choice.instance();
+        CircuitBreaker.Permit permit = choice.permit();
         if (!permit.allowed()) {
             return Future.succeededFuture(Fetched.missing(part, "upstream " + upstream.name()
                     + " is unavailable (circuit open)"));
@@ -182,7 +184,7 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
         long timer = vertx.setTimer(timeoutMillis, id -> {
             if (outcome.tryComplete(new Fetched(part, 0, null, "upstream " + upstream.name() + " did not answer within "
                     + timeoutMillis + " ms", true))) {
-                upstream.circuit().onFailure(permit);
+                instance.circuit().onFailure(permit);
                 HttpClientRequest request = sent.get();
                 if (request != null) {
                     request.reset();
@@ -190,7 +192,7 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
             }
         });
         upstream.client()
-                .request(upstream.request(HttpMethod.GET, part.path())
+                .request(upstream.request(instance, HttpMethod.GET, part.path())
                         .setIdleTimeout(timeoutMillis)
                         .putHeader("Accept", "application/json")
                         .putHeader(RequestIds.HEADER, exchange.requestId())
@@ -221,9 +223,9 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
                     if (outcome.tryComplete(fetched)) {
                         vertx.cancelTimer(timer);
                         if (fetched.status() > 0) {
-                            upstream.circuit().onSuccess(permit); // any HTTP answer: the upstream is reachable
+                            instance.circuit().onSuccess(permit); // any HTTP answer: the upstream is reachable
                         } else {
-                            upstream.circuit().onFailure(permit);
+                            instance.circuit().onFailure(permit);
                         }
                     }
                 });

@@ -68,7 +68,8 @@ public class ProxyHandler implements Handler<RoutingContext> {
             return;
         }
         Upstream upstream = upstreams.get(route.upstream()).orElseThrow();
-        CircuitBreaker.Permit permit = upstream.circuit().tryAcquire();
+        Upstream.Choice choice = upstream.choose(null);
+        CircuitBreaker.Permit permit = choice.permit();
         if (!permit.allowed()) {
             long seconds = Math.max(1, (permit.retryAfterMillis() + 999) / 1000);
             problems.send(ctx, 503, "upstream-unavailable", "Service unavailable",
@@ -77,7 +78,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                     response -> response.putHeader("Retry-After", Long.toString(seconds)));
             return;
         }
-        new Call(ctx, exchange, upstream, route.timeoutOr(upstream.timeout()), permit, 0).start();
+        new Call(ctx, exchange, upstream, choice.instance(), route.timeoutOr(upstream.timeout()), permit, 0).start();
     }
 
     /** One forwarded request. All callbacks run on the request's event-loop context. */
@@ -86,6 +87,8 @@ public class ProxyHandler implements Handler<RoutingContext> {
         private final RoutingContext ctx;
         private final Exchange exchange;
         private final Upstream upstream;
+        /** The instance of the upstream this attempt goes to. */
+        private final Upstream.Instance instance;
         /** The route's timeout, else the upstream's: until the response headers, then the body's idle limit. */
         private final Duration timeout;
         private final CircuitBreaker.Permit permit;
@@ -93,12 +96,15 @@ public class ProxyHandler implements Handler<RoutingContext> {
         private final AtomicBoolean settled = new AtomicBoolean();
         private long timerId = -1;
         private HttpClientRequest upstreamRequest;
+        /** Whether the request body was handed to the upstream (then it cannot be sent again). */
+        private boolean bodyTouched;
 
-        Call(RoutingContext ctx, Exchange exchange, Upstream upstream, Duration timeout, CircuitBreaker.Permit permit,
-                int attempt) {
+        Call(RoutingContext ctx, Exchange exchange, Upstream upstream, Upstream.Instance instance, Duration timeout,
+                CircuitBreaker.Permit permit, int attempt) {
             this.ctx = ctx;
             this.exchange = exchange;
             this.upstream = upstream;
+            this.instance = instance;
             this.timeout = timeout;
             this.permit = permit;
             this.attempt = attempt;
@@ -116,9 +122,21 @@ public class ProxyHandler implements Handler<RoutingContext> {
                     && !ctx.response().closed();
         }
 
+        /**
+         * Whether a request that never reached the upstream (connection refused) may go to another instance: a read
+         * as above, or a write that carries an {@code Idempotency-Key} (the services replay its first answer if it
+         * did arrive somewhere) whose body has not been read yet. Other writes are not retried.
+         */
+        private boolean mayRetryUnsent() {
+            return mayRetry() || attempt == 0 && ctx.request().getHeader("Idempotency-Key") != null
+                    && !ctx.response().closed() && !bodyTouched;
+        }
+
         private void retry(String why) {
-            LOG.debugf("requestId=%s upstream=%s retrying once: %s", exchange.requestId(), upstream.name(), why);
-            CircuitBreaker.Permit next = upstream.circuit().tryAcquire();
+            LOG.debugf("requestId=%s upstream=%s retrying once (another instance when there is one): %s",
+                    exchange.requestId(), upstream.name(), why);
+            Upstream.Choice choice = upstream.choose(instance);
+            CircuitBreaker.Permit next = choice.permit();
             if (!next.allowed()) {
                 long seconds = Math.max(1, (next.retryAfterMillis() + 999) / 1000);
                 problems.send(ctx, 503, "upstream-unavailable", "Service unavailable",
@@ -126,13 +144,13 @@ public class ProxyHandler implements Handler<RoutingContext> {
                         response -> response.putHeader("Retry-After", Long.toString(seconds)));
                 return;
             }
-            new Call(ctx, exchange, upstream, timeout, next, attempt + 1).start();
+            new Call(ctx, exchange, upstream, choice.instance(), timeout, next, attempt + 1).start();
         }
 
         void start() {
             HttpServerRequest in = ctx.request();
             String query = in.query();
-            RequestOptions options = upstream.request(in.method(),
+            RequestOptions options = upstream.request(instance, in.method(),
                     exchange.path() + (query == null || query.isEmpty() ? "" : "?" + query))
                     .setIdleTimeout(timeout.toMillis());
             Headers.copyRequestHeaders(in.headers(), options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
@@ -185,6 +203,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
         }
 
         private Future<HttpClientResponse> sendBody(HttpServerRequest in, HttpClientRequest out) {
+            bodyTouched = true;
             if (ctx.body().available()) {
                 // already read by a body handler: the platform's HTTP conventions buffer chunked JSON bodies (up to
                 // quarkus.http.limits.max-body-size) to enforce the size limit; everything else streams
@@ -211,7 +230,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 return;
             }
             vertx.cancelTimer(timerId);
-            upstream.circuit().onSuccess(permit);
+            instance.circuit().onSuccess(permit);
             if (response.statusCode() == 503 && mayRetry()) {
                 response.request().reset(); // the answer is dropped: the one retry's answer is what the client gets
                 retry("upstream answered 503");
@@ -243,7 +262,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
             if (!settled.compareAndSet(false, true)) {
                 return;
             }
-            upstream.circuit().onFailure(permit);
+            instance.circuit().onFailure(permit);
             if (upstreamRequest != null) {
                 upstreamRequest.reset();
             }
@@ -257,16 +276,22 @@ public class ProxyHandler implements Handler<RoutingContext> {
             }
             vertx.cancelTimer(timerId);
             if (ctx.response().closed()) {
-                upstream.circuit().release(permit); // our client went away; says nothing about the upstream
+                instance.circuit().release(permit); // our client went away; says nothing about the upstream
                 return;
             }
-            if (cause instanceof ConnectException && mayRetry()) {
-                // the request never reached the upstream; a retried request counts once for the circuit
-                upstream.circuit().release(permit);
+            if (cause instanceof ConnectException && mayRetryUnsent()) {
+                // the request never reached the upstream. With one instance, the retry's outcome is what counts for
+                // its circuit (a retried request counts once); with several, this instance failed and the request
+                // goes to another one
+                if (upstream.instances().size() > 1) {
+                    instance.circuit().onFailure(permit);
+                } else {
+                    instance.circuit().release(permit);
+                }
                 retry("connection refused");
                 return;
             }
-            upstream.circuit().onFailure(permit);
+            instance.circuit().onFailure(permit);
             if (upstreamRequest != null) {
                 upstreamRequest.reset();
             }
@@ -292,7 +317,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 return;
             }
             vertx.cancelTimer(timerId);
-            upstream.circuit().release(permit);
+            instance.circuit().release(permit);
             if (upstreamRequest != null) {
                 upstreamRequest.reset();
             }

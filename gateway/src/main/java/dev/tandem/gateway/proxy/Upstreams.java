@@ -33,7 +33,7 @@ public class Upstreams {
             PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.maxConnections());
             byName.put(name, new Upstream(name, upstream.url(), upstream.timeout(), upstream.connectTimeout(),
                     vertx.createHttpClient(options, pool),
-                    new CircuitBreaker(config.circuit().failureThreshold(), config.circuit().openFor())));
+                    () -> new CircuitBreaker(config.circuit().failureThreshold(), config.circuit().openFor())));
         });
         this.routes = new RouteTable(
                 config.routes().stream().map(r -> new Route(r.prefix(), r.upstream(), r.timeout().orElse(null))).toList(), byName.keySet());

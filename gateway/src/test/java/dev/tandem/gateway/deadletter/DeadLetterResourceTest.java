@@ -1,0 +1,171 @@
+package dev.tandem.gateway.deadletter;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import dev.tandem.gateway.TestKeys;
+import dev.tandem.gateway.TestUpstreams;
+import dev.tandem.gateway.apikey.ApiKeys;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** Dead letters on the real embedded broker, as an operator lists and redrives them. */
+@QuarkusTest
+@WithTestResource(TestUpstreams.class)
+class DeadLetterResourceTest {
+
+    private static final String TOPIC = "tandem.product.events";
+    private static final String DLQ = TOPIC + ".feedback-service.dlq";
+
+    @Inject
+    ApiKeys apiKeys;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @Test
+    void anOperatorListsADeadLetterWithItsReasonAndRedrivesItWithTheSameEventId() throws Exception {
+        String admin = TestKeys.admin(apiKeys);
+        String eventId = UUID.randomUUID().toString();
+        String subject = UUID.randomUUID().toString();
+        deadLetter(eventId, subject, "unreadable ProductCreated payload: boom");
+
+        JsonPath list = given().header("Authorization", "Bearer " + admin).queryParam("service", "feedback-service")
+                .get(DeadLetterResource.PATH).then().statusCode(200).extract().jsonPath();
+        String id = list.getString("items.find { it.eventId == '" + eventId + "' }.id");
+        assertTrue(id != null && id.startsWith(DLQ + ":0:"), "listed: " + list.prettify());
+        given().header("Authorization", "Bearer " + admin).get(DeadLetterResource.PATH + "/" + id).then()
+                .statusCode(200)
+                .body("service", equalTo("feedback-service"))
+                .body("topic", equalTo(TOPIC))
+                .body("eventType", equalTo("dev.tandem.product.created.v1"))
+                .body("subject", equalTo(subject))
+                .body("reason", equalTo("unreadable ProductCreated payload: boom"))
+                .body("originalPartition", equalTo(2))
+                .body("originalOffset", equalTo(41))
+                .body("redrivenAt", nullValue());
+
+        given().header("Authorization", "Bearer " + admin).post(DeadLetterResource.PATH + "/" + id + "/redrive")
+                .then().statusCode(200).body("id", equalTo(id)).body("redrivenAt", notNullValue())
+                .body("redrivenBy", notNullValue());
+
+        ConsumerRecord<String, String> back = readBack(eventId);
+        assertEquals(subject, back.key(), "same key, so the same partition as the aggregate's other events");
+        assertEquals("{\"productId\":\"" + subject + "\"}", back.value());
+        assertNull(back.headers().lastHeader("dead-letter-reason"), "the dead-letter headers stay behind");
+        assertEquals("dev.tandem.product.created.v1",
+                new String(back.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+        given().header("Authorization", "Bearer " + admin).queryParam("service", "feedback-service")
+                .get(DeadLetterResource.PATH).then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.redrivenAt", notNullValue());
+    }
+
+    @Test
+    void aBulkRedriveSendsBackOnlyWhatWasNotRedrivenYet() throws Exception {
+        String admin = TestKeys.admin(apiKeys);
+        String first = UUID.randomUUID().toString();
+        deadLetter(first, UUID.randomUUID().toString(), "rule refused it");
+        JsonPath result = given().header("Authorization", "Bearer " + admin).queryParam("service", "feedback-service")
+                .post(DeadLetterResource.PATH + "/redrive").then().statusCode(200).extract().jsonPath();
+        assertTrue(result.getList("items.eventId").contains(first), result.prettify());
+        readBack(first);
+
+        String second = UUID.randomUUID().toString();
+        deadLetter(second, UUID.randomUUID().toString(), "rule refused it");
+        given().header("Authorization", "Bearer " + admin).queryParam("service", "feedback-service")
+                .post(DeadLetterResource.PATH + "/redrive").then().statusCode(200)
+                .body("redriven", equalTo(1)).body("items.eventId", hasItem(second));
+    }
+
+    @Test
+    void onlyAdminsSeeDeadLettersAndBadInputIsNamed() {
+        given().header("Authorization", "Bearer " + TestKeys.withScopes(apiKeys, "products:write"))
+                .get(DeadLetterResource.PATH).then().statusCode(403);
+        String admin = TestKeys.admin(apiKeys);
+        given().header("Authorization", "Bearer " + admin).queryParam("limit", "0").get(DeadLetterResource.PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("limit"));
+        given().header("Authorization", "Bearer " + admin).post(DeadLetterResource.PATH + "/redrive").then()
+                .statusCode(400).body("errors[0].field", equalTo("service"));
+        given().header("Authorization", "Bearer " + admin).get(DeadLetterResource.PATH + "/" + DLQ + ":0:999999")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().header("Authorization", "Bearer " + admin).get(DeadLetterResource.PATH + "/not-a-dead-letter")
+                .then().statusCode(404);
+    }
+
+    /** A record as the platform inbox dead-letters it: the original headers plus SmallRye's dead-letter-*. */
+    private void deadLetter(String eventId, String subject, String reason) throws Exception {
+        ProducerRecord<String, String> r = new ProducerRecord<>(DLQ, 0, subject,
+                "{\"productId\":\"" + subject + "\"}");
+        header(r, "ce_specversion", "1.0");
+        header(r, "ce_id", eventId);
+        header(r, "ce_source", "/tandem/product-service");
+        header(r, "ce_type", "dev.tandem.product.created.v1");
+        header(r, "ce_subject", subject);
+        header(r, "dead-letter-reason", reason);
+        header(r, "dead-letter-topic", TOPIC);
+        header(r, "dead-letter-partition", "2");
+        header(r, "dead-letter-offset", "41");
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(r).get();
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> r, String name, String value) {
+        r.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The record with this ce_id on the original topic, read from its beginning. */
+    private ConsumerRecord<String, String> readBack(String eventId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(TOPIC));
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (found.isEmpty() && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    var id = r.headers().lastHeader("ce_id");
+                    if (id != null && eventId.equals(new String(id.value(), StandardCharsets.UTF_8))) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        assertEquals(1, found.size(), "sent back once to " + TOPIC);
+        return found.get(0);
+    }
+}
