@@ -120,6 +120,21 @@ class CustomerApiTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30) // a hang guard, not a timing assertion: the old pattern took minutes here
+    void aCraftedContactEmailIsRefusedAtOnceNamingTheField() {
+        String id = create(crmId(), "Crafted");
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"contactEmail\": \"" + "@".repeat(40_000) + "\"}")
+                .patch("/api/v1/customers/" + id).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("contactEmail"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body("{\"contactEmail\": \"a@" + "b.".repeat(20_000) + "\"}")
+                .patch("/api/v1/customers/" + id).then().statusCode(400).body("errors.field", hasItem("contactEmail"));
+        given().get("/api/v1/customers/" + id).then().statusCode(200).header("ETag", "\"0\"")
+                .body("contactEmail", equalTo("buyer@acme.example"));
+    }
+
+    @Test
     void patchNeedsTheCurrentETagAndChangesOnlyWhatIsSent() {
         String id = create(crmId(), "Patched");
         String change = "{\"annualRevenue\": {\"amount\": \"150000.00\", \"currency\": \"EUR\"}, \"tier\": \"GROWTH\"}";

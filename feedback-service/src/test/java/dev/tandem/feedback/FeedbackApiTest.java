@@ -106,6 +106,9 @@ class FeedbackApiTest {
                 + "\", \"title\": \"T\", \"text\": \"x\"}", "customerId");
         bad("{\"source\": \"SUPPORT\", \"customerId\": \"" + customer + "\", \"productId\": \"" + product
                 + "\", \"title\": \"T\", \"text\": \"x\", \"votes\": 3}", "votes");
+        // NUL in text: PostgreSQL cannot store it (was a 500); any control character is refused by the text rule
+        bad(TestData.feedback("SUPPORT", "\\u0000", customer, product, "T", "x", null, "[]"), "externalReference");
+        bad(TestData.feedback("SUPPORT", null, customer, product, "T\\u001b[31m", "x", null, "[]"), "title");
         assertEquals(before, Feedback.count());
     }
 

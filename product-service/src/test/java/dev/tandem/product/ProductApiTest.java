@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
@@ -111,6 +112,30 @@ class ProductApiTest {
                 .then().statusCode(422)
                 .contentType("application/problem+json");
         assertEquals(after, Product.count());
+    }
+
+    @Test
+    void anIdempotencyKeyBelongsToItsCallerAnotherCallerNeitherSeesTheAnswerNorIsRefused() {
+        String idempotencyKey = "shared-" + UUID.randomUUID();
+        String mine = given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .body(body(uniqueKey(), "Mine")).post("/api/v1/products")
+                .then().statusCode(201).extract().path("id");
+        String other = dev.tandem.devstack.testing.TestTokens.mint("apikey:" + UUID.randomUUID(),
+                java.time.Instant.now(), java.time.Duration.ofMinutes(5), "products:read", "products:write");
+
+        // the same key with another body from another caller: its own create, not a 422 "key reused"
+        String theirBody = body(uniqueKey(), "Theirs");
+        String theirs = given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .header(dev.tandem.devstack.testing.TestTokens.HEADER, other)
+                .body(theirBody).post("/api/v1/products")
+                .then().statusCode(201).header("Idempotency-Replayed", org.hamcrest.Matchers.nullValue())
+                .extract().path("id");
+        assertTrue(!theirs.equals(mine));
+        // and its retry replays its own answer, not the first caller's
+        given().contentType(ContentType.JSON).header("Idempotency-Key", idempotencyKey)
+                .header(dev.tandem.devstack.testing.TestTokens.HEADER, other)
+                .body(theirBody).post("/api/v1/products")
+                .then().statusCode(201).header("Idempotency-Replayed", "true").body("id", equalTo(theirs));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.tandem.feedback.customer;
 
 import dev.tandem.platform.money.Money;
+import dev.tandem.platform.text.EmailAddress;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,7 +32,7 @@ public record CreateCustomerRequest(
         @Valid
         Money annualRevenue,
 
-        @Schema(example = "buyer@acme.example")
-        @Size(max = 254) @Email(regexp = ".+@.+\\..+", message = "must be an e-mail address such as buyer@acme.example")
+        @Schema(example = "buyer@acme.example", format = "email", maxLength = EmailAddress.MAX_LENGTH)
+        @EmailAddress
         String contactEmail) {
 }

@@ -1,8 +1,8 @@
 package dev.tandem.feedback.customer;
 
 import dev.tandem.platform.money.Money;
+import dev.tandem.platform.text.EmailAddress;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -30,7 +30,8 @@ public record UpdateCustomerRequest(
         @Valid
         Money annualRevenue,
 
-        @Schema(example = "buyer@acme.example")
-        @Size(max = 254) @Pattern(regexp = "^$|.+@.+\\..+", message = "must be an e-mail address such as buyer@acme.example") @Email
+        @Schema(example = "buyer@acme.example", maxLength = EmailAddress.MAX_LENGTH,
+                description = "An e-mail address, or \"\" to clear it")
+        @EmailAddress(allowEmpty = true)
         String contactEmail) {
 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.text.TextRules;
 
 /**
  * Reads an import body one record at a time (never the whole body): CSV with a header line, or NDJSON (one JSON
@@ -210,6 +211,19 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
 
     /** The field rules of {@code POST /api/v1/feedback}, plus a required externalReference. */
     static Result validate(int line, Map<String, String> values, List<String> tags) {
+        // the platform's text rule first (docs/api-conventions.md): no control characters, NUL included
+        for (Map.Entry<String, String> value : new java.util.TreeMap<>(values).entrySet()) {
+            String problem = value.getValue() == null ? null : TextRules.problem(value.getValue());
+            if (problem != null) {
+                return new Result(null, new Rejected(line, value.getKey() + ": " + problem));
+            }
+        }
+        for (String tag : tags) {
+            String problem = TextRules.problem(tag);
+            if (problem != null) {
+                return new Result(null, new Rejected(line, "tags: " + problem));
+            }
+        }
         for (String required : COLUMNS) {
             if (REQUIRED.contains(required) && (values.get(required) == null || values.get(required).isBlank())) {
                 return new Result(null, new Rejected(line, required + ": must not be blank"));

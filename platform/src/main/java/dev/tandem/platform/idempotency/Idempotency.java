@@ -42,7 +42,9 @@ import org.jboss.logging.Logger;
 
 /**
  * {@code Idempotency-Key} on creates: the same key and body replays the first response; the same key with another
- * body is refused with 422.
+ * body is refused with 422. Keys belong to the caller (the verified internal token's subject) and the operation:
+ * another caller using the same key makes a request of its own, never sees the first caller's answer and is never
+ * refused because of it.
  *
  * <p>Call it inside the resource's {@code @Transactional} create; the key row is written in that transaction, so a
  * create that fails stores nothing and can be retried with the same key:
@@ -110,11 +112,30 @@ public class Idempotency {
     @ConfigProperty(name = "tandem.idempotency.retention", defaultValue = "24h")
     Duration retention;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<io.vertx.ext.web.RoutingContext> routingContext;
+
+    /**
+     * Who is calling: the subject of the verified internal token (an API key's {@code apikey:<id>}, a person's
+     * {@code sub}), or {@code -} where there is none (security off, or no HTTP request).
+     */
+    private String principal() {
+        try {
+            Object caller = routingContext.get().get(dev.tandem.platform.security.InternalTokenFilter.CALLER_KEY);
+            if (caller instanceof dev.tandem.platform.security.InternalToken token) {
+                return token.subject();
+            }
+        } catch (RuntimeException noRequest) {
+            // outside an HTTP request (ContextNotActiveException): no caller
+        }
+        return "-";
+    }
+
     /**
      * Runs {@code create} at most once per {@code (scope, idempotencyKey)}.
      *
      * @param idempotencyKey the {@code Idempotency-Key} header; null runs {@code create} without any bookkeeping
-     * @param scope          the operation, e.g. {@code "POST /api/v1/products"}; keys are unique per scope
+     * @param scope          the operation, e.g. {@code "POST /api/v1/products"}; keys are unique per scope and caller
      * @param requestBody    the deserialized body; its canonical JSON (keys sorted) is fingerprinted with SHA-256
      * @param create         performs the create and returns its response (entity serialisable by Jackson)
      * @return the response of {@code create}, or the replay of the first response for this key
@@ -132,6 +153,8 @@ public class Idempotency {
         if (transactions.getTransactionStatus() != Status.STATUS_ACTIVE) {
             throw new IllegalStateException("Idempotency.execute must run inside the create's transaction");
         }
+        // a key is the caller's own: another caller's same key (and body) is another request, never a replay
+        scope = scope + " " + principal();
         String fingerprint = fingerprint(requestBody);
         for (int attempt = 0; attempt < 3; attempt++) {
             if (insert(scope, idempotencyKey, fingerprint)) {

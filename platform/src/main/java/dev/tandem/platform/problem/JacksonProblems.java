@@ -91,6 +91,9 @@ final class JacksonProblems {
     }
 
     private static String fieldMessage(JsonMappingException e) {
+        if (e instanceof dev.tandem.platform.text.SafeTextModule.ControlCharacterException refused) {
+            return refused.reason();
+        }
         if (e instanceof PropertyBindingException unknown) {
             return "unknown field" + (unknown.getKnownPropertyIds() == null || unknown.getKnownPropertyIds().isEmpty()
                     ? ""

@@ -98,6 +98,16 @@ class InboxTest {
     }
 
     @Test
+    void anEventWhoseTextHasAControlCharacterIsAppliedTheTextRuleIsForRequestsOnly() throws Exception {
+        String name = "t-" + UUID.randomUUID();
+        ProducerRecord<String, byte[]> record = event("dev.tandem.test.counted.v1", name, 2);
+        // the payload's counter is the name followed by a BEL (escaped in the JSON, as any producer writes it)
+        byte[] data = ("{\"counter\":\"" + name + "\\u0007\",\"amount\":2}").getBytes(StandardCharsets.UTF_8);
+        send(new ProducerRecord<>(TOPIC, 0, name, data, record.headers()));
+        awaitValue(() -> total(name + (char) 7), 2);
+    }
+
+    @Test
     void anEventArrivingWhileTheDatabaseRefusesConnectionsWaitsForItAndIsAppliedNotDeadLettered() throws Exception {
         String counter = "o-" + UUID.randomUUID();
         ProducerRecord<String, byte[]> during = event("dev.tandem.test.counted.v1", counter, 4);

@@ -44,6 +44,24 @@ class ProblemJsonTest {
     }
 
     @Test
+    void aControlCharacterInAnyTextFieldIsA400NamingTheFieldAndNothingIsWritten() {
+        long before = given().get(WIDGETS).then().statusCode(200).extract().jsonPath().getList("items").size();
+        var nul = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"w\\u0000x\", \"quantity\": 1, \"color\": \"RED\"}")
+                .when().post(WIDGETS).then();
+        assertProblem(nul, 400, "validation", WIDGETS)
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("must not contain control characters (U+0000 at position 2)"));
+        // inside lists and nested objects too; tab, line feed and carriage return are text, not control
+        var nested = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"a\\tb\\r\\nc\", \"quantity\": 1, \"color\": \"RED\", \"tags\": [\"ok\", \"bell\\u0007\"]}")
+                .when().post(WIDGETS).then();
+        assertProblem(nested, 400, "validation", WIDGETS).body("errors[0].field", equalTo("tags[1]"));
+        assertEquals(before, given().get(WIDGETS).then().statusCode(200).extract().jsonPath().getList("items").size(),
+                "nothing written");
+    }
+
+    @Test
     void beanValidationNamesEachFieldByItsJsonPath() {
         var response = given().contentType(ContentType.JSON)
                 .body("""
