@@ -34,11 +34,20 @@ public class BootstrapAdminKey {
         }
     }
 
-    /** Issues the admin key, writes it to {@code file} if given, prints it with a curl line; returns the secret. */
+    /**
+     * Issues the admin key and hands it over: written to {@code file} (owner-readable only) when one is configured —
+     * then the log says where, never the secret, since logs are collected, shipped and kept —, else printed with a
+     * curl line (a developer's terminal). Returns the secret.
+     */
     static String issueAndAnnounce(ApiKeys apiKeys, java.util.Optional<Path> file, int port) {
         ApiKeys.Issued issued = apiKeys.issue(NAME, List.of("admin"), null, null, "bootstrap");
         String secret = issued.secret();
-        file.ifPresent(f -> write(f, secret));
+        if (file.isPresent() && write(file.get(), secret)) {
+            LOG.infof("Admin API key %s (id %s) issued and written to %s (owner-readable only; the secret is not "
+                    + "logged). Create keys with narrower scopes for integrations (POST /api/v1/admin/api-keys).",
+                    NAME, issued.key().id(), file.get());
+            return secret;
+        }
         LOG.infof("%n%n  Admin API key (shown once; the gateway keeps only its hash): %s%n"
                 + "  Try it:  curl -H 'Authorization: Bearer %s' http://localhost:%d/api/v1/admin/api-keys%n"
                 + "  Create keys with narrower scopes for integrations (POST /api/v1/admin/api-keys).%n",
@@ -46,7 +55,7 @@ public class BootstrapAdminKey {
         return secret;
     }
 
-    private static void write(Path file, String secret) {
+    private static boolean write(Path file, String secret) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -57,8 +66,10 @@ public class BootstrapAdminKey {
             } catch (UnsupportedOperationException e) {
                 // not a POSIX file system
             }
+            return true;
         } catch (IOException e) {
             LOG.warnf("could not write the admin key to %s: %s", file, e.getMessage());
+            return false;
         }
     }
 }

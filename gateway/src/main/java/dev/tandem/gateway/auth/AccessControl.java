@@ -150,8 +150,36 @@ public class AccessControl {
         ctx.next();
     }
 
+    /**
+     * Whether a credential that was accepted earlier is still accepted now (a long-lived event stream re-checks it):
+     * an API key from the cache, else from the database; a JWT is verified again (its expiry included).
+     */
+    public io.vertx.core.Future<Boolean> stillValid(String credential) {
+        if (credential == null) {
+            return io.vertx.core.Future.succeededFuture(false);
+        }
+        if (ApiKeySecrets.looksLikeKey(credential)) {
+            Optional<ApiKeys.Check> cached = apiKeys.checkCached(credential);
+            if (cached.isPresent()) {
+                return io.vertx.core.Future.succeededFuture(cached.get() instanceof ApiKeys.Check.Accepted);
+            }
+            return vertx.executeBlocking(() -> apiKeys.check(credential) instanceof ApiKeys.Check.Accepted, false);
+        }
+        if (!jwt.enabled()) {
+            return io.vertx.core.Future.succeededFuture(false);
+        }
+        return vertx.executeBlocking(() -> {
+            try {
+                jwt.authenticate(credential);
+                return true;
+            } catch (JwtAuthenticator.Rejected rejected) {
+                return false;
+            }
+        }, false);
+    }
+
     /** The presented credential: X-API-Key, else the Bearer token of Authorization; null when neither is there. */
-    static String credential(HttpServerRequest request) {
+    public static String credential(HttpServerRequest request) {
         String apiKey = request.getHeader(API_KEY_HEADER);
         if (apiKey != null && !apiKey.isBlank()) {
             return apiKey.strip();

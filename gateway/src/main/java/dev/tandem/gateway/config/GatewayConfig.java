@@ -238,6 +238,21 @@ public interface GatewayConfig {
         /** Open streams per gateway instance (each holds a Kafka consumer and a thread); more get a 503. */
         @WithDefault("50")
         int maxStreams();
+
+        /** Open streams of one caller (API key or person) per gateway instance; more get a 429. */
+        @WithDefault("5")
+        int maxStreamsPerCaller();
+
+        /**
+         * Frames handed to a stream's connection and not yet written out; beyond this the stream stops reading
+         * Kafka until the client catches up (back-pressure: a client that stops reading costs no memory).
+         */
+        @WithDefault("256")
+        int maxPendingFrames();
+
+        /** A client that has not taken its frames for this long is disconnected (it resumes with Last-Event-ID). */
+        @WithDefault("60s")
+        Duration stalledAfter();
     }
 
     interface HealthConfig {

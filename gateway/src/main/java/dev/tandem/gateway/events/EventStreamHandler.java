@@ -65,15 +65,20 @@ public class EventStreamHandler implements Handler<RoutingContext> {
     private final ObjectMapper mapper;
     private final Vertx vertx;
     private final String bootstrapServers;
+    private final dev.tandem.gateway.auth.AccessControl access;
     private final AtomicInteger open = new AtomicInteger();
+    /** Open streams per caller subject. */
+    private final Map<String, AtomicInteger> perCaller = new java.util.concurrent.ConcurrentHashMap<>();
 
     public EventStreamHandler(GatewayConfig config, GatewayProblems problems, ObjectMapper mapper, Vertx vertx,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            dev.tandem.gateway.auth.AccessControl access) {
         this.config = config;
         this.problems = problems;
         this.mapper = mapper;
         this.vertx = vertx;
         this.bootstrapServers = bootstrapServers;
+        this.access = access;
     }
 
     void init(@Observes Router router) {
@@ -111,15 +116,24 @@ public class EventStreamHandler implements Handler<RoutingContext> {
             }
         }
         String subject = ctx.request().getParam("subject");
+        AtomicInteger mine = perCaller.computeIfAbsent(caller.subject(), k -> new AtomicInteger());
+        if (mine.incrementAndGet() > config.events().maxStreamsPerCaller()) {
+            mine.decrementAndGet();
+            problems.send(ctx, 429, "too-many-streams", "Too many requests", "This caller already has "
+                    + config.events().maxStreamsPerCaller() + " open event streams on this gateway; close one or "
+                    + "retry later", response -> response.putHeader("Retry-After", "30"));
+            return;
+        }
         if (open.incrementAndGet() > config.events().maxStreams()) {
             open.decrementAndGet();
+            mine.decrementAndGet();
             problems.send(ctx, 503, "too-many-streams", "Service unavailable", "This gateway serves its maximum of "
                     + config.events().maxStreams() + " event streams; retry later",
                     response -> response.putHeader("Retry-After", "30"));
             return;
         }
         Stream stream = new Stream(ctx, Vertx.currentContext(), topics, resume, types, subject,
-                Exchange.of(ctx).requestId());
+                Exchange.of(ctx).requestId(), mine);
         Thread thread = new Thread(stream::run, "tandem-sse-" + Exchange.of(ctx).requestId());
         thread.setDaemon(true);
         thread.start();
@@ -136,10 +150,17 @@ public class EventStreamHandler implements Handler<RoutingContext> {
         private final String subject;
         private final String requestId;
         private final AtomicBoolean closed = new AtomicBoolean();
+        private final AtomicInteger callerStreams;
+        /** Frames handed to the connection's context and not yet written. */
+        private final AtomicInteger pending = new AtomicInteger();
+        /** Set while the connection's write queue is full; cleared by its drain handler. */
+        private final AtomicBoolean full = new AtomicBoolean();
+        private volatile long stalledSince;
         private volatile KafkaConsumer<String, byte[]> consumer;
 
         Stream(RoutingContext ctx, Context context, List<String> topics, Optional<StreamPosition> resume,
-                Set<String> types, String subject, String requestId) {
+                Set<String> types, String subject, String requestId, AtomicInteger callerStreams) {
+            this.callerStreams = callerStreams;
             this.ctx = ctx;
             this.context = context;
             this.topics = topics;
@@ -156,6 +177,21 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                 context.runOnContext(v -> start());
                 long nextTopicCheck = System.nanoTime() + TOPIC_CHECK_NANOS;
                 while (!closed.get()) {
+                    if (full.get() || pending.get() >= config.events().maxPendingFrames()) {
+                        // back-pressure: read nothing more until the client has taken what it was sent
+                        long now = System.nanoTime();
+                        if (stalledSince == 0) {
+                            stalledSince = now;
+                        } else if (now - stalledSince > config.events().stalledAfter().toNanos()) {
+                            LOG.infof("requestId=%s event stream closed: the client took no frames for %s",
+                                    requestId, config.events().stalledAfter());
+                            context.runOnContext(v -> stop());
+                            break;
+                        }
+                        Thread.sleep(50);
+                        continue;
+                    }
+                    stalledSince = 0;
                     if (kafka.assignment().size() < expectedTopics() || System.nanoTime() > nextTopicCheck) {
                         if (System.nanoTime() > nextTopicCheck) {
                             position = assign(kafka, position, false);
@@ -171,7 +207,11 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                                 record.offset() + 1);
                         if (matches(record)) {
                             String frame = "id: " + position.encode() + "\ndata: " + cloudEvent(record) + "\n\n";
-                            context.runOnContext(v -> write(frame));
+                            pending.incrementAndGet();
+                            context.runOnContext(v -> {
+                                pending.decrementAndGet();
+                                write(frame);
+                            });
                         }
                     }
                 }
@@ -191,6 +231,7 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                 });
             } finally {
                 open.decrementAndGet();
+                callerStreams.decrementAndGet();
             }
         }
 
@@ -259,7 +300,23 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                     .putHeader("Cache-Control", "no-store")
                     .putHeader("X-Accel-Buffering", "no");
             response.write(": stream open; topics " + String.join(",", topics) + "\nretry: 3000\n\n");
-            long timer = vertx.setPeriodic(config.events().heartbeat().toMillis(), id -> write(": heartbeat\n\n"));
+            response.drainHandler(v -> full.set(false));
+            String credential = dev.tandem.gateway.auth.AccessControl.credential(ctx.request());
+            long timer = vertx.setPeriodic(config.events().heartbeat().toMillis(), id -> {
+                write(": heartbeat\n\n");
+                // the credential that opened the stream must still be good: a revoked or expired key, an expired
+                // token ends it (within the key cache's TTL, as for requests)
+                access.stillValid(credential).onComplete(ar -> {
+                    if (ar.failed() || !ar.result()) {
+                        LOG.infof("requestId=%s event stream closed: its credential is no longer accepted",
+                                requestId);
+                        if (!ctx.response().ended() && !ctx.response().closed()) {
+                            ctx.response().write(": closed, credential no longer accepted\n\n");
+                        }
+                        stop();
+                    }
+                });
+            });
             ctx.addEndHandler(ended -> {
                 vertx.cancelTimer(timer);
                 stop();
@@ -271,6 +328,9 @@ public class EventStreamHandler implements Handler<RoutingContext> {
             HttpServerResponse response = ctx.response();
             if (!response.closed() && !response.ended()) {
                 response.write(frame).onFailure(e -> stop());
+                if (response.writeQueueFull()) {
+                    full.set(true);
+                }
             }
         }
 

@@ -194,6 +194,58 @@ class EventStreamTest {
     }
 
     @Test
+    void oneCallerHoldsAtMostFiveStreamsNotEveryone() throws Exception {
+        String key = apiKeys.issue("sse-many-" + UUID.randomUUID(), List.of("projects:read"), null, null, "test")
+                .secret();
+        List<Client> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                open.add(new Client(key, null, ""));
+            }
+            RestAssured.given().header("X-API-Key", key).header("Accept", "text/event-stream")
+                    .get("/api/v1/events").then().statusCode(429).contentType("application/problem+json")
+                    .header("Retry-After", "30");
+            // another caller still gets one
+            try (Client other = new Client(apiKeys.issue("sse-other-" + UUID.randomUUID(), List.of("projects:read"),
+                    null, null, "test").secret(), null, "")) {
+                assertTrue(other.opened.startsWith(": stream open"));
+            }
+        } finally {
+            for (Client c : open) {
+                c.close();
+            }
+        }
+        // once closed, the slots are free again
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            try (Client again = new Client(key, null, "")) {
+                status = 200;
+            } catch (AssertionError stillFull) {
+                status = 429;
+            }
+        }
+        assertEquals(200, status);
+    }
+
+    @Test
+    void anOpenStreamEndsWhenItsKeyIsRevoked() throws Exception {
+        ApiKeys.Issued issued = apiKeys.issue("sse-revoked-" + UUID.randomUUID(), List.of("products:read"), null,
+                null, "test");
+        try (Client client = new Client(issued.secret(), null, "")) {
+            apiKeys.revoke(issued.key().id());
+            // the next heartbeat (1 s in these tests) finds the key refused and ends the stream
+            String comment = client.nextComment();
+            for (int beats = 0; comment != null && comment.startsWith(": heartbeat") && beats < 10; beats++) {
+                comment = client.nextComment(); // bounded: a stream that never ends fails below
+            }
+            assertEquals(": closed, credential no longer accepted", comment);
+            assertEquals(null, client.nextComment(), "the stream ended");
+        }
+    }
+
+    @Test
     void anIdleStreamGetsHeartbeatComments() throws Exception {
         try (Client client = new Client(TestKeys.withScopes(apiKeys, "feedback:read"), null, "")) {
             assertEquals(": heartbeat", client.nextComment()); // every second in the tests (15 s by default)
