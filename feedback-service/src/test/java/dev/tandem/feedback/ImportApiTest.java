@@ -192,6 +192,30 @@ class ImportApiTest {
     }
 
     @Test
+    void aLineLongerThanAnyRowIsRejectedUnreadAndTheRowsAroundItAreImported() throws Exception {
+        UUID customer = TestData.customer();
+        UUID product = TestData.product();
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // 2 MB without a line break: never held whole, its row rejected, the next row read as usual
+        String endless = "{\"source\": \"SUPPORT\", \"title\": \"" + "x".repeat(2_000_000) + "\"}\n";
+        String body = ndjsonRow(run, 1, customer, product) + endless + ndjsonRow(run, 2, customer, product);
+        given().contentType("application/x-ndjson").body(body.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/feedback").then().statusCode(200)
+                .body("created", org.hamcrest.Matchers.equalTo(2))
+                .body("rejected", org.hamcrest.Matchers.equalTo(1))
+                .body("errors[0].line", org.hamcrest.Matchers.equalTo(2))
+                .body("errors[0].reason", org.hamcrest.Matchers.startsWith("longer than 262,144 characters"));
+        // the same in CSV: a quoted field that never ends within the limit
+        String csv = HEADER + "SUPPORT,CSVLONG-" + run + "," + customer + "," + product + ",\"" + "y\n".repeat(200_000)
+                + "\",text,,,\nSUPPORT,CSVOK-" + run + "," + customer + "," + product + ",Fine,Row,,,\n";
+        given().contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports/feedback").then().statusCode(200)
+                .body("created", org.hamcrest.Matchers.equalTo(1))
+                .body("rejected", org.hamcrest.Matchers.equalTo(1))
+                .body("errors[0].reason", org.hamcrest.Matchers.startsWith("longer than 262,144 characters"));
+    }
+
+    @Test
     void aChunkedJsonBodyToAnotherRouteKeepsThe1MbLimit() throws Exception {
         byte[] big = ("{\"name\": \"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = chunked("/api/v1/customers", "application/json", new ByteArrayInputStream(big))

@@ -54,6 +54,7 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final String SLOW_FEEDBACK_ID = "00000000-0000-0000-0000-00000000051b";
 
     public static final String JWT_ISSUER = "https://login.example.test/realms/tandem";
+    public static final String JWT_AUDIENCE = "tandem-api";
     /** The test issuer's private key (base64 PKCS#8), for tests to sign JWTs with; read it through the config. */
     public static final String JWT_PRIVATE_KEY_PROPERTY = "tandem.test.jwt.private-key";
     public static final String CORS_ORIGIN = "https://app.example.test";
@@ -125,6 +126,7 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         // credentials: internal tokens signed with the devstack's published test key, people's JWTs from a test issuer
         config.put("tandem.gateway.internal-token.private-key", TestTokens.PRIVATE_KEY);
         config.put("tandem.gateway.jwt.issuer", JWT_ISSUER);
+        config.put("tandem.gateway.jwt.audience", JWT_AUDIENCE);
         config.put("tandem.gateway.jwt.public-key", Base64.getEncoder().encodeToString(JWT_KEYS.getPublic().getEncoded()));
         config.put(JWT_PRIVATE_KEY_PROPERTY, Base64.getEncoder().encodeToString(JWT_KEYS.getPrivate().getEncoded()));
         config.put("quarkus.http.cors.origins", CORS_ORIGIN);

@@ -165,6 +165,9 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
                 return null;
             }
             int number = lineNumber;
+            if (lineTooLong) {
+                return new Result(null, new Rejected(number, tooLong()));
+            }
             if (line.isBlank()) {
                 continue;
             }
@@ -288,16 +291,49 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
         }
     }
 
+    /**
+     * The longest line (and CSV record) held in memory: a row of the largest valid fields is far shorter. A longer
+     * line is read to its end without being kept and its row is rejected, so a body of one endless line cannot fill
+     * the heap (the body limit alone is 100 MB).
+     */
+    static final int MAX_LINE = 256 * 1024;
+
+    /** Whether the last line read was cut at {@link #MAX_LINE} (the rest was skipped). */
+    private boolean lineTooLong;
+
     private String readLine() {
         try {
-            String line = reader.readLine();
-            if (line != null) {
-                lineNumber++;
+            StringBuilder line = new StringBuilder(128);
+            lineTooLong = false;
+            int c;
+            boolean any = false;
+            while ((c = reader.read()) != -1) {
+                any = true;
+                if (c == '\n') {
+                    break;
+                }
+                if (line.length() < MAX_LINE) {
+                    line.append((char) c);
+                } else {
+                    lineTooLong = true; // keep reading to the end of the line, keep nothing
+                }
             }
-            return line;
+            if (!any) {
+                return null;
+            }
+            lineNumber++;
+            int end = line.length();
+            if (end > 0 && line.charAt(end - 1) == '\r') {
+                line.setLength(end - 1);
+            }
+            return line.toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String tooLong() {
+        return String.format(java.util.Locale.ROOT, "longer than %,d characters; nothing of it was read", MAX_LINE);
     }
 
     /**
@@ -311,6 +347,8 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
         if (line == null) {
             return null;
         }
+        boolean tooLong = lineTooLong;
+        int held = line.length();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
         boolean quoted = false;
@@ -322,10 +360,19 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
                     if (more == null) {
                         throw new IllegalArgumentException("a quoted field is not closed");
                     }
-                    field.append('\n');
+                    held += more.length() + 1;
+                    tooLong |= lineTooLong || held > MAX_LINE;
+                    if (tooLong) {
+                        field.setLength(0); // read on to the record's end, keep nothing
+                    } else {
+                        field.append('\n');
+                    }
                     line = more;
                     i = 0;
                     continue;
+                }
+                if (tooLong) {
+                    throw new IllegalArgumentException(tooLong());
                 }
                 fields.add(field.toString());
                 return fields;

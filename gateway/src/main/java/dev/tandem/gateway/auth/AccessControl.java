@@ -47,6 +47,10 @@ public class AccessControl {
     private final InternalTokenSigner signer;
     private final GatewayConfig config;
     private final Vertx vertx;
+    /** Failed authentications per client address (bounded: idle addresses are dropped). */
+    private final com.github.benmanes.caffeine.cache.Cache<String, dev.tandem.gateway.ratelimit.TokenBucket> failures =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterAccess(java.time.Duration.ofMinutes(2)).build();
 
     public AccessControl(GatewayRouter gateway, GatewayProblems problems, ApiKeys apiKeys, JwtAuthenticator jwt,
             InternalTokenSigner signer, GatewayConfig config, Vertx vertx) {
@@ -74,6 +78,9 @@ public class AccessControl {
         }
         String credential = credential(request);
         if (credential == null) {
+            if (overFailureBudget(ctx)) {
+                return;
+            }
             unauthenticated(ctx, null, "Send an API key (Authorization: Bearer tnd_live_… or X-API-Key) or a bearer "
                     + "token");
             return;
@@ -83,6 +90,9 @@ public class AccessControl {
             if (cached.isPresent()) {
                 onKeyChecked(ctx, cached.get());
                 return;
+            }
+            if (overFailureBudget(ctx)) {
+                return; // this address keeps failing: no database look-up for yet another unknown key
             }
             vertx.<ApiKeys.Check>executeBlocking(() -> apiKeys.check(credential), false).onComplete(ar -> {
                 if (ar.failed()) {
@@ -95,6 +105,9 @@ public class AccessControl {
         }
         if (!jwt.enabled()) {
             unauthenticated(ctx, "invalid_token", "Not an API key, and this gateway accepts no bearer JWTs");
+            return;
+        }
+        if (overFailureBudget(ctx)) {
             return;
         }
         vertx.<Caller>executeBlocking(() -> jwt.authenticate(credential), false).onComplete(ar -> {
@@ -122,7 +135,35 @@ public class AccessControl {
         ctx.next();
     }
 
+    /**
+     * Whether the client's address has used up its failed-authentication budget; if so, answers 429. Only failures
+     * take from the budget ({@link #unauthenticated}); a request with a cached, valid key never gets here.
+     */
+    private boolean overFailureBudget(RoutingContext ctx) {
+        int limit = config.rateLimit().failedAuthPerMinute();
+        if (limit <= 0 || !config.rateLimit().enabled()) {
+            return false;
+        }
+        dev.tandem.gateway.ratelimit.TokenBucket bucket = failures.getIfPresent(address(ctx));
+        if (bucket == null || bucket.hasToken(System.nanoTime())) {
+            return false;
+        }
+        problems.send(ctx, 429, "too-many-requests", "Too many requests", "Too many failed authentications from "
+                + "this address (" + limit + " a minute); retry in a minute",
+                response -> response.putHeader("Retry-After", "60"));
+        return true;
+    }
+
+    private static String address(RoutingContext ctx) {
+        return ctx.request().remoteAddress() == null ? "-" : ctx.request().remoteAddress().hostAddress();
+    }
+
     private void unauthenticated(RoutingContext ctx, String error, String detail) {
+        int limit = config.rateLimit().failedAuthPerMinute();
+        if (limit > 0 && config.rateLimit().enabled()) {
+            long now = System.nanoTime();
+            failures.get(address(ctx), k -> new dev.tandem.gateway.ratelimit.TokenBucket(limit, now)).tryTake(now);
+        }
         String challenge = error == null ? CHALLENGE : CHALLENGE + ", error=\"" + error + "\"";
         problems.send(ctx, 401, "unauthorized", "Unauthorized", detail,
                 response -> response.putHeader("WWW-Authenticate", challenge));

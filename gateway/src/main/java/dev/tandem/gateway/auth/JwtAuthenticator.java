@@ -61,7 +61,7 @@ public class JwtAuthenticator {
         return consumer != null;
     }
 
-    private static JwtConsumer build(GatewayConfig.JwtConfig config) {
+    static JwtConsumer build(GatewayConfig.JwtConfig config) {
         if (config.issuer().isEmpty() || (config.jwksUrl().isEmpty() && config.publicKey().isEmpty())) {
             return null;
         }
@@ -75,11 +75,12 @@ public class JwtAuthenticator {
                         AlgorithmIdentifiers.RSA_USING_SHA512, AlgorithmIdentifiers.RSA_PSS_USING_SHA256,
                         AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256,
                         AlgorithmIdentifiers.ECDSA_USING_P384_CURVE_AND_SHA384, AlgorithmIdentifiers.EDDSA));
-        if (config.audience().isPresent()) {
-            builder.setExpectedAudience(config.audience().get());
-        } else {
-            builder.setSkipDefaultAudienceValidation();
-        }
+        // an audience is required: without it, a token the same issuer made for any other application (a wiki, a
+        // CRM) would be accepted here as well
+        builder.setExpectedAudience(config.audience().orElseThrow(() -> new IllegalStateException(
+                "tandem.gateway.jwt.audience must be set when bearer JWTs are accepted (jwt.issuer is "
+                        + config.issuer().get() + "): the aud value your identity provider puts in tokens for "
+                        + "Tandem, so that tokens issued for other applications are refused")));
         if (config.jwksUrl().isPresent()) {
             builder.setVerificationKeyResolver(new HttpsJwksVerificationKeyResolver(new HttpsJwks(config.jwksUrl().get())));
         } else {

@@ -178,7 +178,7 @@ public interface GatewayConfig {
         /** Or a fixed public key: base64 X.509 (RSA, EC or Ed25519), PEM armour allowed. */
         Optional<String> publicKey();
 
-        /** Expected {@code aud}, when set. */
+        /** Expected {@code aud}: required when JWTs are accepted (the gateway refuses to start without it). */
         Optional<String> audience();
 
         /**
@@ -224,6 +224,13 @@ public interface GatewayConfig {
         /** Requests per minute of a client whose key sets no limit (and of people with a JWT). */
         @WithDefault("600")
         int defaultPerMinute();
+
+        /**
+         * Failed authentications (no credential, an unknown, revoked or expired key, a bad token) per minute and
+         * client address; past it, 429, and a key not in the cache is not even looked up. 0 turns it off.
+         */
+        @WithDefault("120")
+        int failedAuthPerMinute();
     }
 
     /** {@code GET /api/v1/events}: the domain events as Server-Sent Events. */

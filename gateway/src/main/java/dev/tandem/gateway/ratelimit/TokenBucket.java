@@ -50,6 +50,12 @@ public final class TokenBucket {
         return new Decision(allowed, capacity, (int) Math.floor(tokens), reset, retryAfter);
     }
 
+    /** Whether a token is there now (nothing taken). */
+    public synchronized boolean hasToken(long nowNanos) {
+        refill(nowNanos);
+        return tokens >= 1;
+    }
+
     /** Whether the bucket has been idle long enough to be full (and can be forgotten). */
     public synchronized boolean isFull(long nowNanos) {
         refill(nowNanos);

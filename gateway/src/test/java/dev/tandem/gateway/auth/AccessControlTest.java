@@ -230,6 +230,11 @@ class AccessControlTest {
                 generator.generateKeyPair().getPrivate());
         String wrongIssuer = Jwts.sign(Jwts.claims("https://evil.example.test", "ana", Instant.now().plusSeconds(300),
                 scope), Jwts.issuerKey());
+        // a token the same issuer made for another application (its aud is not Tandem's)
+        org.jose4j.jwt.JwtClaims forTheWiki = Jwts.claims(TestUpstreams.JWT_ISSUER, "ana", Instant.now().plusSeconds(300),
+                scope);
+        forTheWiki.setAudience("wiki");
+        String otherAudience = Jwts.sign(forTheWiki, Jwts.issuerKey());
         String valid = Jwts.valid("ana", "admin");
         String payload = valid.split("\\.")[1];
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
@@ -239,6 +244,7 @@ class AccessControlTest {
                 + "." + valid.split("\\.")[2];
         Map<String, String> cases = Map.of(expired, "token expired", otherKey, "token signature is not valid",
                 wrongIssuer, "token issuer is not accepted", algNone, "algorithm", tampered, "signature",
+                otherAudience, "token audience is not accepted",
                 "not.a.jwt", "not a valid signed JWT");
         cases.forEach((token, reason) -> withKey(token).get("/api/v1/products").then()
                 .statusCode(401)

@@ -34,6 +34,7 @@ public final class Jwts {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(issuer);
         claims.setSubject(subject);
+        claims.setAudience(TestUpstreams.JWT_AUDIENCE); // what the identity provider puts in tokens for Tandem
         claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().getEpochSecond() - 5));
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.getEpochSecond()));
         extra.forEach(claims::setClaim);
