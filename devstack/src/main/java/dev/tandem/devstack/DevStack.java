@@ -22,6 +22,7 @@ import dev.tandem.devstack.infra.Ports;
 import dev.tandem.devstack.stack.Leftovers;
 import dev.tandem.devstack.stack.LogPrefixer;
 import dev.tandem.devstack.stack.LogSink;
+import dev.tandem.devstack.stack.Instance;
 import dev.tandem.devstack.stack.Service;
 import dev.tandem.devstack.stack.Stack;
 import dev.tandem.devstack.stack.StackConfig;
@@ -40,10 +41,11 @@ public final class DevStack {
     public static final String READY_TIMEOUT_ENV = "TANDEM_READY_TIMEOUT";
     public static final String JAVA_OPTS_ENV = "TANDEM_SERVICE_JAVA_OPTS";
     public static final String DEBUG_ENV = "TANDEM_DEBUG";
+    public static final String REPLICAS_ENV = "TANDEM_REPLICAS";
 
     static final String USAGE = """
-            Usage: ./run [--build] [--reset] [--help]
-                   java -jar devstack/target/tandem-devstack-0.1.0-SNAPSHOT.jar [--reset] [--help]
+            Usage: ./run [--build] [--reset] [--replicas N] [--help]
+                   java -jar devstack/target/tandem-devstack-0.1.0-SNAPSHOT.jar [--reset] [--replicas N] [--help]
 
             Starts Tandem locally without Docker: an embedded PostgreSQL (databases product, project, feedback,
             gateway) and an in-process Kafka broker, then product-service, project-service, feedback-service and
@@ -54,6 +56,10 @@ public final class DevStack {
             Options:
               --build   (./run only) rebuild the services and the devstack first (./mvnw -q -DskipTests install)
               --reset   delete the data folder (PostgreSQL and Kafka data) before starting
+              --replicas N
+                        run N instances (1 to 3) of every service; instance i (from 0) of a service listens on
+                        its port + 10 x i (e.g. product-service-2 on 8091, gateway-2 on 8090); each gateway
+                        balances over every instance of each service, the services' consumers share their groups
               --help    show this help
 
             Environment (all optional):
@@ -64,6 +70,7 @@ public final class DevStack {
               TANDEM_PG_PORT           embedded PostgreSQL port      (default 5432)
               TANDEM_KAFKA_PORT        embedded Kafka port           (default 9092)
               TANDEM_DATA_DIR          data folder                   (default <repo>/.devstack)
+              TANDEM_REPLICAS          instances of every service    (default 1; --replicas wins)
               TANDEM_READY_TIMEOUT     seconds each service may take to become ready (default 180)
               TANDEM_SERVICE_JAVA_OPTS JVM options of the services   (default -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m)
               TANDEM_DEBUG=1           show stack traces on errors
@@ -134,13 +141,16 @@ public final class DevStack {
         }
         boolean reset = options.remove("--reset");
         options.remove("--build"); // handled by ./run
+        Optional<Integer> replicas = replicasOption(options);
         if (!options.isEmpty()) {
             throw new StackException("unknown option " + options.get(0) + " — see --help");
         }
 
         Path repoRoot = RepoRoot.find();
-        StackConfig config = configFrom(env, repoRoot).output(out).colour(colour).shutdownHook(false).supervise(true)
-                .build();
+        StackConfig.Builder builder = configFrom(env, repoRoot).output(out).colour(colour).shutdownHook(false)
+                .supervise(true);
+        replicas.ifPresent(builder::replicas);
+        StackConfig config = builder.build();
         // an earlier devstack killed hard left its services and PostgreSQL running: stop them (refused while the
         // devstack that owns this data folder is still alive)
         Leftovers.stop(config, this::say);
@@ -242,11 +252,47 @@ public final class DevStack {
                 throw new StackException(READY_TIMEOUT_ENV + " must be a positive number of seconds, not '" + timeout + "'");
             }
         }
+        String replicas = blankToNull(env.get(REPLICAS_ENV));
+        if (replicas != null) {
+            b.replicas(replicasFrom(REPLICAS_ENV, replicas));
+        }
         String javaOpts = blankToNull(env.get(JAVA_OPTS_ENV));
         if (javaOpts != null) {
             b.jvmOptions(Arrays.asList(javaOpts.trim().split("\\s+")));
         }
         return b;
+    }
+
+    /** Takes {@code --replicas N} or {@code --replicas=N} out of the options. */
+    static Optional<Integer> replicasOption(List<String> options) {
+        for (int i = 0; i < options.size(); i++) {
+            String option = options.get(i);
+            if (option.equals("--replicas")) {
+                if (i + 1 >= options.size()) {
+                    throw new StackException("--replicas needs a number, e.g. --replicas 2");
+                }
+                String value = options.get(i + 1);
+                options.subList(i, i + 2).clear();
+                return Optional.of(replicasFrom("--replicas", value));
+            }
+            if (option.startsWith("--replicas=")) {
+                options.remove(i);
+                return Optional.of(replicasFrom("--replicas", option.substring("--replicas=".length())));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int replicasFrom(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= StackConfig.MAX_REPLICAS) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new StackException(name + " must be a number from 1 to " + StackConfig.MAX_REPLICAS + ", not '" + value + "'");
     }
 
     private static Optional<Integer> portFrom(Map<String, String> env, String name) {
@@ -355,11 +401,12 @@ public final class DevStack {
         lines.add(rule);
         lines.add(bold("Tandem is ready") + " (" + Stack.seconds(took) + " to ready)");
         lines.add("");
-        lines.add(row("Gateway", local(e, Service.GATEWAY)));
+        lines.add(row("Gateway", e.instances(Service.GATEWAY).stream().map(i -> local(e, i))
+                .collect(Collectors.joining("  "))));
         lines.add(row("Swagger UI", local(e, Service.GATEWAY) + "/q/swagger-ui"));
         lines.add(row("OpenAPI (merged)", local(e, Service.GATEWAY) + "/openapi"));
         for (Service s : List.of(Service.PRODUCT, Service.PROJECT, Service.FEEDBACK)) {
-            lines.add(row(s.module(), local(e, s)));
+            lines.add(row(s.module(), e.instances(s).stream().map(i -> local(e, i)).collect(Collectors.joining("  "))));
         }
         lines.add(row("Kafka bootstrap", e.kafkaBootstrapServers()));
         boolean first = true;
@@ -395,6 +442,10 @@ public final class DevStack {
         return String.format(Locale.ROOT, "  %-18s %s", name, value);
     }
 
+    private static String local(StackEndpoints e, Instance i) {
+        return "http://localhost:" + e.port(i);
+    }
+
     private static String local(StackEndpoints e, Service s) {
         return "http://localhost:" + e.port(s);
     }
@@ -421,35 +472,35 @@ public final class DevStack {
         }
 
         @Override
-        public void serviceStarting(Service service, long pid) {
-            say("waiting for " + service.module() + " (pid " + pid + ") …");
+        public void serviceStarting(Instance instance, long pid) {
+            say("waiting for " + instance.name() + " (pid " + pid + ") …");
         }
 
         @Override
-        public void serviceReady(Service service, Duration took) {
-            say(service.module() + " ready in " + Stack.seconds(took));
+        public void serviceReady(Instance instance, Duration took) {
+            say(instance.name() + " ready in " + Stack.seconds(took));
         }
 
         @Override
-        public void stillWaiting(Iterable<Service> notReady, Duration elapsed) {
-            say("still waiting for " + StreamSupport.stream(notReady.spliterator(), false).map(Service::module)
+        public void stillWaiting(Iterable<Instance> notReady, Duration elapsed) {
+            say("still waiting for " + StreamSupport.stream(notReady.spliterator(), false).map(Instance::name)
                     .collect(Collectors.joining(", ")) + " (" + Stack.seconds(elapsed) + ") …");
         }
 
         @Override
-        public void serviceRestarting(Service service, int code, Duration delay) {
-            say(red(service.module() + (code < 0 ? " could not be started again" : " exited unexpectedly with code "
+        public void serviceRestarting(Instance instance, int code, Duration delay) {
+            say(red(instance.name() + (code < 0 ? " could not be started again" : " exited unexpectedly with code "
                     + code) + " — starting it again in " + Stack.seconds(delay) + " (the others keep serving)"));
         }
 
         @Override
-        public void serviceRestarted(Service service, long pid, Duration took) {
-            say(service.module() + " (pid " + pid + ") is ready again after " + Stack.seconds(took));
+        public void serviceRestarted(Instance instance, long pid, Duration took) {
+            say(instance.name() + " (pid " + pid + ") is ready again after " + Stack.seconds(took));
         }
 
         @Override
-        public void serviceExited(Service service, int code) {
-            say(red(service.module() + " exited unexpectedly with code " + code + " — stopping the stack"));
+        public void serviceExited(Instance instance, int code) {
+            say(red(instance.name() + " exited unexpectedly with code " + code + " — stopping the stack"));
             exitCode.set(1);
             finished.countDown();
         }

@@ -113,6 +113,26 @@ class DevStackTest {
     }
 
     @Test
+    void replicasComeFromTheOptionOrTheEnvironmentAndTheFurtherInstancesListenTenPortsAbove() {
+        List<String> options = new java.util.ArrayList<>(List.of("--reset", "--replicas", "2"));
+        assertEquals(java.util.Optional.of(2), DevStack.replicasOption(options));
+        assertEquals(List.of("--reset"), options, "the option and its value are taken out");
+        assertEquals(java.util.Optional.of(3), DevStack.replicasOption(new java.util.ArrayList<>(List.of("--replicas=3"))));
+        StackException tooMany = assertThrows(StackException.class,
+                () -> DevStack.replicasOption(new java.util.ArrayList<>(List.of("--replicas", "9"))));
+        assertEquals("--replicas must be a number from 1 to 3, not '9'", tooMany.getMessage());
+        assertThrows(StackException.class, () -> DevStack.replicasOption(new java.util.ArrayList<>(List.of("--replicas"))));
+
+        StackConfig config = DevStack.configFrom(Map.of("TANDEM_REPLICAS", "2"), repo).build();
+        assertEquals(2, config.replicas());
+        assertEquals(8091, config.port(new dev.tandem.devstack.stack.Instance(Service.PRODUCT, 1)));
+        assertEquals(8090, config.port(new dev.tandem.devstack.stack.Instance(Service.GATEWAY, 1)));
+        assertEquals(8, config.instances().size());
+        assertTrue(config.portAssignments().stream().anyMatch(a -> a.component().equals("feedback-service-2")
+                && a.port() == 8093), config.portAssignments().toString());
+    }
+
+    @Test
     void defaultsAreTheFixedPortsAndTheRepositorysDevstackFolder() {
         StackConfig config = DevStack.configFrom(Map.of(), repo).build();
         assertEquals(8080, config.port(Service.GATEWAY));

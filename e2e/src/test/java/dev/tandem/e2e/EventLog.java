@@ -107,6 +107,15 @@ final class EventLog implements AutoCloseable {
         return of(subjects);
     }
 
+    /** Reads what arrives within {@code wait}, then answers every event read so far of {@code subjects}. */
+    List<Event> readFor(Duration wait, Set<String> subjects) {
+        long until = System.nanoTime() + wait.toNanos();
+        do {
+            poll(Duration.ofMillis(100));
+        } while (System.nanoTime() < until);
+        return of(subjects);
+    }
+
     private List<Event> of(Set<String> subjects) {
         return events.stream().filter(e -> subjects.contains(e.subject())).toList();
     }

@@ -92,9 +92,9 @@ public final class Bench {
         Map<Service, Duration> startup = new ConcurrentHashMap<>();
         StackListener listener = new StackListener() {
             @Override
-            public void serviceReady(Service service, Duration took) {
-                startup.put(service, took);
-                out.println("bench | " + service.module() + " ready in " + Stack.seconds(took));
+            public void serviceReady(dev.tandem.devstack.stack.Instance instance, Duration took) {
+                startup.put(instance.service(), took);
+                out.println("bench | " + instance.name() + " ready in " + Stack.seconds(took));
             }
         };
         try (BufferedFileLog log = new BufferedFileLog(logFile)) {

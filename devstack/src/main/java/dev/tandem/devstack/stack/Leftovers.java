@@ -73,13 +73,13 @@ public final class Leftovers {
         }
         List<ProcessHandle> found = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Service s : Service.values()) {
-            String jar = config.serviceJar(s).toAbsolutePath().normalize().toString();
+        for (Instance s : everyInstance()) {
+            String jar = config.serviceJar(s.service()).toAbsolutePath().normalize().toString();
             readPid(Stack.pidFile(dataDir, s)).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
                     .filter(p -> commandLine(p).contains(jar))
                     .ifPresent(p -> {
                         found.add(p);
-                        names.add(s.module() + " (pid " + p.pid() + ")");
+                        names.add(s.name() + " (pid " + p.pid() + ")");
                     });
         }
         // the services first, so that PostgreSQL's shutdown does not wait for their connections
@@ -94,11 +94,22 @@ public final class Leftovers {
             stopAll(List.of(postgres.get()), List.of(name), say);
             all.add(name);
         }
-        for (Service s : Service.values()) {
+        for (Instance s : everyInstance()) {
             try {
                 Files.deleteIfExists(Stack.pidFile(dataDir, s));
             } catch (IOException ignored) {
                 // stale pid files are checked before they are trusted
+            }
+        }
+        return all;
+    }
+
+    /** Every instance a devstack may have run, whatever {@code --replicas} the killed one had. */
+    private static List<Instance> everyInstance() {
+        List<Instance> all = new ArrayList<>();
+        for (int i = 0; i < StackConfig.MAX_REPLICAS; i++) {
+            for (Service s : Service.values()) {
+                all.add(new Instance(s, i));
             }
         }
         return all;

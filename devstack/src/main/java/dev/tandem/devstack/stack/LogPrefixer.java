@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class LogPrefixer {
 
     /** Width of the label column; longer labels are cut. */
-    public static final int WIDTH = 8;
+    public static final int WIDTH = 10;
 
     private static final String RESET = "\u001B[0m";
     private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[ -/]*[@-~]");
@@ -29,6 +29,11 @@ public final class LogPrefixer {
     /** The prefix for one of the services (each has its own colour). */
     public static LogPrefixer forService(Service service, boolean colour) {
         return new LogPrefixer(service.label(), colourOf(service), colour);
+    }
+
+    /** The prefix for one instance of a service: {@code product}, or {@code product-2} for a replica. */
+    public static LogPrefixer forInstance(Instance instance, boolean colour) {
+        return new LogPrefixer(instance.label(), colourOf(instance.service()), colour);
     }
 
     /** The prefix for any other source, e.g. {@code devstack} or {@code infra}. */

@@ -15,20 +15,21 @@ final class ServiceProcess {
     /** {@code setsid} puts the child in its own session, so Ctrl-C reaches only the devstack, which stops it in order. */
     private static final Path SETSID = findSetsid();
 
-    final Service service;
+    final Instance instance;
     final Process process;
     final LogPump pump;
     final long startedNanos;
 
-    private ServiceProcess(Service service, Process process, LogPump pump, long startedNanos) {
-        this.service = service;
+    private ServiceProcess(Instance instance, Process process, LogPump pump, long startedNanos) {
+        this.instance = instance;
         this.process = process;
         this.pump = pump;
         this.startedNanos = startedNanos;
     }
 
-    static ServiceProcess launch(Service service, StackConfig config, Map<String, String> environment, int tailLines)
+    static ServiceProcess launch(Instance instance, StackConfig config, Map<String, String> environment, int tailLines)
             throws IOException {
+        Service service = instance.service();
         List<String> command = command(config, service);
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(config.repoRoot().resolve(service.module()).toFile())
@@ -40,9 +41,9 @@ final class ServiceProcess {
         pb.environment().putAll(environment);
         long started = System.nanoTime();
         Process process = pb.start();
-        LogPump pump = new LogPump(process.getInputStream(), LogPrefixer.forService(service, config.colour()),
-                config.output(), tailLines).start("devstack-log-" + service.label());
-        return new ServiceProcess(service, process, pump, started);
+        LogPump pump = new LogPump(process.getInputStream(), LogPrefixer.forInstance(instance, config.colour()),
+                config.output(), tailLines).start("devstack-log-" + instance.label());
+        return new ServiceProcess(instance, process, pump, started);
     }
 
     static List<String> command(StackConfig config, Service service) {

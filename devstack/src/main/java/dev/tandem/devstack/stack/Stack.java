@@ -71,11 +71,11 @@ public final class Stack implements AutoCloseable {
     private final StackListener listener;
     private final Object lock = new Object();
     private final Object closeLock = new Object();
-    private final Map<Service, ServiceProcess> children = new EnumMap<>(Service.class);
-    /** Each service's environment, kept for a supervised restart. */
-    private final Map<Service, Map<String, String>> environments = new EnumMap<>(Service.class);
-    /** Restarts in a row of each supervised service (reset once it ran {@link #STABLE_AFTER}). */
-    private final Map<Service, Integer> restarts = new EnumMap<>(Service.class);
+    private final Map<Instance, ServiceProcess> children = new LinkedHashMap<>();
+    /** Each instance's environment, kept for a supervised restart. */
+    private final Map<Instance, Map<String, String>> environments = new LinkedHashMap<>();
+    /** Restarts in a row of each supervised instance (reset once it ran {@link #STABLE_AFTER}). */
+    private final Map<Instance, Integer> restarts = new LinkedHashMap<>();
     private final java.util.concurrent.ScheduledExecutorService supervisor =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "tandem-stack-supervisor");
@@ -259,12 +259,18 @@ public final class Stack implements AutoCloseable {
             throw new StackException("interrupted while starting Kafka");
         }
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
+        Map<Service, List<Integer>> replicaPorts = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, config.port(s));
+            List<Integer> more = new ArrayList<>();
+            for (int i = 1; i < config.replicas(); i++) {
+                more.add(config.port(new Instance(s, i)));
+            }
+            replicaPorts.put(s, more);
         }
         synchronized (lock) {
             abortIfClosing();
-            endpoints = new StackEndpoints(ports, jdbcUrls, kafka.bootstrapServers(), kafka.port(), postgres.port(),
+            endpoints = new StackEndpoints(ports, replicaPorts, jdbcUrls, kafka.bootstrapServers(), kafka.port(), postgres.port(),
                     EmbeddedPostgresServer.USER, "", dataDir);
         }
     }
@@ -275,16 +281,22 @@ public final class Stack implements AutoCloseable {
 
     /** The environment the stack gives {@code service}: the whole contract between the devstack and a service. */
     public static Map<String, String> serviceEnvironment(Service service, StackEndpoints endpoints) {
+        return serviceEnvironment(Instance.first(service), endpoints);
+    }
+
+    /** The environment of one instance: its own port; a gateway is given every instance of each upstream. */
+    public static Map<String, String> serviceEnvironment(Instance instance, StackEndpoints endpoints) {
+        Service service = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put(ENV_HTTP_PORT, String.valueOf(endpoints.port(service)));
+        env.put(ENV_HTTP_PORT, String.valueOf(endpoints.port(instance)));
         env.put(ENV_JDBC_URL, endpoints.jdbcUrl(service));
         env.put(ENV_DB_USERNAME, endpoints.postgresUser());
         env.put(ENV_DB_PASSWORD, endpoints.postgresPassword());
         env.put(ENV_KAFKA_BOOTSTRAP, endpoints.kafkaBootstrapServers());
         if (service == Service.GATEWAY) {
-            env.put(ENV_UPSTREAM_PRODUCT, endpoints.productUrl());
-            env.put(ENV_UPSTREAM_PROJECT, endpoints.projectUrl());
-            env.put(ENV_UPSTREAM_FEEDBACK, endpoints.feedbackUrl());
+            env.put(ENV_UPSTREAM_PRODUCT, endpoints.upstreamUrls(Service.PRODUCT));
+            env.put(ENV_UPSTREAM_PROJECT, endpoints.upstreamUrls(Service.PROJECT));
+            env.put(ENV_UPSTREAM_FEEDBACK, endpoints.upstreamUrls(Service.FEEDBACK));
         }
         return env;
     }
@@ -328,15 +340,20 @@ public final class Stack implements AutoCloseable {
     }
 
     private void launchServices() {
-        for (Service s : Service.values()) {
+        for (Instance s : config.instances()) {
             Map<String, String> env = new LinkedHashMap<>(serviceEnvironment(s, endpoints));
             try {
-                env.putAll(localEnvironment(s, dataDir));
+                env.putAll(localEnvironment(s.service(), dataDir));
             } catch (IOException e) {
                 throw new StackException("cannot create the internal token keys in " + dataDir.resolve("keys") + ": "
                         + describe(e), e);
             }
-            env.putAll(config.extraEnvironment(s));
+            if (s.service() == Service.GATEWAY && s.index() > 0) {
+                // only the first gateway creates the bootstrap admin key (both share the gateway database)
+                env.put(ENV_BOOTSTRAP_ADMIN_KEY, "false");
+                env.remove(ENV_BOOTSTRAP_ADMIN_KEY_FILE);
+            }
+            env.putAll(config.extraEnvironment(s.service()));
             synchronized (lock) {
                 environments.put(s, env);
             }
@@ -345,13 +362,13 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess launch(Service s) {
+    private ServiceProcess launch(Instance s) {
         ServiceProcess child;
         try {
             child = ServiceProcess.launch(s, config, environments.get(s), TAIL_LINES);
         } catch (IOException e) {
-            throw new StackException("could not launch " + s.module() + " (" + config.javaExecutable() + " -jar "
-                    + config.serviceJar(s) + "): " + describe(e), e);
+            throw new StackException("could not launch " + s.name() + " (" + config.javaExecutable() + " -jar "
+                    + config.serviceJar(s.service()) + "): " + describe(e), e);
         }
         synchronized (lock) {
             children.put(s, child);
@@ -366,7 +383,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** A service ended by itself: reported, and started again when the stack is supervised. */
-    private void onExit(Service s, ServiceProcess child, int code) {
+    private void onExit(Instance s, ServiceProcess child, int code) {
         if (state != State.RUNNING || closing) {
             return;
         }
@@ -387,7 +404,7 @@ public final class Stack implements AutoCloseable {
         supervisor.schedule(() -> restart(s), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
-    private void restart(Service s) {
+    private void restart(Instance s) {
         if (closing) {
             return;
         }
@@ -413,14 +430,14 @@ public final class Stack implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Set<Service> pending = new LinkedHashSet<>(List.of(Service.values()));
-        Map<Service, String> lastAnswer = new EnumMap<>(Service.class);
+        Set<Instance> pending = new LinkedHashSet<>(config.instances());
+        Map<Instance, String> lastAnswer = new LinkedHashMap<>();
         long start = System.nanoTime();
         long deadline = start + config.readyTimeout().toNanos();
         long nextNotice = start + STILL_WAITING_EVERY.toNanos();
         while (!pending.isEmpty()) {
             abortIfClosing();
-            for (Service s : new ArrayList<>(pending)) {
+            for (Instance s : new ArrayList<>(pending)) {
                 ServiceProcess child = children.get(s);
                 String answer = probe(s);
                 if (answer == null) {
@@ -431,7 +448,7 @@ public final class Stack implements AutoCloseable {
                 lastAnswer.put(s, answer);
                 if (!child.alive()) {
                     abortIfClosing();
-                    throw new StackException(s.module() + " exited with code " + child.process.exitValue()
+                    throw new StackException(s.name() + " exited with code " + child.process.exitValue()
                             + " before it was ready (after " + seconds(child.elapsed()) + ")."
                             + tailMessage(child));
                 }
@@ -441,10 +458,10 @@ public final class Stack implements AutoCloseable {
                 break;
             }
             if (now > deadline) {
-                Service s = pending.iterator().next();
-                throw new StackException(s.module() + " was not ready after " + seconds(config.readyTimeout())
+                Instance s = pending.iterator().next();
+                throw new StackException(s.name() + " was not ready after " + seconds(config.readyTimeout())
                         + " (GET " + endpoints.readinessUrl(s) + ": " + lastAnswer.get(s) + ")"
-                        + (pending.size() > 1 ? "; also not ready: " + pending.stream().skip(1).map(Service::module)
+                        + (pending.size() > 1 ? "; also not ready: " + pending.stream().skip(1).map(Instance::name)
                                 .collect(Collectors.joining(", ")) : "")
                         + "." + tailMessage(children.get(s)));
             }
@@ -457,7 +474,7 @@ public final class Stack implements AutoCloseable {
     }
 
     /** {@code null} when ready, else what the readiness endpoint answered (for messages). */
-    private String probe(Service s) {
+    private String probe(Instance s) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoints.readinessUrl(s)))
                 .timeout(Duration.ofSeconds(3))
                 .header("Accept", "application/json")
@@ -478,7 +495,7 @@ public final class Stack implements AutoCloseable {
             return describe(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("interrupted while waiting for " + s.module());
+            throw new StackException("interrupted while waiting for " + s.name());
         }
     }
 
@@ -526,19 +543,34 @@ public final class Stack implements AutoCloseable {
         return state == State.CLOSED;
     }
 
-    /** Whether the service's process is alive. */
+    /** Whether the (first) service's process is alive. */
     public boolean isAlive(Service service) {
+        return isAlive(Instance.first(service));
+    }
+
+    /** Whether the instance's process is alive. */
+    public boolean isAlive(Instance instance) {
         ServiceProcess child;
         synchronized (lock) {
-            child = children.get(service);
+            child = children.get(instance);
         }
         return child != null && child.alive();
     }
 
-    /** The process id of {@code service}'s JVM, or -1 when it was not launched. */
+    /** Whether the instance answers its readiness check with UP right now. */
+    public boolean isReady(Instance instance) {
+        return endpoints != null && probe(instance) == null;
+    }
+
+    /** The process id of the (first) {@code service}'s JVM, or -1 when it was not launched. */
     public long pid(Service service) {
+        return pid(Instance.first(service));
+    }
+
+    /** The process id of the instance's current JVM (a new one after a supervised restart), or -1. */
+    public long pid(Instance instance) {
         synchronized (lock) {
-            ServiceProcess child = children.get(service);
+            ServiceProcess child = children.get(instance);
             return child == null ? -1 : child.pid();
         }
     }
@@ -546,8 +578,40 @@ public final class Stack implements AutoCloseable {
     /** The last {@value #TAIL_LINES} log lines of {@code service} (without prefix), e.g. to explain a test failure. */
     public List<String> recentLog(Service service) {
         synchronized (lock) {
-            ServiceProcess child = children.get(service);
+            ServiceProcess child = children.get(Instance.first(service));
             return child == null ? List.of() : child.pump.tail();
+        }
+    }
+
+    /**
+     * Stops the Kafka broker (as a broker outage would), runs {@code whileAway}, then starts it again on the same
+     * port with the same data; the services reconnect by themselves. For fault-injection tests.
+     */
+    public void restartKafka(Runnable whileAway) {
+        EmbeddedKafka k;
+        synchronized (lock) {
+            k = kafka;
+        }
+        if (k == null) {
+            throw new IllegalStateException("Kafka is not running");
+        }
+        listener.stopping("Kafka");
+        k.close();
+        try {
+            whileAway.run();
+        } finally {
+            listener.infraStarting("Kafka on port " + endpoints.kafkaPort());
+            long t = System.nanoTime();
+            try {
+                EmbeddedKafka again = EmbeddedKafka.persistent(dataDir.resolve("kafka"), endpoints.kafkaPort());
+                synchronized (lock) {
+                    kafka = again;
+                }
+                again.start();
+            } catch (Exception e) {
+                throw new StackException("Kafka did not start again: " + describe(e), e);
+            }
+            listener.infraReady("Kafka on port " + endpoints.kafkaPort(), Duration.ofNanos(System.nanoTime() - t));
         }
     }
 
@@ -595,17 +659,17 @@ public final class Stack implements AutoCloseable {
             running = new ArrayList<>(children.values());
         }
         // the gateway first, so it stops taking requests before its upstreams go away
-        running.sort(Comparator.comparing((ServiceProcess p) -> p.service != Service.GATEWAY));
+        running.sort(Comparator.comparing((ServiceProcess p) -> p.instance.service() != Service.GATEWAY));
         for (ServiceProcess child : running) {
             if (child.alive()) {
-                listener.stopping(child.service.module() + " (pid " + child.pid() + ")");
+                listener.stopping(child.instance.name() + " (pid " + child.pid() + ")");
                 child.terminate();
             }
         }
         long deadline = System.nanoTime() + config.stopTimeout().toNanos();
         for (ServiceProcess child : running) {
             if (!child.awaitExit(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
-                listener.killed(child.service.module() + " (pid " + child.pid() + ") did not stop within "
+                listener.killed(child.instance.name() + " (pid " + child.pid() + ") did not stop within "
                         + seconds(config.stopTimeout()) + ", killed");
                 child.kill();
                 child.awaitExit(Duration.ofSeconds(5));
@@ -613,7 +677,7 @@ public final class Stack implements AutoCloseable {
         }
         for (ServiceProcess child : running) {
             child.pump.awaitEnd(Duration.ofSeconds(1));
-            deletePidFile(child.service);
+            deletePidFile(child.instance);
         }
     }
 
@@ -664,10 +728,15 @@ public final class Stack implements AutoCloseable {
 
     /** {@code <data>/pids/<module>.pid}: lets the next devstack name a service left running by a killed one. */
     public static Path pidFile(Path dataDir, Service service) {
-        return dataDir.resolve("pids").resolve(service.module() + ".pid");
+        return pidFile(dataDir, Instance.first(service));
     }
 
-    private void writePidFile(Service s, long pid) {
+    /** {@code <data>/pids/<module>[-n].pid} of one instance. */
+    public static Path pidFile(Path dataDir, Instance instance) {
+        return dataDir.resolve("pids").resolve(instance.name() + ".pid");
+    }
+
+    private void writePidFile(Instance s, long pid) {
         if (config.temporaryData()) {
             return;
         }
@@ -680,7 +749,7 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    private void deletePidFile(Service s) {
+    private void deletePidFile(Instance s) {
         if (config.temporaryData() || dataDir == null) {
             return;
         }

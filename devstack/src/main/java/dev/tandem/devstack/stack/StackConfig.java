@@ -35,6 +35,10 @@ public final class StackConfig {
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
+    /** At most this many instances of each service ({@code --replicas}). */
+    public static final int MAX_REPLICAS = 3;
+    /** Instance {@code i} (from 0) of a service listens on its port + {@code i} × this, unless set otherwise. */
+    public static final int REPLICA_PORT_STEP = 10;
 
     /** A port the stack will bind, for messages: what binds it and which variable changes it. */
     public record PortAssignment(String component, int port, String envVar) {
@@ -55,6 +59,9 @@ public final class StackConfig {
     private final boolean supervise;
     private final Path javaExecutable;
     private final Map<Service, Map<String, String>> extraEnvironment;
+    private final int replicas;
+    /** The ports of instances 1.. of each service (instance 0 has {@link #servicePorts}). */
+    private final Map<Service, List<Integer>> replicaPorts;
 
     private StackConfig(Builder b) {
         this.repoRoot = b.repoRoot;
@@ -74,6 +81,25 @@ public final class StackConfig {
         Map<Service, Map<String, String>> extra = new EnumMap<>(Service.class);
         b.extraEnvironment.forEach((s, env) -> extra.put(s, Collections.unmodifiableMap(new LinkedHashMap<>(env))));
         this.extraEnvironment = Collections.unmodifiableMap(extra);
+        this.replicas = b.replicas;
+        Set<Integer> taken = new HashSet<>(b.servicePorts.values());
+        taken.add(b.postgresPort);
+        taken.add(b.kafkaPort);
+        b.replicaPorts.values().forEach(taken::addAll);
+        Map<Service, List<Integer>> extraPorts = new EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            List<Integer> given = b.replicaPorts.getOrDefault(s, List.of());
+            List<Integer> ports = new ArrayList<>();
+            for (int i = 1; i < replicas; i++) {
+                if (i - 1 < given.size()) {
+                    ports.add(given.get(i - 1));
+                } else {
+                    ports.add(temporaryData ? distinctFreePort(taken) : servicePorts.get(s) + i * REPLICA_PORT_STEP);
+                }
+            }
+            extraPorts.put(s, List.copyOf(ports));
+        }
+        this.replicaPorts = Collections.unmodifiableMap(extraPorts);
     }
 
     /**
@@ -129,6 +155,8 @@ public final class StackConfig {
         b.supervise = supervise;
         b.javaExecutable = javaExecutable;
         extraEnvironment.forEach((s, env) -> b.extraEnvironment.put(s, new LinkedHashMap<>(env)));
+        b.replicas = replicas;
+        replicaPorts.forEach((s, ports) -> b.replicaPorts.put(s, new ArrayList<>(ports)));
         return b;
     }
 
@@ -151,6 +179,28 @@ public final class StackConfig {
 
     public int port(Service service) {
         return servicePorts.get(service);
+    }
+
+    /** The port of one instance: the service's own for the first, else the replica's. */
+    public int port(Instance instance) {
+        return instance.index() == 0 ? port(instance.service())
+                : replicaPorts.get(instance.service()).get(instance.index() - 1);
+    }
+
+    /** How many instances of each service run (1 unless {@code --replicas}). */
+    public int replicas() {
+        return replicas;
+    }
+
+    /** Every instance, service by service in start order (product, project, feedback, gateway), first ones first. */
+    public List<Instance> instances() {
+        List<Instance> list = new ArrayList<>();
+        for (int i = 0; i < replicas; i++) {
+            for (Service s : Service.values()) {
+                list.add(new Instance(s, i));
+            }
+        }
+        return list;
     }
 
     public int postgresPort() {
@@ -218,8 +268,8 @@ public final class StackConfig {
         List<PortAssignment> list = new ArrayList<>();
         list.add(new PortAssignment("PostgreSQL", postgresPort, POSTGRES_PORT_ENV));
         list.add(new PortAssignment("Kafka", kafkaPort, KAFKA_PORT_ENV));
-        for (Service s : Service.values()) {
-            list.add(new PortAssignment(s.module(), port(s), s.portEnvVar()));
+        for (Instance i : instances()) {
+            list.add(new PortAssignment(i.name(), port(i), i.service().portEnvVar()));
         }
         return list;
     }
@@ -228,7 +278,7 @@ public final class StackConfig {
     public String toString() {
         return "StackConfig[repoRoot=" + repoRoot + ", dataDir=" + dataDir + ", temporaryData=" + temporaryData
                 + ", ports=" + servicePorts + ", postgres=" + postgresPort + ", kafka=" + kafkaPort
-                + ", jvmOptions=" + jvmOptions + ", readyTimeout=" + readyTimeout + "]";
+                + ", replicas=" + replicas + ", jvmOptions=" + jvmOptions + ", readyTimeout=" + readyTimeout + "]";
     }
 
     public static final class Builder {
@@ -248,6 +298,8 @@ public final class StackConfig {
         private boolean supervise;
         private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
         private final Map<Service, Map<String, String>> extraEnvironment = new EnumMap<>(Service.class);
+        private int replicas = 1;
+        private final Map<Service, List<Integer>> replicaPorts = new EnumMap<>(Service.class);
 
         private Builder(Path repoRoot) {
             this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot").toAbsolutePath().normalize();
@@ -274,6 +326,19 @@ public final class StackConfig {
 
         public Builder port(Service service, int port) {
             servicePorts.put(service, checkPort(port, service.module()));
+            return this;
+        }
+
+        /**
+         * Runs {@code replicas} instances of every service (1 to {@value #MAX_REPLICAS}); the further ones listen
+         * on the service's port + {@value #REPLICA_PORT_STEP} × i, or on free ports with temporary data. The
+         * gateway is given every instance of each upstream.
+         */
+        public Builder replicas(int replicas) {
+            if (replicas < 1 || replicas > MAX_REPLICAS) {
+                throw new IllegalArgumentException("--replicas must be between 1 and " + MAX_REPLICAS + ", not " + replicas);
+            }
+            this.replicas = replicas;
             return this;
         }
 

@@ -1,8 +1,10 @@
 package dev.tandem.devstack.stack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,9 +22,21 @@ public final class StackEndpoints {
     private final String postgresUser;
     private final String postgresPassword;
     private final Path dataDir;
+    /** The ports of the further instances of each service (empty with one instance each). */
+    private final Map<Service, List<Integer>> replicaPorts;
 
     public StackEndpoints(Map<Service, Integer> ports, Map<Service, String> jdbcUrls, String kafkaBootstrapServers,
             int kafkaPort, int postgresPort, String postgresUser, String postgresPassword, Path dataDir) {
+        this(ports, Map.of(), jdbcUrls, kafkaBootstrapServers, kafkaPort, postgresPort, postgresUser, postgresPassword,
+                dataDir);
+    }
+
+    public StackEndpoints(Map<Service, Integer> ports, Map<Service, List<Integer>> replicaPorts,
+            Map<Service, String> jdbcUrls, String kafkaBootstrapServers, int kafkaPort, int postgresPort,
+            String postgresUser, String postgresPassword, Path dataDir) {
+        Map<Service, List<Integer>> replicas = new EnumMap<>(Service.class);
+        replicaPorts.forEach((s, list) -> replicas.put(s, List.copyOf(list)));
+        this.replicaPorts = Collections.unmodifiableMap(replicas);
         this.ports = Collections.unmodifiableMap(new EnumMap<>(ports));
         this.jdbcUrls = Collections.unmodifiableMap(new EnumMap<>(jdbcUrls));
         for (Service s : Service.values()) {
@@ -44,6 +58,37 @@ public final class StackEndpoints {
     /** {@code http://127.0.0.1:<port>} of {@code service}, without a trailing slash. */
     public String url(Service service) {
         return "http://" + HOST + ":" + port(service);
+    }
+
+    /** The port of one instance of a service. */
+    public int port(Instance instance) {
+        return instance.index() == 0 ? port(instance.service())
+                : replicaPorts.get(instance.service()).get(instance.index() - 1);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of one instance. */
+    public String url(Instance instance) {
+        return "http://" + HOST + ":" + port(instance);
+    }
+
+    /** Every instance of {@code service}, the first first. */
+    public List<Instance> instances(Service service) {
+        List<Instance> list = new ArrayList<>();
+        list.add(Instance.first(service));
+        for (int i = 1; i <= replicaPorts.getOrDefault(service, List.of()).size(); i++) {
+            list.add(new Instance(service, i));
+        }
+        return list;
+    }
+
+    /** The URLs of every instance of {@code service}, comma-separated: what the gateway's upstream setting takes. */
+    public String upstreamUrls(Service service) {
+        return instances(service).stream().map(this::url).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** The readiness endpoint of one instance. */
+    public String readinessUrl(Instance instance) {
+        return url(instance) + "/q/health/ready";
     }
 
     /** The readiness endpoint of {@code service}. */

@@ -21,14 +21,14 @@ public interface StackListener {
     }
 
     /** The service's JVM was launched; readiness is being polled now. */
-    default void serviceStarting(Service service, long pid) {
+    default void serviceStarting(Instance instance, long pid) {
     }
 
-    default void serviceReady(Service service, Duration took) {
+    default void serviceReady(Instance instance, Duration took) {
     }
 
     /** Called every 15 s or so while services are still not ready. */
-    default void stillWaiting(Iterable<Service> notReady, Duration elapsed) {
+    default void stillWaiting(Iterable<Instance> notReady, Duration elapsed) {
     }
 
     /** Every service is ready; {@code took} counts from the start of {@link Stack#start()}. */
@@ -36,15 +36,15 @@ public interface StackListener {
     }
 
     /** A service that was ready exited while the stack was not being stopped (and is not supervised). */
-    default void serviceExited(Service service, int exitCode) {
+    default void serviceExited(Instance instance, int exitCode) {
     }
 
     /** A supervised service exited; it is started again after {@code delay}. */
-    default void serviceRestarting(Service service, int exitCode, Duration delay) {
+    default void serviceRestarting(Instance instance, int exitCode, Duration delay) {
     }
 
     /** A supervised service was started again and is ready ({@code took} since its relaunch). */
-    default void serviceRestarted(Service service, long pid, Duration took) {
+    default void serviceRestarted(Instance instance, long pid, Duration took) {
     }
 
     /** Something is being stopped, e.g. {@code product-service (pid 1234)} or {@code Kafka}. */

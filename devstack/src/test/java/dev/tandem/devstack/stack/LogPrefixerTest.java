@@ -21,12 +21,12 @@ class LogPrefixerTest {
 
     @Test
     void plainPrefixesAreFixedWidthWithTheServiceLabel() {
-        assertEquals("product  | started", LogPrefixer.forService(Service.PRODUCT, false).apply("started"));
-        assertEquals("project  | x", LogPrefixer.forService(Service.PROJECT, false).apply("x"));
-        assertEquals("feedback | x", LogPrefixer.forService(Service.FEEDBACK, false).apply("x"));
-        assertEquals("gateway  | x", LogPrefixer.forService(Service.GATEWAY, false).apply("x"));
-        assertEquals("devstack | x", LogPrefixer.forLabel("devstack", false).apply("x"));
-        assertEquals("a-very-l | x", LogPrefixer.forLabel("a-very-long-label", false).apply("x"));
+        assertEquals("product    | started", LogPrefixer.forService(Service.PRODUCT, false).apply("started"));
+        assertEquals("project    | x", LogPrefixer.forService(Service.PROJECT, false).apply("x"));
+        assertEquals("feedback   | x", LogPrefixer.forService(Service.FEEDBACK, false).apply("x"));
+        assertEquals("gateway    | x", LogPrefixer.forService(Service.GATEWAY, false).apply("x"));
+        assertEquals("devstack   | x", LogPrefixer.forLabel("devstack", false).apply("x"));
+        assertEquals("a-very-lon | x", LogPrefixer.forLabel("a-very-long-label", false).apply("x"));
         Set<Integer> widths = new HashSet<>();
         for (Service s : Service.values()) {
             widths.add(LogPrefixer.forService(s, false).prefix().length());
@@ -39,8 +39,8 @@ class LogPrefixerTest {
     void colouredPrefixesWrapOnlyThePrefixInAnsiCodesAndDifferPerService() {
         String coloured = LogPrefixer.forService(Service.PRODUCT, true).apply("hello \u001B[1mworld");
         assertTrue(coloured.startsWith("\u001B["), coloured);
-        assertTrue(coloured.contains("product  | \u001B[0mhello"), coloured);
-        assertEquals("product  | hello world", LogPrefixer.stripAnsi(coloured));
+        assertTrue(coloured.contains("product    | \u001B[0mhello"), coloured);
+        assertEquals("product    | hello world", LogPrefixer.stripAnsi(coloured));
         Set<String> prefixes = new HashSet<>();
         for (Service s : Service.values()) {
             prefixes.add(LogPrefixer.forService(s, true).prefix().substring(0, 5));
@@ -61,7 +61,7 @@ class LogPrefixerTest {
 
     @Test
     void aTrailingCarriageReturnIsDropped() {
-        assertEquals("gateway  | line", LogPrefixer.forService(Service.GATEWAY, false).apply("line\r"));
+        assertEquals("gateway    | line", LogPrefixer.forService(Service.GATEWAY, false).apply("line\r"));
     }
 
     @Test
@@ -77,8 +77,8 @@ class LogPrefixerTest {
         pump.awaitEnd(Duration.ofSeconds(5));
 
         assertEquals(49, sink.size());
-        assertEquals(List.of("feedback | first", "feedback | ", "feedback | second", "feedback | line 0"), sink.subList(0, 4));
-        assertEquals("feedback | unterminated last line", sink.get(48));
+        assertEquals(List.of("feedback   | first", "feedback   | ", "feedback   | second", "feedback   | line 0"), sink.subList(0, 4));
+        assertEquals("feedback   | unterminated last line", sink.get(48));
         List<String> tail = pump.tail();
         assertEquals(40, tail.size());
         assertEquals("line 6", tail.get(0));

@@ -62,8 +62,8 @@ class StackLifecycleTest {
 
     private final StackListener recorder = new StackListener() {
         @Override
-        public void serviceReady(Service service, Duration took) {
-            events.add("ready " + service.module());
+        public void serviceReady(Instance instance, Duration took) {
+            events.add("ready " + instance.name());
         }
 
         @Override
@@ -116,9 +116,9 @@ class StackLifecycleTest {
             try (Admin admin = Admin.create(props)) {
                 assertEquals(1, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
             }
-            assertTrue(output.contains("product  | fake product-service listening on " + config.port(Service.PRODUCT)),
+            assertTrue(output.contains("product    | fake product-service listening on " + config.port(Service.PRODUCT)),
                     "prefixed child output, got " + output);
-            assertTrue(output.contains("gateway  | fake gateway listening on " + config.port(Service.GATEWAY)));
+            assertTrue(output.contains("gateway    | fake gateway listening on " + config.port(Service.GATEWAY)));
         }
         for (Service s : Service.values()) {
             assertFalse(ProcessHandle.of(pids.get(s)).map(ProcessHandle::isAlive).orElse(false), s + " still runs");
@@ -169,13 +169,13 @@ class StackLifecycleTest {
         List<String> restarts = Collections.synchronizedList(new ArrayList<>());
         StackListener listener = new StackListener() {
             @Override
-            public void serviceRestarting(Service service, int exitCode, Duration delay) {
-                restarts.add("restarting " + service.module() + " " + exitCode);
+            public void serviceRestarting(Instance instance, int exitCode, Duration delay) {
+                restarts.add("restarting " + instance.name() + " " + exitCode);
             }
 
             @Override
-            public void serviceRestarted(Service service, long pid, Duration took) {
-                restarts.add("ready " + service.module());
+            public void serviceRestarted(Instance instance, long pid, Duration took) {
+                restarts.add("ready " + instance.name());
             }
         };
         try (Stack stack = Stack.start(config, listener)) {
@@ -237,6 +237,67 @@ class StackLifecycleTest {
                     refused.getMessage());
         } finally {
             owner.destroyForcibly();
+        }
+    }
+
+    @Test
+    void withTwoReplicasEveryServiceRunsTwiceTheGatewayKnowsBothAndAKilledReplicaAloneIsRestarted() throws Exception {
+        StackConfig config = config(Map.of(), Duration.ofSeconds(60)).toBuilder().replicas(2).supervise(true).build();
+        List<String> restarts = Collections.synchronizedList(new ArrayList<>());
+        StackListener listener = new StackListener() {
+            @Override
+            public void serviceReady(Instance instance, Duration took) {
+                events.add("ready " + instance.name());
+            }
+
+            @Override
+            public void serviceRestarted(Instance instance, long pid, Duration took) {
+                restarts.add("ready " + instance.name());
+            }
+        };
+        try (Stack stack = Stack.start(config, listener)) {
+            StackEndpoints e = stack.endpoints();
+            assertEquals(8, events.size(), events.toString());
+            Instance second = new Instance(Service.PRODUCT, 1);
+            assertTrue(events.contains("ready product-service-2") && events.contains("ready gateway-2"), events.toString());
+            assertTrue(e.port(second) != e.port(Service.PRODUCT));
+            assertEquals(String.valueOf(e.port(second)), env(e.url(second) + "/env").get("QUARKUS_HTTP_PORT"));
+            Map<String, String> gateway = env(e.gatewayUrl() + "/env");
+            assertEquals(e.productUrl() + "," + e.url(second), gateway.get("TANDEM_GATEWAY_UPSTREAMS_PRODUCT_URL"));
+            assertEquals("true", gateway.get("TANDEM_GATEWAY_BOOTSTRAP_ADMIN_KEY"));
+            Map<String, String> gateway2 = env(e.url(new Instance(Service.GATEWAY, 1)) + "/env");
+            assertEquals(gateway.get("TANDEM_GATEWAY_UPSTREAMS_FEEDBACK_URL"), gateway2.get("TANDEM_GATEWAY_UPSTREAMS_FEEDBACK_URL"));
+            assertEquals("false", gateway2.get("TANDEM_GATEWAY_BOOTSTRAP_ADMIN_KEY"), "only the first gateway creates the admin key");
+
+            long first = stack.pid(Service.PRODUCT);
+            long killed = stack.pid(second);
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!restarts.contains("ready product-service-2") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("ready product-service-2"), restarts);
+            assertTrue(stack.pid(second) != killed && stack.isAlive(second) && stack.isReady(second));
+            assertEquals(first, stack.pid(Service.PRODUCT), "the first product-service was left alone");
+        }
+    }
+
+    @Test
+    void theBrokerCanBeStoppedAndStartedAgainWithItsData() throws Exception {
+        StackConfig config = config(Map.of(), Duration.ofSeconds(60));
+        try (Stack stack = Stack.start(config, recorder)) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.endpoints().kafkaBootstrapServers());
+            try (Admin admin = Admin.create(props)) {
+                admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic("kept", 1, (short) 1)))
+                        .all().get(30, TimeUnit.SECONDS);
+            }
+            boolean[] awayMeanwhile = new boolean[1];
+            stack.restartKafka(() -> awayMeanwhile[0] = Ports.isFreeNow(config.kafkaPort()));
+            assertTrue(awayMeanwhile[0], "the broker's port was free while it was away");
+            try (Admin admin = Admin.create(props)) {
+                assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains("kept"), "the data survived");
+            }
         }
     }
 
