@@ -127,6 +127,32 @@ public class Product extends PanacheEntityBase {
     }
 
     /**
+     * Once a product has left CONCEPT, its vision and target segments are its strategy: they change only through a
+     * pivot with evidence ({@code POST /api/v1/products/{id}/pivots}), never by an edit.
+     *
+     * @throws ProblemException 409 naming each field the edit would change, and the pivot endpoint
+     */
+    public void requireNoStrategyEdit(String vision, List<String> targetSegments) {
+        if (lifecycleStage == LifecycleStage.CONCEPT) {
+            return;
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        String pivot = "POST /api/v1/products/" + id + "/pivots";
+        if (vision != null && !Objects.equals(blankToNull(vision), this.vision)) {
+            errors.add(new Problem.FieldError("vision", "changes only through a pivot with evidence (" + pivot
+                    + ") once the product has left CONCEPT (it is " + lifecycleStage + ")"));
+        }
+        if (targetSegments != null && !targetSegments.equals(this.targetSegments)) {
+            errors.add(new Problem.FieldError("targetSegments", "change only through a pivot with evidence (" + pivot
+                    + ") once the product has left CONCEPT (it is " + lifecycleStage + ")"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.conflict("a " + lifecycleStage + " product's vision and target segments change "
+                    + "only through " + pivot + " with evidence", errors.toArray(Problem.FieldError[]::new));
+        }
+    }
+
+    /**
      * Applies a partial update: null leaves a field as it is; a blank vision or owner clears it.
      *
      * @return whether anything changed

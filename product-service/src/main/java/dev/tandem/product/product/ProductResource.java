@@ -158,8 +158,11 @@ public class ProductResource {
     @Transactional
     @Operation(operationId = "updateProduct", summary = "Update a product",
             description = "Changes name, vision, target segments and/or owner; absent fields stay as they are, an empty "
-                    + "vision or owner clears it. The key is immutable. Requires If-Match with the current ETag. "
-                    + "Publishes dev.tandem.product.updated.v1 when something changed.")
+                    + "vision or owner clears it. The key is immutable. Vision and target segments are editable only "
+                    + "while the product is in CONCEPT; after that they change only through a pivot with evidence "
+                    + "(POST /api/v1/products/{id}/pivots), and an edit that tries answers 409 naming the field. "
+                    + "Requires If-Match with the current ETag. Publishes dev.tandem.product.updated.v1 when something "
+                    + "changed.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateProductRequest.class),
             examples = @ExampleObject(name = "rename", value = """
                     {"name": "Checkout & Pay", "targetSegments": ["SMB"], "owner": "li.pm@example.com"}""")))
@@ -168,6 +171,7 @@ public class ProductResource {
             content = @Content(schema = @Schema(implementation = ProductView.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "PreconditionRequired")
     public Response update(@PathParam("id") UUID id,
@@ -179,6 +183,7 @@ public class ProductResource {
             throw ProblemException.badRequest("key is immutable",
                     new Problem.FieldError("key", "cannot be changed (is " + product.key() + ")"));
         }
+        product.requireNoStrategyEdit(request.vision(), request.targetSegments());
         if (product.update(request.name(), request.vision(), request.targetSegments(), request.owner(), Instant.now())) {
             Product.flush();
             events.updated(product);

@@ -77,6 +77,30 @@ class ProductChangesApiTest {
     }
 
     @Test
+    void afterConceptVisionAndSegmentsChangeOnlyByAPivotAndAnEditThatTriesIsRefusedNamingTheField() {
+        String id = Fixtures.product("Payouts", "ana.pm@example.com", "Paid the day they ship");
+        withCurrentETag("PATCH", PRODUCTS + id, "{\"vision\": \"Edited freely in CONCEPT\", \"targetSegments\": [\"SMB\"]}")
+                .then().statusCode(200).body("vision", equalTo("Edited freely in CONCEPT"));
+        withCurrentETag("POST", PRODUCTS + id + "/lifecycle",
+                "{\"stage\": \"LAUNCHED\", \"reason\": \"Live\", \"changedBy\": \"ana\"}").then().statusCode(200);
+        String version = etag(PRODUCTS + id);
+
+        withCurrentETag("PATCH", PRODUCTS + id, "{\"vision\": \"A new direction without evidence\"}")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("errors.field", contains("vision"))
+                .body("errors[0].message", containsString("/api/v1/products/" + id + "/pivots"));
+        withCurrentETag("PATCH", PRODUCTS + id, "{\"name\": \"Payouts 2\", \"targetSegments\": [\"Enterprise\"]}")
+                .then().statusCode(409).body("errors.field", contains("targetSegments"));
+        given().get(PRODUCTS + id).then().header("ETag", version)
+                .body("vision", equalTo("Edited freely in CONCEPT")).body("name", equalTo("Payouts"))
+                .body("targetSegments", contains("SMB"));
+
+        // the same values, the name or the owner stay editable
+        withCurrentETag("PATCH", PRODUCTS + id, "{\"name\": \"Payouts 2\", \"vision\": \"Edited freely in CONCEPT\", "
+                + "\"targetSegments\": [\"SMB\"]}").then().statusCode(200).body("name", equalTo("Payouts 2"));
+    }
+
+    @Test
     void lifecycleMovesForwardAndRecordsWhoWhyAndWhen() {
         String id = Fixtures.product();
         given().header("If-Match", "\"0\"").contentType(ContentType.JSON)
