@@ -163,6 +163,47 @@ class HealthApiTest {
         assertEquals(0, green.get("reasons").size());
     }
 
+    @jakarta.inject.Inject
+    dev.tandem.project.health.HealthReevaluation reevaluation;
+
+    @Test
+    void anIdleProjectsHealthMovesWithTimeAndTheChangeIsPublishedOnce() throws Exception {
+        TestClock.setToday(LocalDate.of(2027, 1, 4));
+        String p = TaskApiTest.project();
+        TaskApiTest.task(p, "Backend", "60");
+        MilestoneApiTest.milestone(p, "Beta", "2027-02-01");
+        move(p, "APPROVED");
+        move(p, "ACTIVE");
+        given().get("/api/v1/projects/" + p).then().body("health", equalTo("GREEN"));
+        String version = TaskApiTest.etagOfProject(p);
+
+        // nobody writes; six weeks pass: Beta is overdue, nothing was earned of what was planned by now
+        TestClock.setToday(LocalDate.of(2027, 2, 15));
+        given().get("/api/v1/projects/" + p).then().body("health", equalTo("GREEN"));
+        assertTrue(reevaluation.reevaluateActiveProjects() >= 1, "at least this project changed");
+        given().get("/api/v1/projects/" + p).then().body("health", equalTo("RED"));
+        given().get("/api/v1/projects/" + p + "/health").then()
+                .body("reasons.code", hasItem("MILESTONE_OVERDUE")).body("reasons.code", hasItem("SPI_BELOW_THRESHOLD"));
+        assertTrue(!version.equals(TaskApiTest.etagOfProject(p)), "the stored health changed the version");
+
+        // the same day again: nothing new to say
+        String after = TaskApiTest.etagOfProject(p);
+        reevaluation.reevaluateActiveProjects();
+        assertEquals(after, TaskApiTest.etagOfProject(p));
+
+        // created, approved, health → GREEN, started, health → RED from the re-evaluation (the second run changed
+        // nothing, so it published nothing: a health event always comes with a new version)
+        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, p, 5);
+        List<String> types = records.stream().map(r -> KafkaSupport.header(r, "ce_type")).toList();
+        assertEquals(List.of(EventType.PROJECT_CREATED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
+                EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
+                EventType.PROJECT_HEALTH_CHANGED.type()), types);
+        JsonNode red = validPayload(records.get(4), EventType.PROJECT_HEALTH_CHANGED);
+        assertEquals("GREEN", red.get("from").asText());
+        assertEquals("RED", red.get("to").asText());
+        assertTrue(codes(red).contains("MILESTONE_OVERDUE"), red.toString());
+    }
+
     @Test
     void crossingTheBudgetIsPublishedOnce() throws Exception {
         TestClock.setToday(LocalDate.of(2027, 1, 4));

@@ -64,6 +64,11 @@ public class ProjectTracking {
             this.budgetExceeded = budgetExceeded;
         }
 
+        /** Whether the health's colour or reasons changed. */
+        public boolean healthChanged() {
+            return healthChanged;
+        }
+
         /** Writes project.health-changed and project.budget-exceeded to the outbox when they happened. */
         public void publish() {
             Project p = project;
