@@ -101,6 +101,12 @@ class GatewayDocsAndHealthTest {
                 .body("paths.'/api/v1/products'.get.responses.'403'.'$ref'", is("#/components/responses/Forbidden"))
                 .body("paths.'/api/v1/products'.get.responses.'429'.'$ref'", is("#/components/responses/TooManyRequests"))
                 .body("components.responses.Unauthorized.content.'application/problem+json'.example.status", is(401))
+                // an operation that takes a body may get the gateway's 408 (the body did not arrive in time)
+                .body("paths.'/api/v1/admin/api-keys'.post.responses.'408'.'$ref'",
+                        is("#/components/responses/RequestTimeout"))
+                .body("paths.'/api/v1/admin/api-keys'.get.responses", not(hasKey("408")))
+                .body("components.responses.RequestTimeout.content.'application/problem+json'.example.type",
+                        is("https://tandem.dev/problems/request-timeout"))
                 // the gateway's own composed view is documented too
                 .body("paths.'/api/v1/products/{id}/overview'.get.operationId", is("getProductOverview"))
                 .body("paths.'/api/v1/products/{id}/overview'.get.x-tandem-scope", is("products:read"))

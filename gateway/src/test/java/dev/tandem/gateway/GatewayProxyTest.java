@@ -243,6 +243,9 @@ class GatewayProxyTest {
                 .header("X-Custom", "kept")
                 .header("Authorization", "Bearer end-to-end")
                 .header("X-Forwarded-For", "203.0.113.7")
+                // a client's own host and scheme claims are replaced: the gateway says what it saw
+                .header("X-Forwarded-Host", "evil.example")
+                .header("X-Forwarded-Proto", "https")
                 .get("/api/v1/products/1?hop=1");
         response.then().statusCode(200)
                 .body("headers.x-custom", is("kept"))

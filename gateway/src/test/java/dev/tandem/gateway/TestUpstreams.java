@@ -38,7 +38,9 @@ import io.vertx.core.json.JsonObject;
  * Extra test routes: /api/v1/slow → slow, /api/v1/broken → broken, /api/v1/products/special → feedback (to see the
  * longest prefix win); routes with their own timeout: /api/v1/slow/patient → slow ({@link #PATIENT_TIMEOUT_MILLIS},
  * longer than the upstream's), /api/v1/features/hurried → product ({@link #HURRIED_TIMEOUT_MILLIS}, shorter), and the
- * overview's route at {@link #OVERVIEW_TIMEOUT_MILLIS}.
+ * overview's route at {@link #OVERVIEW_TIMEOUT_MILLIS}; /api/v1/uploads → uploads, an echo with a
+ * {@link #UPLOADS_TIMEOUT_MILLIS} timeout, and /api/v1/uploads/impatient → uploads, whose clients must send their
+ * requests within {@link #UPLOADS_RECEIVE_TIMEOUT_MILLIS}.
  */
 public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
 
@@ -48,10 +50,19 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final long PATIENT_TIMEOUT_MILLIS = 2_000;
     public static final long HURRIED_TIMEOUT_MILLIS = 300;
     public static final long OVERVIEW_TIMEOUT_MILLIS = 800;
+    /** The upstream {@code uploads} (an echo) must answer within this once it has the request. */
+    public static final long UPLOADS_TIMEOUT_MILLIS = 300;
+    /** How long a client may take to send a request to /api/v1/uploads/impatient (the gateway's default is 30 s). */
+    public static final long UPLOADS_RECEIVE_TIMEOUT_MILLIS = 1_000;
     /** A product whose product-service reads are slow. */
     public static final String SLOW_PRODUCT_ID = "00000000-0000-0000-0000-00000000051a";
     /** A product whose feedback-service reads are slow. */
     public static final String SLOW_FEEDBACK_ID = "00000000-0000-0000-0000-00000000051b";
+
+    /** Event streams: frames handed to a connection and not yet written, at most. */
+    public static final int MAX_PENDING_FRAMES = 16;
+    /** Event streams: a client that takes no frames for this long is disconnected. */
+    public static final long STALLED_AFTER_MILLIS = 2_000;
 
     public static final String JWT_ISSUER = "https://login.example.test/realms/tandem";
     public static final String JWT_AUDIENCE = "tandem-api";
@@ -92,7 +103,12 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
                 + listen("pair-live", "openapi/product.json"));
         config.put("tandem.gateway.upstreams.writes.url", "http://127.0.0.1:" + closedPort() + ",http://127.0.0.1:"
                 + listen("writes-live", "openapi/product.json"));
-        for (String name : java.util.List.of("duo", "pair", "writes")) {
+        // an echo with a short timeout, for clients that send their bodies slowly (SlowClientTest); its own upstream,
+        // so that a circuit it opens cannot disturb other tests
+        config.put("tandem.gateway.upstreams.uploads.url", "http://127.0.0.1:" + listen("uploads", "openapi/product.json"));
+        config.put("tandem.gateway.upstreams.uploads.timeout", UPLOADS_TIMEOUT_MILLIS + "ms");
+        config.put("tandem.gateway.upstreams.uploads.scope", "products");
+        for (String name : java.util.List.of("duo", "pair", "writes", "uploads")) {
             config.put("tandem.gateway.upstreams." + name + ".include-in-openapi", "false");
         }
 
@@ -115,6 +131,11 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("tandem.gateway.routes[96].upstream", "pair");
         config.put("tandem.gateway.routes[97].prefix", "/api/v1/writes");
         config.put("tandem.gateway.routes[97].upstream", "writes");
+        config.put("tandem.gateway.routes[98].prefix", "/api/v1/uploads");
+        config.put("tandem.gateway.routes[98].upstream", "uploads");
+        config.put("tandem.gateway.routes[99].prefix", "/api/v1/uploads/impatient");
+        config.put("tandem.gateway.routes[99].upstream", "uploads");
+        config.put("tandem.gateway.routes[99].request-receive-timeout", UPLOADS_RECEIVE_TIMEOUT_MILLIS + "ms");
         // the overview's own route (application.properties) with a test-sized deadline
         config.put("tandem.gateway.routes[16].timeout", OVERVIEW_TIMEOUT_MILLIS + "ms");
 
@@ -131,6 +152,9 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put(JWT_PRIVATE_KEY_PROPERTY, Base64.getEncoder().encodeToString(JWT_KEYS.getPrivate().getEncoded()));
         config.put("quarkus.http.cors.origins", CORS_ORIGIN);
         config.put("tandem.gateway.events.heartbeat", "1s");
+        // back-pressure at test scale: few frames in flight, a client that takes nothing is dropped after 2 s
+        config.put("tandem.gateway.events.max-pending-frames", Integer.toString(MAX_PENDING_FRAMES));
+        config.put("tandem.gateway.events.stalled-after", STALLED_AFTER_MILLIS + "ms");
         return config;
     }
 

@@ -51,6 +51,7 @@ public final class Stack implements AutoCloseable {
     public static final String ENV_DB_USERNAME = "QUARKUS_DATASOURCE_USERNAME";
     public static final String ENV_DB_PASSWORD = "QUARKUS_DATASOURCE_PASSWORD";
     public static final String ENV_KAFKA_BOOTSTRAP = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String ENV_TRUSTED_PROXIES = "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES";
     public static final String ENV_UPSTREAM_PRODUCT = "TANDEM_GATEWAY_UPSTREAMS_PRODUCT_URL";
     public static final String ENV_UPSTREAM_PROJECT = "TANDEM_GATEWAY_UPSTREAMS_PROJECT_URL";
     public static final String ENV_UPSTREAM_FEEDBACK = "TANDEM_GATEWAY_UPSTREAMS_FEEDBACK_URL";
@@ -293,6 +294,10 @@ public final class Stack implements AutoCloseable {
         env.put(ENV_DB_USERNAME, endpoints.postgresUser());
         env.put(ENV_DB_PASSWORD, endpoints.postgresPassword());
         env.put(ENV_KAFKA_BOOTSTRAP, endpoints.kafkaBootstrapServers());
+        if (service != Service.GATEWAY) {
+            // X-Forwarded-* (for the links a service returns) are believed only from the gateway: here on loopback
+            env.put(ENV_TRUSTED_PROXIES, "127.0.0.1/32,::1/128");
+        }
         if (service == Service.GATEWAY) {
             env.put(ENV_UPSTREAM_PRODUCT, endpoints.upstreamUrls(Service.PRODUCT));
             env.put(ENV_UPSTREAM_PROJECT, endpoints.upstreamUrls(Service.PROJECT));

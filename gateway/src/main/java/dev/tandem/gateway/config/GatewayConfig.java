@@ -46,6 +46,8 @@ public interface GatewayConfig {
 
     EventsConfig events();
 
+    DeadLettersConfig deadLetters();
+
     /**
      * On start with an empty key store, create an admin API key and print it with a ready curl line. Set only by the
      * devstack ({@code ./run}); never in production, where the first key is created deliberately.
@@ -56,13 +58,22 @@ public interface GatewayConfig {
     /** Where the bootstrap admin key is also written (owner-readable only), for tools such as the system tests. */
     Optional<String> bootstrapAdminKeyFile();
 
+    /**
+     * How long a client may take to send its whole request (headers to the last byte of the body), counted from its
+     * arrival; past it, a 408 problem and the connection is closed. A slow client is the client's problem: the
+     * upstream's {@code timeout} starts only once the upstream has the whole request, and a slow upload never
+     * counts against the upstream's circuit. A route's own {@code request-receive-timeout} replaces it.
+     */
+    @WithDefault("30s")
+    Duration requestReceiveTimeout();
+
     interface UpstreamConfig {
         /** Base URL, e.g. {@code http://127.0.0.1:8081}. A path in it is put in front of the forwarded path. */
         String url();
 
         /**
-         * Time from forwarding a request until the upstream's response headers arrive; then a 504 problem. A route's
-         * own {@code timeout} replaces it for that route.
+         * Time from the moment the upstream has the whole request (its body sent completely) until the upstream's
+         * response headers arrive; then a 504 problem. A route's own {@code timeout} replaces it for that route.
          */
         @WithDefault("10s")
         Duration timeout();
@@ -110,11 +121,20 @@ public interface GatewayConfig {
          * composed views (the overview) the time the whole answer may take.
          */
         Optional<Duration> timeout();
+
+        /**
+         * How long a client may take to send a request on this route, body included (then a 408 problem); the
+         * gateway's {@code request-receive-timeout} when not set. For routes that take large uploads (bulk imports).
+         */
+        Optional<Duration> requestReceiveTimeout();
     }
 
     /** The simple per-upstream circuit breaker: consecutive failures open it, one trial request closes it again. */
     interface CircuitConfig {
-        /** Consecutive failures (refused/reset connections, timeouts) that open the circuit; 0 disables it. */
+        /**
+         * Consecutive failures of the upstream (refused/reset connections, timeouts once it had the whole request)
+         * that open the circuit; 0 disables it. What clients do (sending slowly, going away) never counts.
+         */
         @WithDefault("5")
         int failureThreshold();
 
@@ -260,6 +280,16 @@ public interface GatewayConfig {
         /** A client that has not taken its frames for this long is disconnected (it resumes with Last-Event-ID). */
         @WithDefault("60s")
         Duration stalledAfter();
+    }
+
+    /** {@code /api/v1/admin/dead-letters}: the dead-letter topics, read from the broker. */
+    interface DeadLettersConfig {
+        /**
+         * How long one admin request waits for the Kafka broker (topics, offsets, records, a redrive's
+         * acknowledgement); past it the answer is a 503 problem with {@code Retry-After}.
+         */
+        @WithDefault("5s")
+        Duration brokerTimeout();
     }
 
     interface HealthConfig {

@@ -2,7 +2,9 @@ package dev.tandem.gateway.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,28 +37,39 @@ import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.gateway.proxy.Exchange;
 import dev.tandem.gateway.proxy.GatewayProblems;
 import dev.tandem.gateway.proxy.GatewayRouter;
+import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.security.Scopes;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code GET /api/v1/events}: the domain events as Server-Sent Events, for integrators that cannot reach Kafka. Each
  * event is a CloudEvent in structured JSON (from the record's {@code ce_*} headers and JSON payload); its SSE
- * {@code id} is the {@link StreamPosition} after it, so {@code Last-Event-ID} resumes without gap or repeat. Only the
+ * {@code id} is the {@link StreamPosition} after it, signed ({@link EventIds}), so {@code Last-Event-ID} resumes
+ * without gap or repeat, and only where the gateway has been (an unsigned id is a 400 naming the header). Only the
  * topics the caller's read scopes allow ({@code tandem.gateway.events.topics}); {@code type} and {@code subject}
  * filter (comma-separated types, exact subject). A new stream starts at the end (new events only). A comment line
  * every {@code heartbeat}. Each stream has its own Kafka consumer (assigned partitions, no group, no commits) on its
  * own thread; at most {@code max-streams} per instance.
+ *
+ * <p>Back-pressure: at most {@code max-pending-frames} frames wait for a stream's connection (and one poll of as many
+ * records for the stream); while the client takes nothing, nothing more is read from Kafka, and after
+ * {@code stalled-after} the connection is closed.
  */
 @ApplicationScoped
 public class EventStreamHandler implements Handler<RoutingContext> {
 
     public static final String PATH = "/api/v1/events";
+    static final String LAST_EVENT_ID = "Last-Event-ID";
     private static final long TOPIC_CHECK_NANOS = 2_000_000_000L;
     private static final Logger LOG = Logger.getLogger(EventStreamHandler.class);
 
@@ -66,13 +79,27 @@ public class EventStreamHandler implements Handler<RoutingContext> {
     private final Vertx vertx;
     private final String bootstrapServers;
     private final dev.tandem.gateway.auth.AccessControl access;
+    private final EventIds ids;
     private final AtomicInteger open = new AtomicInteger();
     /** Open streams per caller subject. */
     private final Map<String, AtomicInteger> perCaller = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Frames waiting for a stream's connection, recorded at each hand-off: its max is the most any stream held. */
+    private final DistributionSummary pendingFrames;
+    /** Streams closed because their client took no frames for stalled-after. */
+    private final Counter stalledStreams;
+
     public EventStreamHandler(GatewayConfig config, GatewayProblems problems, ObjectMapper mapper, Vertx vertx,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            dev.tandem.gateway.auth.AccessControl access) {
+            dev.tandem.gateway.auth.AccessControl access, EventIds ids, MeterRegistry registry) {
+        this.ids = ids;
+        registry.gauge("tandem.gateway.events.streams", open);
+        this.pendingFrames = DistributionSummary.builder("tandem.gateway.events.frames.pending")
+                .description("Frames handed to an event stream's connection and not yet written, at each hand-off")
+                .register(registry);
+        this.stalledStreams = Counter.builder("tandem.gateway.events.streams.stalled")
+                .description("Event streams closed because their client took no frames for events.stalled-after")
+                .register(registry);
         this.config = config;
         this.problems = problems;
         this.mapper = mapper;
@@ -100,12 +127,20 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                             .map(s -> s + ":read").toList()) + ") or admin; the caller has " + caller.scopes());
             return;
         }
-        String lastEventId = ctx.request().getHeader("Last-Event-ID");
-        Optional<StreamPosition> resume = StreamPosition.decode(lastEventId);
-        if (lastEventId != null && resume.isEmpty()) {
-            problems.send(ctx, 400, "validation", "Invalid request",
-                    "Last-Event-ID: not an event id of this stream");
-            return;
+        String lastEventId = ctx.request().getHeader(LAST_EVENT_ID);
+        Optional<StreamPosition> resume = Optional.empty();
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            resume = ids.positionOf(lastEventId.strip());
+            if (resume.isEmpty()) {
+                // an id made before positions were signed, by another deployment, or altered: the client cannot
+                // resume there; it reconnects without Last-Event-ID and gets new events from then on
+                problems.send(ctx, 400, "validation", "Invalid request", LAST_EVENT_ID + ": not an event id this "
+                        + "gateway made (or one made before ids were signed); reconnect without it to receive new "
+                        + "events", List.of(new Problem.FieldError(LAST_EVENT_ID, "is not an event id this gateway "
+                                + "made")), response -> {
+                        });
+                return;
+            }
         }
         Set<String> types = new LinkedHashSet<>();
         for (String type : ctx.queryParam("type")) {
@@ -176,8 +211,12 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                 StreamPosition position = assign(kafka, new StreamPosition(Map.of()), true);
                 context.runOnContext(v -> start());
                 long nextTopicCheck = System.nanoTime() + TOPIC_CHECK_NANOS;
+                // frames read from Kafka and not yet handed to the connection: at most one poll's worth
+                // (max.poll.records = max-pending-frames); nothing more is read while any wait here
+                Deque<String> backlog = new ArrayDeque<>();
                 while (!closed.get()) {
-                    if (full.get() || pending.get() >= config.events().maxPendingFrames()) {
+                    handOff(backlog);
+                    if (!backlog.isEmpty() || full.get()) {
                         // back-pressure: read nothing more until the client has taken what it was sent
                         long now = System.nanoTime();
                         if (stalledSince == 0) {
@@ -185,7 +224,8 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                         } else if (now - stalledSince > config.events().stalledAfter().toNanos()) {
                             LOG.infof("requestId=%s event stream closed: the client took no frames for %s",
                                     requestId, config.events().stalledAfter());
-                            context.runOnContext(v -> stop());
+                            stalledStreams.increment();
+                            context.runOnContext(v -> disconnect());
                             break;
                         }
                         Thread.sleep(50);
@@ -206,12 +246,7 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                         position = position.with(new TopicPartition(record.topic(), record.partition()),
                                 record.offset() + 1);
                         if (matches(record)) {
-                            String frame = "id: " + position.encode() + "\ndata: " + cloudEvent(record) + "\n\n";
-                            pending.incrementAndGet();
-                            context.runOnContext(v -> {
-                                pending.decrementAndGet();
-                                write(frame);
-                            });
+                            backlog.add("id: " + ids.idOf(position) + "\ndata: " + cloudEvent(record) + "\n\n");
                         }
                     }
                 }
@@ -235,6 +270,23 @@ public class EventStreamHandler implements Handler<RoutingContext> {
             }
         }
 
+        /**
+         * Hands waiting frames to the connection's context while fewer than {@code max-pending-frames} wait there
+         * and its write queue takes more: what a client that stops reading costs is bounded by that, the write
+         * queue and one poll.
+         */
+        private void handOff(Deque<String> backlog) {
+            int max = config.events().maxPendingFrames();
+            while (!backlog.isEmpty() && !full.get() && pending.get() < max) {
+                String frame = backlog.poll();
+                pendingFrames.record(pending.incrementAndGet());
+                context.runOnContext(v -> {
+                    pending.decrementAndGet();
+                    write(frame);
+                });
+            }
+        }
+
         /** At least one partition per topic; fewer assigned means a topic did not exist yet. */
         private int expectedTopics() {
             return topics.size();
@@ -242,9 +294,11 @@ public class EventStreamHandler implements Handler<RoutingContext> {
 
         /**
          * Assigns the partitions of the stream's topics that are not assigned yet. At the start, a partition the
-         * client's {@code Last-Event-ID} names continues there and any other starts at the end (new events only); a
-         * partition that appears later (its topic was created while the stream was open) is read from its beginning,
-         * since all its events are new to this stream.
+         * client's {@code Last-Event-ID} names continues there (within what the partition holds, see
+         * {@link #resumeAt}) and any other starts at the end (new events only); a partition that appears later (its
+         * topic was created while the stream was open) is read from its beginning, since all its events are new to
+         * this stream. Positions the id names for topics the caller may not read, or for partitions that do not
+         * exist, are ignored.
          */
         private StreamPosition assign(KafkaConsumer<String, byte[]> kafka, StreamPosition position, boolean initial) {
             Set<TopicPartition> assigned = new java.util.HashSet<>(kafka.assignment());
@@ -266,9 +320,10 @@ public class EventStreamHandler implements Handler<RoutingContext> {
             List<TopicPartition> all = new ArrayList<>(assigned);
             all.addAll(added);
             kafka.assign(all);
+            Map<TopicPartition, Long> resumed = initial ? resumeAt(kafka, added) : Map.of();
             List<TopicPartition> fromEdge = new ArrayList<>();
             for (TopicPartition partition : added) {
-                Long offset = resume.map(p -> p.next().get(partition)).orElse(null);
+                Long offset = resumed.get(partition);
                 if (offset != null) {
                     kafka.seek(partition, offset);
                 } else {
@@ -287,6 +342,39 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                 next.put(partition, kafka.position(partition));
             }
             return new StreamPosition(next);
+        }
+
+        /**
+         * Where the partitions the client's id names continue: its position, but not below the oldest record the
+         * partition still has (retention removed the rest: those events are gone, the stream goes on with the
+         * oldest left) and not beyond its end (nothing is there yet).
+         */
+        private Map<TopicPartition, Long> resumeAt(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+            if (resume.isEmpty()) {
+                return Map.of();
+            }
+            List<TopicPartition> named = partitions.stream().filter(resume.get().next()::containsKey).toList();
+            if (named.size() < resume.get().next().size()) {
+                LOG.debugf("requestId=%s Last-Event-ID positions ignored (not this caller's topics, or no such "
+                        + "partition): %s", requestId, resume.get().next().keySet().stream()
+                        .filter(tp -> !named.contains(tp)).toList());
+            }
+            if (named.isEmpty()) {
+                return Map.of();
+            }
+            Map<TopicPartition, Long> first = kafka.beginningOffsets(named, Duration.ofSeconds(5));
+            Map<TopicPartition, Long> end = kafka.endOffsets(named, Duration.ofSeconds(5));
+            Map<TopicPartition, Long> at = new HashMap<>();
+            for (TopicPartition partition : named) {
+                long wanted = resume.get().next().get(partition);
+                long clamped = Math.max(first.get(partition), Math.min(end.get(partition), wanted));
+                if (clamped != wanted) {
+                    LOG.debugf("requestId=%s Last-Event-ID position %s:%d moved to %d (partition holds %d..%d)",
+                            requestId, partition, wanted, clamped, first.get(partition), end.get(partition));
+                }
+                at.put(partition, clamped);
+            }
+            return at;
         }
 
         private void start() {
@@ -334,6 +422,21 @@ public class EventStreamHandler implements Handler<RoutingContext> {
             }
         }
 
+        /**
+         * Drops a stalled client: the connection is closed rather than the response ended, since an end would only
+         * queue behind what the client is not reading (HTTP/2: the stream is reset, the connection serves others).
+         */
+        private void disconnect() {
+            stop();
+            if (ctx.request().version() == HttpVersion.HTTP_2) {
+                if (!ctx.response().closed()) {
+                    ctx.response().reset();
+                }
+            } else {
+                ctx.request().connection().close();
+            }
+        }
+
         private void stop() {
             if (closed.compareAndSet(false, true)) {
                 KafkaConsumer<String, byte[]> kafka = consumer;
@@ -378,6 +481,13 @@ public class EventStreamHandler implements Handler<RoutingContext> {
             p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
             p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tandem-gateway-sse-" + requestId);
+            // a position retention removed meanwhile continues with the oldest record left, never at the end
+            p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            // one poll never brings more frames than may wait for the connection; what the consumer fetches ahead
+            // is bounded too (a stalled client must not make the gateway hold much for it)
+            p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(1, config.events().maxPendingFrames()));
+            p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 1024 * 1024);
+            p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
             return p;
         }
     }

@@ -12,7 +12,7 @@ import org.apache.kafka.common.TopicPartition;
  * Where an event stream stands: the next offset to read per topic partition. It is the SSE {@code id} of every event
  * (the position just after that event, over all partitions the stream reads), so {@code Last-Event-ID} resumes every
  * partition exactly where the client stopped: no gap, no repeat. Encoded as base64url of
- * {@code topic:partition:offset,…}. Immutable.
+ * {@code topic:partition:offset,…}; the id a client sees is that, signed ({@link EventIds}). Immutable.
  */
 public record StreamPosition(Map<TopicPartition, Long> next) {
 
@@ -38,7 +38,7 @@ public record StreamPosition(Map<TopicPartition, Long> next) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The position a {@code Last-Event-ID} names; empty when it is not one this gateway made. */
+    /** The position an encoded payload names; empty when it is not one. (Ids from clients: {@link EventIds}.) */
     public static Optional<StreamPosition> decode(String encoded) {
         if (encoded == null || encoded.isBlank() || encoded.length() > 4096) {
             return Optional.empty();

@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Puts the gateway's security into the merged document: the two schemes ({@code apiKey}: the {@code X-API-Key}
  * header; {@code bearer}: {@code Authorization: Bearer} with an API key or a person's JWT), each operation's
  * {@code security} with the scope the gateway requires for it (replacing whatever the service declared: the services
- * see only the internal token), also as {@code x-tandem-scope} (alternatives joined by {@code |}), and the gateway's
- * 401, 403 and 429 problems on every operation. Pure.
+ * see only the internal token), also as {@code x-tandem-scope} (alternatives joined by {@code |}), the gateway's
+ * 401, 403 and 429 problems on every operation, and its 408 (the body did not arrive within the request-receive
+ * timeout) on every operation that takes a request body. Pure.
  */
 public final class SecurityDocumenter {
 
@@ -56,6 +57,10 @@ public final class SecurityDocumenter {
                 "This operation needs scope products:write (or admin); the caller has [products:read]");
         problemResponse(responses, "TooManyRequests", 429, "too-many-requests", "The client's rate limit is used up; "
                 + "Retry-After says when to retry", "Rate limit of 600 requests per minute exceeded; retry in 1 s");
+        problemResponse(responses, "RequestTimeout", 408, "request-timeout", "The client did not send the whole "
+                + "request body within the gateway's request-receive timeout (30 s by default); nothing was done, "
+                + "the connection is closed", "The request body was not received completely within 30000 ms; the "
+                + "request was not forwarded completely and has no effect. Send it again, faster (or split it)");
         merged.remove("security");
         ObjectNode schemas = object(components, "schemas");
         if (!schemas.has("Problem")) { // every upstream missing: still a valid document
@@ -97,6 +102,9 @@ public final class SecurityDocumenter {
                         opResponses.putObject(r[0]).put("$ref", "#/components/responses/" + r[1]);
                     }
                 }
+                if (operation.has("requestBody") && !opResponses.has("408")) {
+                    opResponses.putObject("408").put("$ref", "#/components/responses/RequestTimeout");
+                }
             }
         }
     }
@@ -113,7 +121,12 @@ public final class SecurityDocumenter {
         example.putObject("schema").put("$ref", "#/components/schemas/Problem");
         example.putObject("example")
                 .put("type", "https://tandem.dev/problems/" + slug)
-                .put("title", status == 401 ? "Unauthorized" : status == 403 ? "Forbidden" : "Too many requests")
+                .put("title", switch (status) {
+                    case 401 -> "Unauthorized";
+                    case 403 -> "Forbidden";
+                    case 408 -> "Request timeout";
+                    default -> "Too many requests";
+                })
                 .put("status", status)
                 .put("detail", detail)
                 .put("instance", "/api/v1/products")

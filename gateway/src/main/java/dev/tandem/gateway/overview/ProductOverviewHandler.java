@@ -49,7 +49,9 @@ import io.vertx.ext.web.RoutingContext;
  *
  * <p>Each call may take the timeout of the overview's route ({@code tandem.gateway.routes[i].timeout} of
  * {@code /api/v1/products/{id}/overview}), else its upstream's; the calls run in parallel, so that is also about
- * how long the whole answer may take.
+ * how long the whole answer may take. A call that misses the overview's deadline while still within its upstream's
+ * own {@code timeout} does not count against the upstream's circuit: the deadline is the overview's, not a fault of
+ * the service.
  */
 @ApplicationScoped
 public class ProductOverviewHandler implements Handler<RoutingContext> {
@@ -178,13 +180,20 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
                     + " is unavailable (circuit open)"));
         }
         long timeoutMillis = (routeTimeout != null ? routeTimeout : upstream.timeout()).toMillis();
+        long upstreamMillis = upstream.timeout().toMillis();
         Promise<Fetched> outcome = Promise.promise();
         AtomicReference<HttpClientRequest> sent = new AtomicReference<>();
         // a hard deadline for the whole call (the idle timeout alone would let a trickling body run on)
         long timer = vertx.setTimer(timeoutMillis, id -> {
             if (outcome.tryComplete(new Fetched(part, 0, null, "upstream " + upstream.name() + " did not answer within "
                     + timeoutMillis + " ms", true))) {
-                instance.circuit().onFailure(permit);
+                if (timeoutMillis >= upstreamMillis) {
+                    instance.circuit().onFailure(permit); // slower than the upstream's own timeout allows
+                } else {
+                    // only too slow for the overview's deadline, which is stricter than what the upstream is held
+                    // to: the overview's business, not a fault of the upstream
+                    instance.circuit().release(permit);
+                }
                 HttpClientRequest request = sent.get();
                 if (request != null) {
                     request.reset();
@@ -193,7 +202,9 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
         });
         upstream.client()
                 .request(upstream.request(instance, HttpMethod.GET, part.path())
-                        .setIdleTimeout(timeoutMillis)
+                        // the upstream's own limit (what counts against its circuit); the overview's shorter
+                        // deadline is the timer above
+                        .setIdleTimeout(upstreamMillis)
                         .putHeader("Accept", "application/json")
                         .putHeader(RequestIds.HEADER, exchange.requestId())
                         .putHeader(TraceParent.HEADER, exchange.traceParent().header())

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.web.RequestContext;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -20,13 +22,15 @@ import io.vertx.ext.web.RoutingContext;
 public class GatewayProblems {
 
     private final ObjectMapper mapper;
+    private final RequestContext requestContext;
 
-    public GatewayProblems(ObjectMapper mapper) {
+    public GatewayProblems(ObjectMapper mapper, RequestContext requestContext) {
         this.mapper = mapper;
+        this.requestContext = requestContext;
     }
 
-    public void send(RoutingContext ctx, int status, String slug, String title, String detail) {
-        send(ctx, status, slug, title, detail, response -> {
+    public Future<Void> send(RoutingContext ctx, int status, String slug, String title, String detail) {
+        return send(ctx, status, slug, title, detail, response -> {
         });
     }
 
@@ -34,17 +38,32 @@ public class GatewayProblems {
      * @param slug       last segment of the problem type, {@code https://tandem.dev/problems/<slug>}
      * @param customizer adds headers such as {@code Retry-After}
      */
-    public void send(RoutingContext ctx, int status, String slug, String title, String detail,
+    public Future<Void> send(RoutingContext ctx, int status, String slug, String title, String detail,
             Consumer<HttpServerResponse> customizer) {
+        return send(ctx, status, slug, title, detail, List.of(), customizer);
+    }
+
+    /**
+     * A problem about the client's input, naming what was wrong in {@code errors} (a header such as
+     * {@code Last-Event-ID}, a query parameter).
+     *
+     * @return completes once the answer is written (failed when it could not be, or it was too late to answer)
+     */
+    public Future<Void> send(RoutingContext ctx, int status, String slug, String title, String detail,
+            List<Problem.FieldError> errors, Consumer<HttpServerResponse> customizer) {
         HttpServerResponse response = ctx.response();
         if (response.headWritten() || response.ended() || response.closed()) {
-            return; // too late to answer with a problem; the caller resets the stream instead
+            // too late to answer with a problem; the caller resets the stream instead
+            return Future.failedFuture("the response was already started");
         }
         Exchange exchange = ctx.get(Exchange.KEY);
         String requestId = exchange != null ? exchange.requestId()
+                // before the gateway's first handler (the request-receive timeout): the platform's id for the request
+                : requestContext.isBound() ? requestContext.requestId()
                 : RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
         String instance = exchange != null ? exchange.path() : ctx.normalizedPath();
-        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, requestId, List.of());
+        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, requestId,
+                List.copyOf(errors));
         byte[] body;
         try {
             body = mapper.writeValueAsBytes(problem);
@@ -57,9 +76,10 @@ public class GatewayProblems {
                 .putHeader("Cache-Control", "no-store")
                 .putHeader(RequestIds.HEADER, requestId);
         customizer.accept(response);
-        response.end(Buffer.buffer(body));
+        Future<Void> written = response.end(Buffer.buffer(body));
         if (!ctx.request().isEnded()) {
             ctx.request().resume(); // drain an unread request body so the connection can be reused
         }
+        return written;
     }
 }

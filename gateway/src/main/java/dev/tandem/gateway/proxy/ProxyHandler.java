@@ -32,9 +32,13 @@ import io.vertx.ext.web.RoutingContext;
  * without buffering bodies in either direction.
  *
  * <p>The gateway answers by itself, always with a problem: 404 no route, 502 upstream unreachable or connection
- * lost, 503 circuit open, 504 upstream too slow (the route's {@code timeout}, else the upstream's). A GET or HEAD is retried once when the connection is refused
- * or the upstream answers 503; nothing else is retried (a POST may have had its effect, a timeout may be work in
- * progress).
+ * lost, 503 circuit open, 504 upstream too slow (the route's {@code timeout}, else the upstream's, counted from the
+ * moment the upstream has the whole request: a client that sends its body slowly does not use up the upstream's
+ * time, see {@link RequestReceiveTimeout}). A GET or HEAD is retried once when the connection is refused or the
+ * upstream answers 503; nothing else is retried (a POST may have had its effect, a timeout may be work in progress).
+ *
+ * <p>Only faults of the upstream count against its circuit: a refused or broken connection, no answer in time once
+ * it had the request. A client that goes away or does not finish sending its body settles nothing.
  */
 @ApplicationScoped
 public class ProxyHandler implements Handler<RoutingContext> {
@@ -89,7 +93,10 @@ public class ProxyHandler implements Handler<RoutingContext> {
         private final Upstream upstream;
         /** The instance of the upstream this attempt goes to. */
         private final Upstream.Instance instance;
-        /** The route's timeout, else the upstream's: until the response headers, then the body's idle limit. */
+        /**
+         * The route's timeout, else the upstream's: from the moment the upstream has the whole request until the
+         * response headers, then the response body's idle limit.
+         */
         private final Duration timeout;
         private final CircuitBreaker.Permit permit;
         private final int attempt;
@@ -152,7 +159,8 @@ public class ProxyHandler implements Handler<RoutingContext> {
             String query = in.query();
             RequestOptions options = upstream.request(instance, in.method(),
                     exchange.path() + (query == null || query.isEmpty() ? "" : "?" + query))
-                    .setIdleTimeout(timeout.toMillis());
+                    // no idle limit while the client's body is still coming in: it starts once the upstream has it
+                    .setIdleTimeout(0);
             Headers.copyRequestHeaders(in.headers(), options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
             options.putHeader(RequestIds.HEADER, exchange.requestId());
             options.putHeader(TraceParent.HEADER, exchange.traceParent().header());
@@ -169,7 +177,6 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 exchange.upstreamHeaders().getAll(name).forEach(value -> options.addHeader(name, value));
             }
 
-            timerId = vertx.setTimer(timeout.toMillis(), id -> onTimeout());
             // (not response().closeHandler: Vert.x Web's end handlers own that one)
             ctx.addEndHandler(ended -> {
                 if (ended.failed()) {
@@ -177,6 +184,8 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 }
             });
 
+            // obtaining a connection is bounded by the connect timeout; the upstream's own time starts once it has
+            // the whole request (requestSent)
             upstream.client().request(options).onComplete(ar -> {
                 if (ar.failed()) {
                     onFailure(ar.cause());
@@ -187,14 +196,57 @@ public class ProxyHandler implements Handler<RoutingContext> {
                     upstreamRequest.reset();
                     return;
                 }
-                sendBody(in, upstreamRequest).onComplete(response -> {
+                upstreamRequest.response().onComplete(response -> {
                     if (response.succeeded()) {
                         onResponse(response.result());
                     } else {
                         onFailure(response.cause());
                     }
                 });
+                sendBody(in, upstreamRequest).onComplete(sent -> {
+                    if (sent.succeeded()) {
+                        requestSent();
+                    } else {
+                        onBodyFailed(sent.cause());
+                    }
+                });
             });
+        }
+
+        /** The upstream has the whole request: from now on it has {@code timeout} to answer. */
+        private void requestSent() {
+            if (settled.get()) {
+                return;
+            }
+            timerId = vertx.setTimer(timeout.toMillis(), id -> onTimeout());
+            upstreamRequest.idleTimeout(timeout.toMillis()); // also the response body's idle limit
+        }
+
+        /**
+         * The request body could not be passed on. When the client is the cause (it went away, or the gateway
+         * answered 408 and closed its connection, {@link RequestReceiveTimeout}) nothing counts against the upstream
+         * and the upstream request is dropped; otherwise the upstream's side broke ({@link #onFailure}).
+         */
+        private void onBodyFailed(Throwable cause) {
+            if (!ctx.response().closed() && !ctx.response().ended()) {
+                onFailure(cause);
+                return;
+            }
+            if (!settled.compareAndSet(false, true)) {
+                return;
+            }
+            vertx.cancelTimer(timerId);
+            instance.circuit().release(permit);
+            if (upstreamRequest != null) {
+                upstreamRequest.reset();
+            }
+            LOG.debugf("requestId=%s upstream=%s request body not received from the client: %s",
+                    exchange.requestId(), upstream.name(), cause);
+        }
+
+        /** Whether the client's whole request (body included) has arrived at the gateway. */
+        private boolean requestReceived() {
+            return ctx.request().isEnded() || ctx.body().available();
         }
 
         private MultiMap initHeaders(RequestOptions options) {
@@ -202,12 +254,13 @@ public class ProxyHandler implements Handler<RoutingContext> {
             return options.getHeaders();
         }
 
-        private Future<HttpClientResponse> sendBody(HttpServerRequest in, HttpClientRequest out) {
+        /** Sends the request body on; completes once the upstream request has been written whole. */
+        private Future<Void> sendBody(HttpServerRequest in, HttpClientRequest out) {
             bodyTouched = true;
             if (ctx.body().available()) {
                 // already read by a body handler: the platform's HTTP conventions buffer chunked JSON bodies (up to
                 // quarkus.http.limits.max-body-size) to enforce the size limit; everything else streams
-                return out.send(ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer());
+                return out.end(ctx.body().buffer() == null ? Buffer.buffer() : ctx.body().buffer());
             }
             boolean hasBody = in.headers().contains(HttpHeaders.CONTENT_LENGTH)
                     || in.headers().contains(HttpHeaders.TRANSFER_ENCODING)
@@ -216,12 +269,17 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 if (!in.isEnded()) {
                     in.resume();
                 }
-                return out.send();
+                return out.end();
             }
             if ("100-continue".equalsIgnoreCase(in.getHeader(HttpHeaders.EXPECT))) {
                 ctx.response().writeContinue();
             }
-            return out.send(in); // pipes (and resumes) the paused request body; chunked unless Content-Length is set
+            if (!out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                out.setChunked(true);
+            }
+            // pipes (and resumes) the paused request body; a client that breaks off leaves the upstream request
+            // unfinished (it is reset, never ended as if the body were complete)
+            return in.pipe().endOnFailure(false).to(out);
         }
 
         private void onResponse(HttpClientResponse response) {
@@ -230,6 +288,10 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 return;
             }
             vertx.cancelTimer(timerId);
+            if (timerId == -1) {
+                // an answer before the whole request was sent: its body still gets the idle limit
+                response.request().idleTimeout(timeout.toMillis());
+            }
             instance.circuit().onSuccess(permit);
             if (response.statusCode() == 503 && mayRetry()) {
                 response.request().reset(); // the answer is dropped: the one retry's answer is what the client gets
@@ -277,6 +339,9 @@ public class ProxyHandler implements Handler<RoutingContext> {
             vertx.cancelTimer(timerId);
             if (ctx.response().closed()) {
                 instance.circuit().release(permit); // our client went away; says nothing about the upstream
+                if (upstreamRequest != null) {
+                    upstreamRequest.reset();
+                }
                 return;
             }
             if (cause instanceof ConnectException && mayRetryUnsent()) {
@@ -291,7 +356,14 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 retry("connection refused");
                 return;
             }
-            instance.circuit().onFailure(permit);
+            boolean clientStillSending = bodyTouched && !requestReceived();
+            if (clientStillSending && !(cause instanceof ConnectException || cause instanceof UnknownHostException)) {
+                // the failure came while the client was still sending its body: an upstream that gave up on a
+                // trickling request (its own read timeout) is not at fault
+                instance.circuit().release(permit);
+            } else {
+                instance.circuit().onFailure(permit);
+            }
             if (upstreamRequest != null) {
                 upstreamRequest.reset();
             }

@@ -36,7 +36,8 @@ public class Upstreams {
                     () -> new CircuitBreaker(config.circuit().failureThreshold(), config.circuit().openFor())));
         });
         this.routes = new RouteTable(
-                config.routes().stream().map(r -> new Route(r.prefix(), r.upstream(), r.timeout().orElse(null))).toList(), byName.keySet());
+                config.routes().stream().map(r -> new Route(r.prefix(), r.upstream(), r.timeout().orElse(null),
+                        r.requestReceiveTimeout().orElse(null))).toList(), byName.keySet());
     }
 
     public Optional<Upstream> get(String name) {

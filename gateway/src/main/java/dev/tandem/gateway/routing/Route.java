@@ -11,10 +11,13 @@ import java.util.Optional;
  * get its own timeout: {@code /api/v1/products/{id}/overview}. The table prefers the route with more segments, then
  * the one with more literal segments.
  *
- * @param timeout how long the gateway waits for this route's upstream answer (headers; then the idle limit while the
- *                body streams); null: the upstream's {@code timeout}
+ * @param timeout        how long the gateway waits for this route's upstream answer once the upstream has the whole
+ *                       request (headers; then the idle limit while the body streams); null: the upstream's
+ *                       {@code timeout}
+ * @param receiveTimeout how long a client may take to send a request on this route, body included; null: the
+ *                       gateway's {@code request-receive-timeout}
  */
-public record Route(String prefix, String upstream, Duration timeout) {
+public record Route(String prefix, String upstream, Duration timeout, Duration receiveTimeout) {
 
     public Route {
         if (prefix == null || !prefix.startsWith("/")) {
@@ -39,11 +42,20 @@ public record Route(String prefix, String upstream, Duration timeout) {
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw new IllegalArgumentException("route " + prefix + " has a timeout that is not positive: " + timeout);
         }
+        if (receiveTimeout != null && (receiveTimeout.isNegative() || receiveTimeout.isZero())) {
+            throw new IllegalArgumentException("route " + prefix + " has a request-receive-timeout that is not "
+                    + "positive: " + receiveTimeout);
+        }
     }
 
     /** A route that uses its upstream's timeout. */
     public Route(String prefix, String upstream) {
-        this(prefix, upstream, null);
+        this(prefix, upstream, null, null);
+    }
+
+    /** A route with its own timeout (null: the upstream's) and the gateway's request-receive-timeout. */
+    public Route(String prefix, String upstream, Duration timeout) {
+        this(prefix, upstream, timeout, null);
     }
 
     /** The route's own timeout, if it sets one. */
@@ -54,6 +66,11 @@ public record Route(String prefix, String upstream, Duration timeout) {
     /** What this route waits for: its own timeout, else the upstream's. */
     public Duration timeoutOr(Duration upstreamTimeout) {
         return timeout != null ? timeout : upstreamTimeout;
+    }
+
+    /** How long a client may take to send a request on this route: its own limit, else the gateway's. */
+    public Duration receiveTimeoutOr(Duration gatewayReceiveTimeout) {
+        return receiveTimeout != null ? receiveTimeout : gatewayReceiveTimeout;
     }
 
     /** True when {@code path} is the prefix itself or continues it with a new segment ({@code /x} but not {@code x}). */

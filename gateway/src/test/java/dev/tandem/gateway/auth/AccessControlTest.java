@@ -220,6 +220,27 @@ class AccessControlTest {
     }
 
     @Test
+    void rolesAndGroupsClaimsGrantNothingWhenTheScopeClaimIsScope() {
+        // identity providers put role names in roles, groups or realm_access.roles: only jwt.scope-claim (scope)
+        // counts, so a person who is "admin" in some directory gets no Tandem scope from it
+        Map<String, Object> roleClaims = Map.of("azp", "tandem-web",
+                "roles", List.of("admin", "products:read"),
+                "groups", List.of("admin", "products:write"),
+                "realm_access", Map.of("roles", List.of("admin", "products:read")),
+                "resource_access", Map.of("tandem-api", Map.of("roles", List.of("admin"))));
+        String token = Jwts.sign(Jwts.claims(TestUpstreams.JWT_ISSUER, "ana", Instant.now().plusSeconds(300),
+                roleClaims), Jwts.issuerKey());
+        withKey(token).get("/api/v1/admin/dead-letters").then()
+                .statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("admin"));
+        withKey(token).get("/api/v1/products/1").then()
+                .statusCode(403).contentType(PROBLEM)
+                .body("detail", containsString("products:read"));
+        // the same person with the scope in the scope claim gets exactly that
+        withKey(Jwts.valid("ana", "products:read")).get("/api/v1/products/1").then().statusCode(200);
+    }
+
+    @Test
     void expiredForgedAndWronglySignedJwtsAre401() throws Exception {
         Map<String, Object> scope = Map.of("scope", "admin");
         String expired = Jwts.sign(Jwts.claims(TestUpstreams.JWT_ISSUER, "ana", Instant.now().minusSeconds(120), scope),

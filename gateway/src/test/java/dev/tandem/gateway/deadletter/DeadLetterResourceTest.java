@@ -25,6 +25,8 @@ import dev.tandem.gateway.apikey.ApiKeys;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -120,10 +122,116 @@ class DeadLetterResourceTest {
                 .then().statusCode(404);
     }
 
+    @Test
+    void theListIsPagedNewestFirstWithACursorAcrossPartitions() throws Exception {
+        String admin = TestKeys.admin(apiKeys);
+        String service = "paging-" + UUID.randomUUID().toString().substring(0, 8);
+        String dlq = TOPIC + "." + service + ".dlq";
+        createTopic(dlq, 2);
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        List<String> published = new ArrayList<>();
+        for (int i = 0; i < 7; i++) { // alternating partitions, one second apart
+            String eventId = UUID.randomUUID().toString();
+            deadLetter(dlq, i % 2, t0.plusSeconds(i), eventId, UUID.randomUUID().toString(), "refused " + i);
+            published.add(0, eventId); // newest first
+        }
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            var request = given().header("Authorization", "Bearer " + admin).queryParam("service", service)
+                    .queryParam("limit", 3);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            var response = request.get(DeadLetterResource.PATH).then().statusCode(200).extract();
+            JsonPath page = response.jsonPath();
+            List<String> ids = page.getList("items.eventId");
+            assertTrue(ids.size() <= 3, page.prettify());
+            assertEquals(7, page.getInt("total"), "dead letters on the service's topics: " + page.prettify());
+            seen.addAll(ids);
+            cursor = page.getString("nextCursor");
+            if (cursor != null) {
+                assertTrue(response.header("Link").contains("rel=\"next\""), response.header("Link"));
+                assertTrue(response.header("Link").contains("limit=3"), response.header("Link"));
+            } else {
+                assertNull(response.header("Link"), "no next page, no Link");
+            }
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertEquals(published, seen, "every dead letter once, newest first");
+        assertEquals(3, pages);
+    }
+
+    @Test
+    void pagingParametersAreCheckedAndNamed() {
+        String admin = TestKeys.admin(apiKeys);
+        for (String limit : List.of("0", "501", "many")) {
+            given().header("Authorization", "Bearer " + admin).queryParam("limit", limit).get(DeadLetterResource.PATH)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("limit"));
+        }
+        given().header("Authorization", "Bearer " + admin).queryParam("limit", 500).get(DeadLetterResource.PATH)
+                .then().statusCode(200);
+        given().header("Authorization", "Bearer " + admin).queryParam("cursor", "not-a-cursor")
+                .get(DeadLetterResource.PATH).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
+    void aBulkRedriveGoesOldestFirstOnePageAtATime() throws Exception {
+        String admin = TestKeys.admin(apiKeys);
+        String service = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
+        String dlq = TOPIC + "." + service + ".dlq";
+        createTopic(dlq, 2);
+        Instant t0 = Instant.parse("2026-12-01T11:00:00Z");
+        List<String> oldestFirst = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String eventId = UUID.randomUUID().toString();
+            deadLetter(dlq, i % 2, t0.plusSeconds(i), eventId, UUID.randomUUID().toString(), "refused " + i);
+            oldestFirst.add(eventId);
+        }
+        List<String> redriven = new ArrayList<>();
+        String cursor = null;
+        int calls = 0;
+        do {
+            var request = given().header("Authorization", "Bearer " + admin).queryParam("service", service)
+                    .queryParam("limit", 2);
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            JsonPath result = request.post(DeadLetterResource.PATH + "/redrive").then().statusCode(200).extract()
+                    .jsonPath();
+            redriven.addAll(result.getList("items.eventId"));
+            assertEquals(result.getList("items").size(), result.getInt("redriven"));
+            cursor = result.getString("nextCursor");
+            calls++;
+        } while (cursor != null && calls < 10);
+        assertEquals(oldestFirst, redriven);
+        assertEquals(3, calls);
+        // all of them were redriven: another bulk redrive sends nothing
+        given().header("Authorization", "Bearer " + admin).queryParam("service", service)
+                .post(DeadLetterResource.PATH + "/redrive").then().statusCode(200).body("redriven", equalTo(0));
+    }
+
+    private void createTopic(String topic, int partitions) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+        }
+    }
+
     /** A record as the platform inbox dead-letters it: the original headers plus SmallRye's dead-letter-*. */
     private void deadLetter(String eventId, String subject, String reason) throws Exception {
-        ProducerRecord<String, String> r = new ProducerRecord<>(DLQ, 0, subject,
-                "{\"productId\":\"" + subject + "\"}");
+        deadLetter(DLQ, 0, null, eventId, subject, reason);
+    }
+
+    private void deadLetter(String dlq, int partition, Instant at, String eventId, String subject, String reason)
+            throws Exception {
+        ProducerRecord<String, String> r = new ProducerRecord<>(dlq, partition, at == null ? null : at.toEpochMilli(),
+                subject, "{\"productId\":\"" + subject + "\"}");
         header(r, "ce_specversion", "1.0");
         header(r, "ce_id", eventId);
         header(r, "ce_source", "/tandem/product-service");

@@ -2,6 +2,7 @@ package dev.tandem.gateway.events;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,9 +25,13 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,6 +55,9 @@ class EventStreamTest {
 
     @Inject
     ApiKeys apiKeys;
+
+    @Inject
+    EventIds ids;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -138,6 +146,20 @@ class EventStreamTest {
                 String.format("%019d", n), "content-type", "application/json")
                 .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    private RecordMetadata published(KafkaProducer<String, byte[]> producer, String subject, int n) throws Exception {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(TOPIC, subject,
+                ("{\"n\":" + n + ",\"subject\":\"" + subject + "\"}").getBytes(StandardCharsets.UTF_8));
+        Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/product-service",
+                "ce_type", "dev.tandem.product.updated.v1", "ce_subject", subject)
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return producer.send(record).get(10, TimeUnit.SECONDS);
+    }
+
+    /** A Last-Event-ID as the gateway makes them, for these positions. */
+    private String idFor(Map<TopicPartition, Long> positions) {
+        return ids.idOf(new StreamPosition(positions));
     }
 
     private KafkaProducer<String, byte[]> producer() {
@@ -273,13 +295,106 @@ class EventStreamTest {
     }
 
     @Test
+    void aPositionThatRetentionRemovedResumesAtTheOldestEventLeft() throws Exception {
+        String key = TestKeys.withScopes(apiKeys, "products:read");
+        String subject = "retention-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            RecordMetadata first = published(producer, subject, 1);
+            RecordMetadata second = published(producer, subject, 2);
+            published(producer, subject, 3);
+            TopicPartition partition = new TopicPartition(TOPIC, first.partition());
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+            try (Admin admin = Admin.create(p)) { // as retention would: everything before the second event is gone
+                admin.deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(second.offset()))).all()
+                        .get(10, TimeUnit.SECONDS);
+            }
+            try (Client client = new Client(key, idFor(Map.of(partition, first.offset())), "?subject=" + subject)) {
+                assertEquals(List.of(2, 3), client.read(2).stream().map(e -> e.data().getInt("data.n")).toList(),
+                        "resumed at the oldest event the topic still has");
+            }
+        }
+    }
+
+    @Test
+    void aPositionBeyondTheEndIsClampedToTheEnd() throws Exception {
+        String key = TestKeys.withScopes(apiKeys, "products:read");
+        String subject = "beyond-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            RecordMetadata last = published(producer, subject, 1);
+            TopicPartition partition = new TopicPartition(TOPIC, last.partition());
+            try (Client client = new Client(key, idFor(Map.of(partition, last.offset() + 1_000)),
+                    "?subject=" + subject)) {
+                RecordMetadata next = published(producer, subject, 2);
+                Event event = client.read(1).get(0);
+                assertEquals(2, event.data().getInt("data.n"), "the next event is not skipped");
+                assertEquals(next.offset() + 1, positionOf(event.id()).next().get(partition),
+                        "the id names where the stream really is");
+            }
+        }
+    }
+
+    @Test
+    void positionsOfTopicsTheCallerMayNotReadAndOfMissingPartitionsAreIgnored() throws Exception {
+        String key = TestKeys.withScopes(apiKeys, "products:read");
+        String subject = "foreign-" + UUID.randomUUID();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            RecordMetadata first = published(producer, subject, 1);
+            TopicPartition partition = new TopicPartition(TOPIC, first.partition());
+            TopicPartition feedback = new TopicPartition("tandem.feedback.events", 0);
+            TopicPartition missing = new TopicPartition(TOPIC, 99);
+            String id = idFor(Map.of(partition, first.offset(), feedback, 0L, missing, 0L));
+            try (Client client = new Client(key, id, "?subject=" + subject)) {
+                Event event = client.read(1).get(0);
+                assertEquals(1, event.data().getInt("data.n"), "the product topic resumes where the id says");
+                StreamPosition position = positionOf(event.id());
+                assertTrue(position.next().keySet().stream().allMatch(tp -> tp.topic().equals(TOPIC)
+                        && tp.partition() != 99), "only what the caller reads and what exists: " + position);
+            }
+        }
+    }
+
+    @Test
+    void anIdTheGatewayDidNotSignIsRefusedNamingLastEventId() throws Exception {
+        String unsigned = new StreamPosition(Map.of(new TopicPartition(TOPIC, 0), 5L)).encode();
+        // (not RestAssured: a stream that were opened would never end)
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/api/v1/events"))
+                .header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
+                .header("Last-Event-ID", unsigned).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            assertEquals(400, response.statusCode(), "an unsigned (old or forged) position is refused");
+            assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+            JsonPath problem = new JsonPath(new String(body.readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals("Last-Event-ID", problem.getString("errors[0].field"));
+            assertTrue(problem.getString("detail").contains("Last-Event-ID"), problem.getString("detail"));
+        }
+    }
+
+    /** The position an event id names. */
+    private StreamPosition positionOf(String id) {
+        return ids.positionOf(id).orElseThrow(() -> new AssertionError("not an id of the gateway: " + id));
+    }
+
+    @Test
     void positionsRoundTripAndForeignIdsAreRefused() {
         StreamPosition position = new StreamPosition(Map.of(
-                new org.apache.kafka.common.TopicPartition("tandem.product.events", 0), 42L,
-                new org.apache.kafka.common.TopicPartition("tandem.feedback.events", 2), 7L));
+                new TopicPartition("tandem.product.events", 0), 42L,
+                new TopicPartition("tandem.feedback.events", 2), 7L));
         assertEquals(position, StreamPosition.decode(position.encode()).orElseThrow());
         for (String foreign : new String[] {"", "abc", "dG9waWM6eDox", "dG9waWM6MDotNQ"}) {
             assertTrue(StreamPosition.decode(foreign).isEmpty(), foreign);
+        }
+        // the ids the stream sends are signed: only an id the gateway made names a position
+        String id = ids.idOf(position);
+        assertEquals(position, ids.positionOf(id).orElseThrow());
+        String payload = id.substring(0, id.lastIndexOf('.'));
+        String tag = id.substring(id.lastIndexOf('.') + 1);
+        String otherPayload = new StreamPosition(Map.of(new TopicPartition("tandem.product.events", 0), 0L)).encode();
+        for (String forged : new String[] {payload, otherPayload + "." + tag, payload + "." + tag.substring(1),
+                payload + ".", payload + "." + "A".repeat(tag.length()), "." + tag}) {
+            assertTrue(ids.positionOf(forged).isEmpty(), forged);
         }
     }
 }

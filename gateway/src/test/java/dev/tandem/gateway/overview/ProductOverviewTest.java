@@ -103,6 +103,22 @@ class ProductOverviewTest {
     }
 
     @Test
+    void partsMissingTheOverviewsOwnDeadlineDoNotOpenTheirUpstreamsCircuit() {
+        // feedback answers these reads in 3 s: within its own timeout (10 s), only too late for the overview (800 ms)
+        String key = TestKeys.withScopes(apiKeys, "products:read", "projects:read", "feedback:read");
+        for (int i = 0; i < TestUpstreams.CIRCUIT_THRESHOLD + 1; i++) {
+            given().header("X-API-Key", key).get("/api/v1/products/" + TestUpstreams.SLOW_FEEDBACK_ID + "/overview")
+                    .then().statusCode(200)
+                    .body("degraded.find { it.part == 'feedback' }.reason",
+                            is("upstream feedback did not answer within " + TestUpstreams.OVERVIEW_TIMEOUT_MILLIS
+                                    + " ms"));
+        }
+        // feedback's circuit is closed: the overview's deadline is the overview's business, not a fault of feedback
+        given().header("X-API-Key", key).get("/api/v1/feedback/after-slow-overviews").then()
+                .statusCode(200).body("upstream", is("feedback"));
+    }
+
+    @Test
     void anUnknownProductIs404AndTheViewNeedsProductsRead() {
         given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
                 .get("/api/v1/products/" + TestUpstreams.MISSING_ID + "/overview").then()

@@ -13,14 +13,15 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.text.DateRules;
 
 /**
  * An opaque pagination cursor: the sort-key values of the last item of a page, as base64url (no padding) of a JSON
  * array, e.g. {@code ["2024-05-31T12:00:00Z","6f1c2c1e-…"]} for a list sorted by {@code created_at, id}.
  *
  * <p>Clients must treat it as opaque; the encoding is not part of the API. Values are kept as JSON scalars:
- * strings, numbers, booleans; other Java values ({@link Instant}, {@link UUID}, enums, dates) are written with
- * {@code toString()} and read back with the typed accessors. Anything a client can send that does not decode into
+ * strings, numbers, booleans (never null); other Java values ({@link Instant}, {@link UUID}, enums, dates) are
+ * written with {@code toString()} and read back with the typed accessors. Anything a client can send that does not decode into
  * the expected values is a 400 problem naming {@code cursor}.
  */
 public record Cursor(List<Object> values) {
@@ -62,7 +63,17 @@ public record Cursor(List<Object> values) {
      * @throws ProblemException 400 naming {@code cursor} when it is not one this API produced
      */
     public static Cursor decode(String encoded) {
-        if (encoded == null || encoded.isBlank() || encoded.length() > MAX_LENGTH) {
+        return decode(encoded, MAX_LENGTH);
+    }
+
+    /**
+     * Decodes a client's cursor of a list whose cursors may be longer than {@link #MAX_LENGTH} (one position per
+     * partition of a set of topics, say): the same rules, with {@code maxLength} as the bound.
+     *
+     * @throws ProblemException 400 naming {@code cursor} when it is not one this API produced
+     */
+    public static Cursor decode(String encoded, int maxLength) {
+        if (encoded == null || encoded.isBlank() || encoded.length() > maxLength) {
             throw invalid();
         }
         try {
@@ -72,7 +83,8 @@ public record Cursor(List<Object> values) {
                 throw invalid();
             }
             for (Object v : values) {
-                if (!(v == null || v instanceof String || v instanceof Number || v instanceof Boolean)) {
+                // no nulls: the API never writes one (a sort key is never null), and List.copyOf refuses them
+                if (!(v instanceof String || v instanceof Number || v instanceof Boolean)) {
                     throw invalid();
                 }
             }
@@ -94,9 +106,10 @@ public record Cursor(List<Object> values) {
         return s;
     }
 
+    /** An instant this API wrote: ISO-8601 with a year from 0001 to 9999 (a farther one fails in the database). */
     public Instant instant(int index) {
         try {
-            return Instant.parse(string(index));
+            return DateRules.parseInstant(string(index));
         } catch (DateTimeParseException e) {
             throw invalid();
         }

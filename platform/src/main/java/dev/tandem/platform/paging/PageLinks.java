@@ -20,12 +20,20 @@ public final class PageLinks {
 
     /** The next page's URI reference, when there is a next page. */
     public static Optional<URI> next(Page<?> page, PageRequest request, UriInfo uriInfo) {
-        if (!page.hasNext()) {
+        return next(page.nextCursor(), request.limit(), uriInfo);
+    }
+
+    /**
+     * The next page's URI reference for a list with a page shape or limits of its own (null {@code nextCursor}: no
+     * next page).
+     */
+    public static Optional<URI> next(String nextCursor, int limit, UriInfo uriInfo) {
+        if (nextCursor == null) {
             return Optional.empty();
         }
         URI absolute = uriInfo.getRequestUriBuilder()
-                .replaceQueryParam(Cursor.PARAM, page.nextCursor())
-                .replaceQueryParam(PageRequest.LIMIT_PARAM, request.limit())
+                .replaceQueryParam(Cursor.PARAM, nextCursor)
+                .replaceQueryParam(PageRequest.LIMIT_PARAM, limit)
                 .build();
         String query = absolute.getRawQuery();
         return Optional.of(URI.create(absolute.getRawPath() + (query == null ? "" : "?" + query)));
@@ -33,7 +41,12 @@ public final class PageLinks {
 
     /** The header value: {@code </api/v1/products?cursor=…&limit=50>; rel="next"}. */
     public static Optional<String> nextHeader(Page<?> page, PageRequest request, UriInfo uriInfo) {
-        return next(page, request, uriInfo).map(uri -> "<" + uri + ">; rel=\"next\"");
+        return nextHeader(page.nextCursor(), request.limit(), uriInfo);
+    }
+
+    /** The header value for {@link #next(String, int, UriInfo)}. */
+    public static Optional<String> nextHeader(String nextCursor, int limit, UriInfo uriInfo) {
+        return next(nextCursor, limit, uriInfo).map(uri -> "<" + uri + ">; rel=\"next\"");
     }
 
     /** Adds the Link header (when there is a next page) to a response being built. */

@@ -51,6 +51,22 @@ class CursorTest {
     }
 
     @Test
+    void nullValuesAre400() {
+        // List.copyOf threw a NullPointerException: a 500 for every list
+        String nulls = Base64.getUrlEncoder().withoutPadding().encodeToString("[null,null]".getBytes(
+                StandardCharsets.UTF_8));
+        assertEquals(400, assertThrows(ProblemException.class, () -> Cursor.decode(nulls)).status());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "0000-12-31T00:00:00Z"})
+    void instantsOutsideYears1To9999Are400(String instant) {
+        // the database refused the year: a 500
+        Cursor cursor = Cursor.decode(Cursor.of(instant, UUID.randomUUID()).encode());
+        assertEquals(400, assertThrows(ProblemException.class, () -> cursor.instant(0)).status());
+    }
+
+    @Test
     void tooLongIsRefusedBeforeDecoding() {
         assertEquals(400, assertThrows(ProblemException.class,
                 () -> Cursor.decode("A".repeat(Cursor.MAX_LENGTH + 1))).status());
