@@ -53,6 +53,13 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
     /** A product whose feedback-service reads are slow. */
     public static final String SLOW_FEEDBACK_ID = "00000000-0000-0000-0000-00000000051b";
 
+    /** Webhooks in the tests: an attempt's time limit, how long a delivery is retried, given-up ones that disable. */
+    public static final long WEBHOOK_TIMEOUT_MILLIS = 1_000;
+    public static final long WEBHOOK_GIVE_UP_MILLIS = 4_000;
+    public static final int WEBHOOK_DISABLE_AFTER_GIVEN_UP = 3;
+    /** The AES-256 key that seals webhook secrets in the tests (base64). */
+    public static final String WEBHOOK_SECRET_KEY = "q8v7Pj0f3yS6mXbT1nWc9rE2uZ5aKdH4gL0iYoQeVsM=";
+
     public static final String JWT_ISSUER = "https://login.example.test/realms/tandem";
     public static final String JWT_AUDIENCE = "tandem-api";
     /** The test issuer's private key (base64 PKCS#8), for tests to sign JWTs with; read it through the config. */
@@ -131,6 +138,21 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put(JWT_PRIVATE_KEY_PROPERTY, Base64.getEncoder().encodeToString(JWT_KEYS.getPrivate().getEncoded()));
         config.put("quarkus.http.cors.origins", CORS_ORIGIN);
         config.put("tandem.gateway.events.heartbeat", "1s");
+
+        // webhooks: receivers on 127.0.0.1 over http (that literal host only: "localhost" stays refused), secrets
+        // encrypted with a test key, and a retry schedule of seconds instead of a day
+        config.put("tandem.gateway.webhooks.allow-http", "true");
+        config.put("tandem.gateway.webhooks.allowed-hosts", "127.0.0.1");
+        config.put("tandem.gateway.webhooks.secret-encryption-key", WEBHOOK_SECRET_KEY);
+        config.put("tandem.gateway.webhooks.request-timeout", WEBHOOK_TIMEOUT_MILLIS + "ms");
+        config.put("tandem.gateway.webhooks.connect-timeout", "1s");
+        config.put("tandem.gateway.webhooks.poll-interval", "200ms");
+        config.put("tandem.gateway.webhooks.retry.initial-backoff", "100ms");
+        config.put("tandem.gateway.webhooks.retry.max-backoff", "400ms");
+        config.put("tandem.gateway.webhooks.retry.give-up-after", WEBHOOK_GIVE_UP_MILLIS + "ms");
+        config.put("tandem.gateway.webhooks.disable.after-given-up", Integer.toString(WEBHOOK_DISABLE_AFTER_GIVEN_UP));
+        config.put("tandem.gateway.webhooks.disable.after-failing-for", "60s");
+        config.put("tandem.gateway.webhooks.secret-rotation-overlap", "1h");
         return config;
     }
 

@@ -63,10 +63,17 @@ class WebhookDeliveries {
              ORDER BY q.ord
             ON CONFLICT (subscription_id, event_source, event_id) DO NOTHING""";
 
-    /** The same, but an event delivered or given up before is queued again (a replay). */
+    /** The next position in the queue, for a delivery queued again: after what is queued already. */
+    private static final String NEXT_SEQ = "nextval(pg_get_serial_sequence('webhook_delivery', 'seq'))";
+
+    /**
+     * The same, but an event delivered or given up before is queued again (a replay), taking its place in the order of
+     * the replayed events.
+     */
     private static final String INSERT_OR_REQUEUE = INSERT.replace("DO NOTHING", """
-            DO UPDATE SET state = 'PENDING', queued_at = now(), next_attempt_at = now(), lease_until = NULL
-                    WHERE webhook_delivery.state IN ('DELIVERED', 'FAILED')""");
+            DO UPDATE SET state = 'PENDING', queued_at = now(), next_attempt_at = now(), lease_until = NULL,
+                          seq = %s
+                    WHERE webhook_delivery.state IN ('DELIVERED', 'FAILED')""".formatted(NEXT_SEQ));
 
     /**
      * Due deliveries of ENABLED subscriptions that no earlier delivery of the same subscription and subject holds
@@ -276,8 +283,8 @@ class WebhookDeliveries {
     }
 
     /**
-     * Queues a delivery again: a delivered or given-up one from now on, with a fresh retry period; a pending one is
-     * made due now. A delivery being sent right now is left alone.
+     * Queues a delivery again: a delivered or given-up one from now on, behind what is queued already for its subject,
+     * with a fresh retry period; a pending one is made due now. A delivery being sent right now is left alone.
      *
      * @return the state it was in, empty when there is no such delivery
      */
@@ -299,8 +306,9 @@ class WebhookDeliveries {
                 try (PreparedStatement ps = c.prepareStatement("""
                         UPDATE webhook_delivery
                            SET state = 'PENDING', next_attempt_at = now(), lease_until = NULL,
-                               queued_at = CASE WHEN state = 'PENDING' THEN queued_at ELSE now() END
-                         WHERE id = ?""")) {
+                               queued_at = CASE WHEN state = 'PENDING' THEN queued_at ELSE now() END,
+                               seq = CASE WHEN state = 'PENDING' THEN seq ELSE %s END
+                         WHERE id = ?""".formatted(NEXT_SEQ))) {
                     ps.setObject(1, deliveryId);
                     ps.executeUpdate();
                 }

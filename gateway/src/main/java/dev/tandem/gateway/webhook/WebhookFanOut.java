@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -97,7 +99,10 @@ public class WebhookFanOut {
         Duration backoff = Duration.ofMillis(200);
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(properties())) {
             consumer = kafka;
-            kafka.subscribe(config.topics());
+            // by pattern: a topic that does not exist yet (no event of that service so far) is joined when it appears,
+            // without a warning on every metadata refresh meanwhile
+            kafka.subscribe(Pattern.compile(config.topics().stream().map(Pattern::quote)
+                    .collect(Collectors.joining("|"))));
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(Duration.ofMillis(500));
                 if (records.isEmpty()) {
