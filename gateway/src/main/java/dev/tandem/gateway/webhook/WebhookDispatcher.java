@@ -92,7 +92,7 @@ public class WebhookDispatcher {
             return;
         }
         sender = new WebhookSender(vertx, config.connectTimeout().toMillis(), config.requestTimeout().toMillis(),
-                config.maxResponseBytes());
+                config.maxResponseBytes(), Math.max(1, config.maxInFlight()));
         delivered = meters.counter("tandem.webhooks.delivered");
         failedAttempts = meters.counter("tandem.webhooks.failed.attempts");
         givenUp = meters.counter("tandem.webhooks.given.up");

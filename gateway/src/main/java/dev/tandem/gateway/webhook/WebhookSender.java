@@ -41,7 +41,12 @@ final class WebhookSender {
     private final long timeoutMillis;
     private final int maxResponseBytes;
 
-    WebhookSender(Vertx vertx, long connectTimeoutMillis, long timeoutMillis, int maxResponseBytes) {
+    /**
+     * @param maxConnections connections per target (address and host); the dispatcher's {@code max-in-flight}, so
+     *                       an attempt never waits for a pooled connection and its time limit is its own
+     */
+    WebhookSender(Vertx vertx, long connectTimeoutMillis, long timeoutMillis, int maxResponseBytes,
+            int maxConnections) {
         this.vertx = vertx;
         this.timeoutMillis = timeoutMillis;
         this.maxResponseBytes = maxResponseBytes;
@@ -52,7 +57,7 @@ final class WebhookSender {
                 .setDecompressionSupported(false)
                 .setVerifyHost(true)
                 .setName("tandem-gateway-webhooks");
-        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(4));
+        this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnections));
     }
 
     /** Sends; the future always succeeds, with what happened. */

