@@ -333,6 +333,13 @@ public interface GatewayConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /**
+         * Delivered and given-up deliveries (with their attempts) are deleted this long after their last attempt;
+         * pending ones never.
+         */
+        @WithDefault("720h")
+        Duration deliveryRetention();
+
         /** The most events one replay queues. */
         @WithDefault("10000")
         int replayMaxEvents();

@@ -317,6 +317,22 @@ class WebhookDeliveries {
         }
     }
 
+    /**
+     * Deletes up to {@code chunk} delivered or given-up deliveries (their attempts go with them) whose last activity
+     * is before {@code before}; returns how many.
+     */
+    int purge(Instant before, int chunk) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                DELETE FROM webhook_delivery WHERE id IN (
+                    SELECT id FROM webhook_delivery
+                     WHERE state IN ('DELIVERED', 'FAILED') AND coalesce(last_attempt_at, queued_at) < ?
+                     LIMIT ?)""")) {
+            ps.setObject(1, odt(before));
+            ps.setInt(2, chunk);
+            return ps.executeUpdate();
+        }
+    }
+
     private static List<Row> rows(PreparedStatement ps) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {

@@ -65,6 +65,12 @@ class WebhookDeliveryTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Inject
+    WebhookRetention retention;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -409,5 +415,100 @@ class WebhookDeliveryTest {
         eventually(WAIT, "recorded", () -> "DELIVERED".equals(deliveries(sub.id()).getString("items[0].state"))
                 ? true : null);
         assertEquals(2, deliveries(sub.id()).getInt("items[0].attempts"));
+    }
+
+    @Test
+    void competingInstancesClaimDisjointDeliveriesAndOnlyTheHeadOfEachSubject() throws Exception {
+        String path = "/competing-" + UUID.randomUUID();
+        List<String> subjects = List.of(UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+                UUID.randomUUID().toString());
+        WebhookFixtures.Subscription sub = create(as(admin()), "{\"url\":\"" + receiver.url(path)
+                + "\",\"eventTypes\":[\"" + UPDATED + "\"],\"subjects\":[\"" + String.join("\",\"", subjects) + "\"]}");
+        List<WebhookDeliveries.Queued> queued = new ArrayList<>();
+        Map<String, List<String>> bySubject = new java.util.LinkedHashMap<>();
+        for (String subject : subjects) {
+            for (int n = 1; n <= 3; n++) {
+                String eventId = UUID.randomUUID().toString();
+                bySubject.computeIfAbsent(subject, k -> new ArrayList<>()).add(eventId);
+                queued.add(new WebhookDeliveries.Queued(UUID.fromString(sub.id()), "/tandem/product-service", eventId,
+                        UPDATED, subject, Instant.now(), WebhookFixtures.PRODUCT_TOPIC, 0, n,
+                        "{\"specversion\":\"1.0\",\"id\":\"" + eventId + "\"}"));
+            }
+        }
+        // two more "instances" claim at the same moment as this gateway's own dispatcher, each holding its claim
+        // (its transaction open) until the other has claimed too
+        java.util.concurrent.CyclicBarrier bothClaimed = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService instances = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.Callable<List<WebhookDeliveries.Claimed>> claim = () ->
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+                    List<WebhookDeliveries.Claimed> mine = deliveries.claim(50, Duration.ofMinutes(1));
+                    bothClaimed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    return mine;
+                });
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> deliveries.queue(queued));
+        var a = instances.submit(claim);
+        var b = instances.submit(claim);
+        List<WebhookDeliveries.Claimed> claimedA = a.get(20, java.util.concurrent.TimeUnit.SECONDS).stream()
+                .filter(c -> c.subscriptionId().toString().equals(sub.id())).toList();
+        List<WebhookDeliveries.Claimed> claimedB = b.get(20, java.util.concurrent.TimeUnit.SECONDS).stream()
+                .filter(c -> c.subscriptionId().toString().equals(sub.id())).toList();
+        instances.shutdown();
+
+        List<String> claimed = new ArrayList<>();
+        claimedA.forEach(c -> claimed.add(c.eventId()));
+        claimedB.forEach(c -> claimed.add(c.eventId()));
+        assertEquals(claimed.size(), Set.copyOf(claimed).size(), "no delivery claimed twice: " + claimed);
+        for (String eventId : claimed) {
+            String subject = bySubject.entrySet().stream().filter(e -> e.getValue().contains(eventId)).findFirst()
+                    .orElseThrow().getKey();
+            assertEquals(bySubject.get(subject).get(0), eventId, "only the first event of a subject is claimable");
+        }
+        assertTrue(claimed.size() <= 3, "at most one per subject at a time: " + claimed);
+        System.out.printf("[webhooks] competing claims: %d and %d of the 3 subject heads (the gateway's own "
+                + "dispatcher took the rest)%n", claimedA.size(), claimedB.size());
+        // the two stand-in instances "deliver" what they claimed; the gateway's own dispatcher sends the rest
+        for (WebhookDeliveries.Claimed c : java.util.stream.Stream.concat(claimedA.stream(), claimedB.stream())
+                .toList()) {
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> deliveries.record(c, Instant.now(),
+                    new WebhookSender.Outcome(200, 1, null), java.util.Optional.empty()));
+        }
+        eventually(WAIT, "all nine delivered", () -> deliveries(sub.id()).getList("items.state").stream()
+                .filter("DELIVERED"::equals).count() == 9 ? true : null);
+        List<String> sent = new ArrayList<>(claimed);
+        receiver.received(path).forEach(r -> sent.add(r.header("webhook-id")));
+        assertEquals(9, sent.size(), "each delivered once: " + sent);
+        assertEquals(9, Set.copyOf(sent).size());
+        for (List<String> events : bySubject.values()) {
+            List<String> received = receiver.received(path).stream().map(r -> r.header("webhook-id"))
+                    .filter(events::contains).toList();
+            assertEquals(events.subList(events.size() - received.size(), events.size()), received,
+                    "each subject in order");
+        }
+    }
+
+    @Test
+    void deliveriesPastTheirRetentionAreDeletedButPendingOnesNever() throws Exception {
+        WebhookFixtures.Subscription sub = create(as(admin()), "{\"url\":\"" + receiver.url("/old")
+                + "\",\"eventTypes\":[\"" + UPDATED + "\"],\"status\":\"PAUSED\"}");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO webhook_delivery (id, subscription_id, event_source, event_id, event_type, topic,
+                    kafka_partition, kafka_offset, body, state, queued_at, next_attempt_at, last_attempt_at)
+                VALUES (gen_random_uuid(), ?, 's', ?, 't', 'topic', 0, 0, '{}', ?, now() - ?::interval,
+                        now() - ?::interval, now() - ?::interval)""")) {
+            Object[][] rows = {{"old-delivered", "DELIVERED", "40 days"}, {"old-failed", "FAILED", "31 days"},
+                    {"old-pending", "PENDING", "40 days"}, {"recent", "DELIVERED", "1 day"}};
+            for (Object[] row : rows) {
+                ps.setObject(1, UUID.fromString(sub.id()));
+                ps.setString(2, (String) row[0]);
+                ps.setString(3, (String) row[1]);
+                ps.setString(4, (String) row[2]);
+                ps.setString(5, (String) row[2]);
+                ps.setString(6, (String) row[2]);
+                ps.executeUpdate();
+            }
+        }
+        assertTrue(retention.purge() >= 2);
+        assertEquals(Set.of("old-pending", "recent"),
+                Set.copyOf(deliveries(sub.id()).getList("items.eventId", String.class)));
     }
 }
