@@ -241,9 +241,9 @@ public class WebhookResource {
                              "previousSecretExpiresAt": "2026-12-04T12:00:00Z"}""")))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response rotateSecret(@PathParam("id") UUID id) {
-        RotatedSecretView rotated = webhooks.rotate(id);
-        long version = webhooks.get(id).map(WebhookSubscription::version).orElse(0L);
-        return Versions.withETag(Response.ok(rotated), version).header("Cache-Control", "no-store").build();
+        Webhooks.Rotated rotated = webhooks.rotate(id);
+        return Versions.withETag(Response.ok(rotated.view()), rotated.version()).header("Cache-Control", "no-store")
+                .build();
     }
 
     @GET

@@ -34,6 +34,10 @@ public class Webhooks {
     record Created(WebhookSubscription subscription, String secret) {
     }
 
+    /** A rotated secret, and the subscription's version after it. */
+    record Rotated(RotatedSecretView view, long version) {
+    }
+
     private final GatewayConfig.WebhooksConfig config;
     private final WebhookTargets targets;
     private final SecretBox secrets;
@@ -133,14 +137,14 @@ public class Webhooks {
 
     /** A new secret; the current one keeps signing (second signature) for {@code secret-rotation-overlap}. */
     @Transactional
-    RotatedSecretView rotate(UUID id) {
+    Rotated rotate(UUID id) {
         WebhookSubscription subscription = find(id);
         Instant now = clock.instant();
         String secret = WebhookSignatures.newSecret();
         Instant previousUntil = now.plus(config.secretRotationOverlap());
         subscription.rotate(secrets.seal(secret, id.toString()), previousUntil, now);
         WebhookSubscription.flush();
-        return new RotatedSecretView(id, secret, previousUntil);
+        return new Rotated(new RotatedSecretView(id, secret, previousUntil), subscription.version());
     }
 
     @Transactional
