@@ -171,6 +171,11 @@ public enum EventType {
     NPS_RESPONSE_RECORDED("dev.tandem.nps.response-recorded.v1", Topics.FEEDBACK, "nps-survey",
             dev.tandem.events.feedback.NpsResponseRecorded.class,
             "A customer answered an NPS survey (score 0-10, category, comment and the feedback item it became)."),
+
+    // ---- gateway (tandem.gateway.events) ----
+    WEBHOOK_DISABLED("dev.tandem.webhook.disabled.v1", Topics.GATEWAY, "webhook",
+            dev.tandem.events.gateway.WebhookDisabled.class,
+            "The gateway disabled a webhook subscription whose deliveries kept failing (reason, since when)."),
     ;
 
     private final String type;

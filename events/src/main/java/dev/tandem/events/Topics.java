@@ -1,11 +1,13 @@
 package dev.tandem.events;
 
-/** The Kafka topics Tandem publishes to: one per service, record key = aggregate id. */
+/** The Kafka topics Tandem publishes to: one per service (the gateway included), record key = aggregate id. */
 public final class Topics {
 
     public static final String PRODUCT = "tandem.product.events";
     public static final String PROJECT = "tandem.project.events";
     public static final String FEEDBACK = "tandem.feedback.events";
+    /** The gateway's own events (webhook subscriptions it disabled); aggregate = the webhook subscription. */
+    public static final String GATEWAY = "tandem.gateway.events";
 
     /**
      * Where one consumer group puts the records of {@code topic} it could not process:

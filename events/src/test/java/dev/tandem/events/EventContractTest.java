@@ -61,7 +61,7 @@ class EventContractTest {
             }
             assertTrue(found, t.type() + " is not on a channel with address " + t.topic());
         }
-        assertEquals(3, Set.of(Topics.PRODUCT, Topics.PROJECT, Topics.FEEDBACK).size());
+        assertEquals(4, Set.of(Topics.PRODUCT, Topics.PROJECT, Topics.FEEDBACK, Topics.GATEWAY).size());
     }
 
     @Test

@@ -63,6 +63,12 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final int MAX_PENDING_FRAMES = 16;
     /** Event streams: a client that takes no frames for this long is disconnected. */
     public static final long STALLED_AFTER_MILLIS = 2_000;
+    /** Webhooks in the tests: an attempt's time limit, how long a delivery is retried, given-up ones that disable. */
+    public static final long WEBHOOK_TIMEOUT_MILLIS = 1_000;
+    public static final long WEBHOOK_GIVE_UP_MILLIS = 4_000;
+    public static final int WEBHOOK_DISABLE_AFTER_GIVEN_UP = 3;
+    /** The AES-256 key that seals webhook secrets in the tests (base64). */
+    public static final String WEBHOOK_SECRET_KEY = "q8v7Pj0f3yS6mXbT1nWc9rE2uZ5aKdH4gL0iYoQeVsM=";
 
     public static final String JWT_ISSUER = "https://login.example.test/realms/tandem";
     public static final String JWT_AUDIENCE = "tandem-api";
@@ -155,6 +161,21 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         // back-pressure at test scale: few frames in flight, a client that takes nothing is dropped after 2 s
         config.put("tandem.gateway.events.max-pending-frames", Integer.toString(MAX_PENDING_FRAMES));
         config.put("tandem.gateway.events.stalled-after", STALLED_AFTER_MILLIS + "ms");
+
+        // webhooks: receivers on 127.0.0.1 over http (that literal host only: "localhost" stays refused), secrets
+        // encrypted with a test key, and a retry schedule of seconds instead of a day
+        config.put("tandem.gateway.webhooks.allow-http", "true");
+        config.put("tandem.gateway.webhooks.allowed-hosts", "127.0.0.1");
+        config.put("tandem.gateway.webhooks.secret-encryption-key", WEBHOOK_SECRET_KEY);
+        config.put("tandem.gateway.webhooks.request-timeout", WEBHOOK_TIMEOUT_MILLIS + "ms");
+        config.put("tandem.gateway.webhooks.connect-timeout", "1s");
+        config.put("tandem.gateway.webhooks.poll-interval", "200ms");
+        config.put("tandem.gateway.webhooks.retry.initial-backoff", "100ms");
+        config.put("tandem.gateway.webhooks.retry.max-backoff", "400ms");
+        config.put("tandem.gateway.webhooks.retry.give-up-after", WEBHOOK_GIVE_UP_MILLIS + "ms");
+        config.put("tandem.gateway.webhooks.disable.after-given-up", Integer.toString(WEBHOOK_DISABLE_AFTER_GIVEN_UP));
+        config.put("tandem.gateway.webhooks.disable.after-failing-for", "60s");
+        config.put("tandem.gateway.webhooks.secret-rotation-overlap", "1h");
         return config;
     }
 

@@ -21,12 +21,13 @@ public record CreateApiKeyRequest(
         String name,
 
         @Schema(description = "What the key may do: products:read|write, projects:read|write, feedback:read|write, "
-                + "admin. A write scope includes the read scope of the same service; admin includes everything.", example = "[\"products:read\", \"feedback:write\"]",
+                + "webhooks:manage (webhook subscriptions), admin. A write scope includes the read scope of the same "
+                + "service; admin includes everything.", example = "[\"products:read\", \"feedback:write\"]",
                 required = true)
-        @NotEmpty @Size(max = 7)
+        @NotEmpty @Size(max = 8)
         List<@NotNull @Pattern(regexp = "products:read|products:write|projects:read|projects:write|feedback:read|"
-                + "feedback:write|admin", message = "must be one of products:read, products:write, projects:read, "
-                + "projects:write, feedback:read, feedback:write, admin") String> scopes,
+                + "feedback:write|webhooks:manage|admin", message = "must be one of products:read, products:write, "
+                + "projects:read, projects:write, feedback:read, feedback:write, webhooks:manage, admin") String> scopes,
 
         @Schema(description = "Requests per minute; the gateway's default (tandem.gateway.rate-limit.default-per-minute) "
                 + "when absent.", example = "600", minimum = "1", maximum = "1000000")

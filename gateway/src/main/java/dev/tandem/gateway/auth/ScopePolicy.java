@@ -8,12 +8,19 @@ import dev.tandem.platform.security.Scopes;
 /**
  * Which scope a gateway request needs — the same rule the services apply to the internal token ({@link Scopes}):
  * a routed path needs {@code <upstream scope>:read} for GET/HEAD and {@code :write} otherwise; the admin API needs
- * {@code admin}. Whether the caller's scopes allow it ({@code :write} includes {@code :read}, {@code admin} everything) is
+ * {@code admin}, the webhook subscriptions {@code webhooks:manage}. Whether the caller's scopes allow it ({@code :write} includes {@code :read}, {@code admin} everything) is
  * {@link Scopes#allows}. Pure.
  */
 public final class ScopePolicy {
 
     public static final String ADMIN_PREFIX = "/api/v1/admin";
+    /** The webhook subscriptions: {@link #WEBHOOKS_SCOPE} (or {@code admin}), whatever the method. */
+    public static final String WEBHOOKS_PREFIX = "/api/v1/webhooks";
+    /**
+     * Manage webhook subscriptions. Whoever holds it can have any event type sent to a URL of their choice, so it
+     * reads every topic in effect: give it as deliberately as {@code admin}.
+     */
+    public static final String WEBHOOKS_SCOPE = "webhooks:manage";
 
     private ScopePolicy() {
     }
@@ -27,6 +34,9 @@ public final class ScopePolicy {
     public static Optional<String> required(String path, String method, Route route, String upstreamScope) {
         if (path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")) {
             return Optional.of(Scopes.ADMIN);
+        }
+        if (path.equals(WEBHOOKS_PREFIX) || path.startsWith(WEBHOOKS_PREFIX + "/")) {
+            return Optional.of(WEBHOOKS_SCOPE);
         }
         if (route == null) {
             return Optional.empty();

@@ -47,6 +47,7 @@ public interface GatewayConfig {
     EventsConfig events();
 
     DeadLettersConfig deadLetters();
+    WebhooksConfig webhooks();
 
     /**
      * On start with an empty key store, create an admin API key and print it with a ready curl line. Set only by the
@@ -296,5 +297,114 @@ public interface GatewayConfig {
         /** Time allowed for each upstream readiness probe. */
         @WithDefault("2s")
         Duration timeout();
+    }
+
+    /** Webhooks: signed HTTP callbacks of the domain events (docs/gateway.md#webhooks). */
+    interface WebhooksConfig {
+        /** Whether this instance consumes the topics and delivers; the API works either way. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The topics whose events subscriptions may receive. */
+        @WithDefault("tandem.product.events,tandem.project.events,tandem.feedback.events,tandem.gateway.events")
+        List<String> topics();
+
+        /**
+         * The Kafka consumer group of the fan-out: one per gateway cluster, so that several instances share the
+         * partitions (and each event is queued once).
+         */
+        @WithDefault("tandem-gateway-webhooks")
+        String consumerGroup();
+
+        /** Whether {@code http://} URLs are accepted (HTTPS is required otherwise). Development and tests only. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Whether targets may resolve to private, loopback, link-local, multicast or unspecified addresses. Off: such
+         * a target is refused when it is set and on every delivery.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /**
+         * Host names or IP literals (as written in the URL) that may resolve to such addresses anyway, e.g. an
+         * internal receiver ({@code hooks.corp.internal}) or {@code 127.0.0.1} in development.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /**
+         * AES-256 key (base64 of 32 bytes) that encrypts signing secrets at rest (AES-GCM). Without it secrets are
+         * stored as they are (a warning is logged at start).
+         */
+        Optional<String> secretEncryptionKey();
+
+        /** How long the previous secret still signs (a second signature) after a rotation. */
+        @WithDefault("24h")
+        Duration secretRotationOverlap();
+
+        /** The whole of one attempt: connect, send, response headers and the (limited) body. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** The most of a response body that is read (the rest is not); kept for the delivery log. */
+        @WithDefault("4096")
+        int maxResponseBytes();
+
+        /** Deliveries sent at the same time by one instance. */
+        @WithDefault("32")
+        int maxInFlight();
+
+        /** How often due deliveries are looked for besides right after events were queued or an attempt ended. */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /**
+         * Delivered and given-up deliveries (with their attempts) are deleted this long after their last attempt;
+         * pending ones never.
+         */
+        @WithDefault("720h")
+        Duration deliveryRetention();
+
+        /** The most events one replay queues. */
+        @WithDefault("10000")
+        int replayMaxEvents();
+
+        RetryConfig retry();
+
+        DisableConfig disable();
+
+        /** Exponential back-off with jitter between attempts of one delivery. */
+        interface RetryConfig {
+            /** The wait after the first failed attempt; it doubles after each further one. */
+            @WithDefault("5s")
+            Duration initialBackoff();
+
+            /** The longest wait between two attempts. */
+            @WithDefault("1h")
+            Duration maxBackoff();
+
+            /** Each wait is randomly up to this fraction shorter or longer (0 to 1). */
+            @WithDefault("0.2")
+            double jitter();
+
+            /** A delivery still failing this long after it was queued is given up (state FAILED). */
+            @WithDefault("24h")
+            Duration giveUpAfter();
+        }
+
+        /** When the gateway sets a subscription DISABLED (and publishes dev.tandem.webhook.disabled.v1). */
+        interface DisableConfig {
+            /** Every attempt has failed for this long (no success in between). */
+            @WithDefault("120h")
+            Duration afterFailingFor();
+
+            /** This many events in a row were given up after all their retries; 0 turns this rule off. */
+            @WithDefault("10")
+            int afterGivenUp();
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.tandem.gateway.events;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -24,14 +23,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.gateway.auth.Caller;
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.gateway.proxy.Exchange;
@@ -246,7 +243,7 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                         position = position.with(new TopicPartition(record.topic(), record.partition()),
                                 record.offset() + 1);
                         if (matches(record)) {
-                            backlog.add("id: " + ids.idOf(position) + "\ndata: " + cloudEvent(record) + "\n\n");
+                            backlog.add("id: " + ids.idOf(position) + "\ndata: " + StructuredCloudEvent.of(record, mapper) + "\n\n");
                         }
                     }
                 }
@@ -454,24 +451,6 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                     && (subject == null || subject.equals(header(record, "ce_subject")));
         }
 
-        private String cloudEvent(ConsumerRecord<String, byte[]> record) {
-            ObjectNode event = mapper.createObjectNode();
-            event.put("specversion", header(record, "ce_specversion") == null ? "1.0" : header(record, "ce_specversion"));
-            for (String name : new String[] {"id", "source", "type", "subject", "time", "sequence"}) {
-                String value = header(record, "ce_" + name);
-                if (value != null) {
-                    event.put(name, value);
-                }
-            }
-            event.put("datacontenttype", "application/json");
-            try {
-                event.set("data", mapper.readTree(record.value()));
-            } catch (java.io.IOException | RuntimeException e) {
-                event.put("data", record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8));
-            }
-            return event.toString();
-        }
-
         private Properties properties() {
             Properties p = new Properties();
             p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -493,7 +472,6 @@ public class EventStreamHandler implements Handler<RoutingContext> {
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return StructuredCloudEvent.header(record.headers(), name);
     }
 }

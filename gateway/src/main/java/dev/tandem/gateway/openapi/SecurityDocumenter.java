@@ -46,9 +46,10 @@ public final class SecurityDocumenter {
         schemes.putObject(BEARER_SCHEME)
                 .put("type", "http").put("scheme", "bearer")
                 .put("description", "Authorization: Bearer with an API key, or a person's JWT from the configured "
-                        + "OIDC issuer. Scopes: products:read|write, projects:read|write, feedback:read|write, admin "
-                        + "(GET/HEAD need :read, other methods :write; a :write scope includes the :read of the same "
-                        + "service; admin allows everything).");
+                        + "OIDC issuer. Scopes: products:read|write, projects:read|write, feedback:read|write, "
+                        + "webhooks:manage, admin (GET/HEAD need :read, other methods :write; a :write scope includes "
+                        + "the :read of the same service; /api/v1/webhooks needs webhooks:manage; admin allows "
+                        + "everything).");
         ObjectNode responses = object(components, "responses");
         problemResponse(responses, "Unauthorized", 401, "unauthorized", "No credentials, or an unknown, revoked or "
                 + "expired key, or an invalid token; WWW-Authenticate says which", "Send an API key (Authorization: "

@@ -48,7 +48,8 @@ public class GatewayRouter {
     public static final String API_PATTERN = "/api/*";
     public static final String OPENAPI_PATH = "/openapi";
     /** Paths under /api/ that the gateway serves itself (Quarkus REST), not an upstream. */
-    public static final java.util.List<String> LOCAL_PREFIXES = java.util.List.of("/api/v1/admin");
+    public static final java.util.List<String> LOCAL_PREFIXES = java.util.List.of("/api/v1/admin",
+            "/api/v1/webhooks");
 
     private static final Logger ACCESS = Logger.getLogger("dev.tandem.gateway.access");
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate"; // read by Quarkus' HTTP server metrics

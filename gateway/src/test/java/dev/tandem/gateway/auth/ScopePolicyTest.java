@@ -34,6 +34,18 @@ class ScopePolicyTest {
     }
 
     @Test
+    void theWebhooksNeedWebhooksManageWhateverTheMethodAndAdminAllowsThemToo() {
+        for (String method : List.of("GET", "POST", "PATCH", "DELETE")) {
+            assertEquals(Optional.of("webhooks:manage"), ScopePolicy.required("/api/v1/webhooks", method, null, null));
+            assertEquals(Optional.of("webhooks:manage"),
+                    ScopePolicy.required("/api/v1/webhooks/7/deliveries", method, null, null));
+        }
+        assertEquals(Optional.empty(), ScopePolicy.required("/api/v1/webhooksX", "GET", null, null));
+        assertEquals(true, dev.tandem.platform.security.Scopes.allows(Set.of("admin"), "webhooks:manage"));
+        assertEquals(false, dev.tandem.platform.security.Scopes.allows(Set.of("products:write"), "webhooks:manage"));
+    }
+
+    @Test
     void scopesComeFromAStringOrAnArrayClaimNestedOrNot() {
         assertEquals(Set.of("products:read", "admin"),
                 JwtAuthenticator.scopes(Map.of("scope", "products:read  admin"), "scope"));
