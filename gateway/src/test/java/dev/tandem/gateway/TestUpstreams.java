@@ -114,7 +114,9 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("tandem.gateway.upstreams.uploads.url", "http://127.0.0.1:" + listen("uploads", "openapi/product.json"));
         config.put("tandem.gateway.upstreams.uploads.timeout", UPLOADS_TIMEOUT_MILLIS + "ms");
         config.put("tandem.gateway.upstreams.uploads.scope", "products");
-        for (String name : java.util.List.of("duo", "pair", "writes", "uploads")) {
+        config.put("tandem.gateway.upstreams.draining.url", "http://127.0.0.1:" + listen("draining-a", "openapi/product.json")
+                + ",http://127.0.0.1:" + listen("draining-b", "openapi/product.json"));
+        for (String name : java.util.List.of("duo", "pair", "writes", "uploads", "draining")) {
             config.put("tandem.gateway.upstreams." + name + ".include-in-openapi", "false");
         }
 
@@ -137,6 +139,8 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         config.put("tandem.gateway.routes[96].upstream", "pair");
         config.put("tandem.gateway.routes[97].prefix", "/api/v1/writes");
         config.put("tandem.gateway.routes[97].upstream", "writes");
+        config.put("tandem.gateway.routes[89].prefix", "/api/v1/draining");
+        config.put("tandem.gateway.routes[89].upstream", "draining");
         config.put("tandem.gateway.routes[98].prefix", "/api/v1/uploads");
         config.put("tandem.gateway.routes[98].upstream", "uploads");
         config.put("tandem.gateway.routes[99].prefix", "/api/v1/uploads/impatient");
@@ -195,7 +199,11 @@ public class TestUpstreams implements QuarkusTestResourceLifecycleManager {
         byte[] openApi = resource(openApiResource);
         HttpServer server = vertx.createHttpServer().requestHandler(request -> {
             String path = request.path();
-            if (path.equals("/q/health/ready")) {
+            if (path.equals("/q/health/ready") && name.equals("draining-a")) {
+                // an instance that still answers but reports itself not ready (starting, draining, database away)
+                request.response().setStatusCode(503).putHeader("Content-Type", "application/json")
+                        .end("{\"status\":\"DOWN\"}");
+            } else if (path.equals("/q/health/ready")) {
                 request.response().putHeader("Content-Type", "application/json").end("{\"status\":\"UP\"}");
             } else if (path.equals("/q/openapi")) {
                 request.response().putHeader("Content-Type", "application/json").end(Buffer.buffer(openApi));

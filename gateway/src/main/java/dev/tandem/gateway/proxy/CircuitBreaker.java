@@ -1,109 +1,138 @@
 package dev.tandem.gateway.proxy;
 
 import java.time.Duration;
-import java.util.function.LongSupplier;
+
+import io.vertx.circuitbreaker.CircuitBreakerOptions;
+import io.vertx.circuitbreaker.CircuitBreakerState;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 
 /**
- * A deliberately small circuit breaker, one per upstream.
+ * The circuit of one upstream instance: Vert.x's circuit breaker ({@code vertx-circuit-breaker}), behind the small
+ * permit API the proxy uses.
  *
  * <ul>
- * <li>CLOSED: every request goes through; {@code failureThreshold} consecutive failures (connection refused or
- * reset, timeout) open the circuit.</li>
- * <li>OPEN: requests are answered 503 at once, without touching the upstream, for {@code openFor}.</li>
+ * <li>CLOSED: every request goes through; {@code failureThreshold} failures (connection refused or reset, timeout)
+ * without a success in between, within Vert.x's rolling window (10 s), open the circuit.</li>
+ * <li>OPEN: requests are refused at once (the proxy answers 503 or tries another instance), for {@code openFor}.</li>
  * <li>HALF_OPEN: after that, one trial request is let through; its success closes the circuit, its failure opens it
- * again. Other requests keep getting 503 meanwhile.</li>
+ * again. Other requests are refused meanwhile.</li>
  * </ul>
  * Every permit handed out must be settled with exactly one of {@link #onSuccess}, {@link #onFailure} or
- * {@link #release}. Thread-safe.
+ * {@link #release} (the proxy settles each request once, whatever ends it). Only upstream faults are failures: a
+ * client that went away or sent its body too slowly is a {@link #release}, which counts neither way — Vert.x's
+ * breaker knows only success (which resets the failure count) and failure, so a released permit is simply never
+ * reported to it (it sets no operation timeout, so nothing waits for it), except a released trial, which is reported
+ * as a failure: the circuit opens again and the next trial goes after the open period. Thread-safe; state changes are
+ * applied on the Vert.x context that acquired the permit, so they show a moment after the call that causes them.
  */
 public final class CircuitBreaker {
 
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
-    /** The answer to "may this request go to the upstream?". */
-    public record Permit(boolean allowed, boolean trial, long retryAfterMillis) {
+    /** The answer to "may this request go to the upstream?"; settle it once. */
+    public static final class Permit {
+        private final boolean allowed;
+        private final long retryAfterMillis;
+        private final Promise<Void> outcome;
+        private final boolean trial;
+
+        private Permit(boolean allowed, long retryAfterMillis, Promise<Void> outcome, boolean trial) {
+            this.allowed = allowed;
+            this.retryAfterMillis = retryAfterMillis;
+            this.outcome = outcome;
+            this.trial = trial;
+        }
+
+        public boolean allowed() {
+            return allowed;
+        }
+
+        /** When not allowed: how long until the circuit lets a trial through, at most. */
+        public long retryAfterMillis() {
+            return retryAfterMillis;
+        }
     }
 
-    private static final Permit PASS = new Permit(true, false, 0);
-
-    private final int failureThreshold;
-    private final long openForNanos;
-    private final LongSupplier nanoClock;
-
-    private State state = State.CLOSED;
-    private int consecutiveFailures;
-    private long openedAt;
-    private boolean trialInFlight;
-    private long trialStartedAt;
-
-    public CircuitBreaker(int failureThreshold, Duration openFor) {
-        this(failureThreshold, openFor, System::nanoTime);
+    /** The upstream failed; what the circuit is told when it could not be reached or did not answer in time. */
+    private static final class UpstreamFailure extends RuntimeException {
+        UpstreamFailure() {
+            super("upstream failure", null, false, false);
+        }
     }
 
-    CircuitBreaker(int failureThreshold, Duration openFor, LongSupplier nanoClock) {
-        this.failureThreshold = failureThreshold;
-        this.openForNanos = openFor.toNanos();
-        this.nanoClock = nanoClock;
+    private static final UpstreamFailure FAILURE = new UpstreamFailure();
+    private static final Permit PASS = new Permit(true, 0, null, false);
+
+    private final io.vertx.circuitbreaker.CircuitBreaker breaker;
+    private final long openForMillis;
+
+    /**
+     * @param failureThreshold failures that open the circuit; 0 or less: never open
+     * @param openFor          how long an open circuit refuses before it lets a trial through
+     */
+    public CircuitBreaker(Vertx vertx, String name, int failureThreshold, Duration openFor) {
+        this.openForMillis = openFor.toMillis();
+        this.breaker = failureThreshold <= 0 ? null : io.vertx.circuitbreaker.CircuitBreaker.create(name, vertx,
+                new CircuitBreakerOptions()
+                        .setMaxFailures(failureThreshold)
+                        .setResetTimeout(openFor.toMillis())
+                        // the upstream's own timeouts (connect, idle, per route) are the proxy's; none here
+                        .setTimeout(-1)
+                        .setFallbackOnFailure(false)
+                        .setMaxRetries(0)
+                        // no state updates on the event bus: nothing listens, and it would cost every request
+                        .setNotificationAddress(null));
     }
 
-    public synchronized Permit tryAcquire() {
-        if (failureThreshold <= 0) {
+    public Permit tryAcquire() {
+        if (breaker == null) {
             return PASS;
         }
-        long now = nanoClock.getAsLong();
-        switch (state) {
-            case CLOSED:
-                return PASS;
-            case OPEN:
-                long waited = now - openedAt;
-                if (waited < openForNanos) {
-                    return new Permit(false, false, Math.max(1, (openForNanos - waited) / 1_000_000));
-                }
-                state = State.HALF_OPEN;
-                return startTrial(now);
-            default: // HALF_OPEN
-                // a trial whose outcome never arrived must not keep the circuit shut for ever
-                if (trialInFlight && now - trialStartedAt < openForNanos) {
-                    return new Permit(false, false, Math.max(1, (openForNanos - (now - trialStartedAt)) / 1_000_000));
-                }
-                return startTrial(now);
+        @SuppressWarnings("unchecked")
+        Promise<Void>[] handed = new Promise[1];
+        // the operation runs at once when the circuit lets it through (CLOSED, or the HALF_OPEN trial); when it
+        // refuses, the operation is never called
+        breaker.<Void>execute(operation -> handed[0] = operation);
+        if (handed[0] == null) {
+            return new Permit(false, openForMillis, null, false);
         }
-    }
-
-    private Permit startTrial(long now) {
-        trialInFlight = true;
-        trialStartedAt = now;
-        return new Permit(true, true, 0);
+        return new Permit(true, 0, handed[0], breaker.state() == CircuitBreakerState.HALF_OPEN);
     }
 
     /** The upstream answered (any HTTP status: it is reachable). */
-    public synchronized void onSuccess(Permit permit) {
-        consecutiveFailures = 0;
-        state = State.CLOSED;
-        trialInFlight = false;
+    public void onSuccess(Permit permit) {
+        if (permit.outcome != null) {
+            permit.outcome.tryComplete();
+        }
     }
 
     /** The upstream could not be reached, reset the connection or did not answer in time. */
-    public synchronized void onFailure(Permit permit) {
-        if (failureThreshold <= 0) {
-            return;
-        }
-        consecutiveFailures++;
-        if (permit.trial() || (state == State.CLOSED && consecutiveFailures >= failureThreshold)) {
-            state = State.OPEN;
-            openedAt = nanoClock.getAsLong();
-            trialInFlight = false;
+    public void onFailure(Permit permit) {
+        if (permit.outcome != null) {
+            permit.outcome.tryFail(FAILURE);
         }
     }
 
-    /** The request ended without telling anything about the upstream (e.g. the client went away). */
-    public synchronized void release(Permit permit) {
-        if (permit.trial()) {
-            trialInFlight = false;
+    /**
+     * The request ended without telling anything against the upstream (the client went away, was too slow to send,
+     * or a deadline of the gateway's own passed): settled as reachable, never as a failure.
+     */
+    public void release(Permit permit) {
+        if (permit.trial) {
+            onFailure(permit);
         }
     }
 
-    public synchronized State state() {
-        return state;
+    public State state() {
+        if (breaker == null) {
+            return State.CLOSED;
+        }
+        CircuitBreakerState s = breaker.state();
+        return switch (s) {
+            case OPEN -> State.OPEN;
+            case HALF_OPEN -> State.HALF_OPEN;
+            case CLOSED -> State.CLOSED;
+        };
     }
 }

@@ -15,9 +15,10 @@ import io.vertx.core.http.RequestOptions;
  * One upstream service as the proxy sees it: its instances (one or more base URLs, each with its own circuit), its
  * time limits and its pooled HTTP client (one pool per instance address).
  *
- * <p>{@link #choose} balances round-robin over the instances whose circuit lets a request through, so a failed
- * instance is skipped as soon as its circuit opens, and tried again (one trial request) once its open period is
- * over.
+ * <p>{@link #choose} balances round-robin over the instances that the last active health check found ready
+ * ({@link ActiveHealthChecks}) and whose circuit lets a request through, so an instance that is starting or draining
+ * gets no requests, and a failed one is skipped as soon as its circuit opens and tried again (one trial request)
+ * once its open period is over.
  */
 public final class Upstream {
 
@@ -29,6 +30,8 @@ public final class Upstream {
         private final int port;
         private final String basePath;
         private final CircuitBreaker circuit;
+        /** What the last active health check found ({@link ActiveHealthChecks}); ready until one finds otherwise. */
+        private volatile boolean ready = true;
 
         Instance(String upstream, String url, CircuitBreaker circuit) {
             this.url = url;
@@ -55,6 +58,18 @@ public final class Upstream {
 
         public CircuitBreaker circuit() {
             return circuit;
+        }
+
+        /** Whether the last active health check found it ready. */
+        public boolean ready() {
+            return ready;
+        }
+
+        /** Records a health check's finding; answers whether it changed. */
+        boolean markReady(boolean nowReady) {
+            boolean was = ready;
+            ready = nowReady;
+            return was != nowReady;
         }
     }
 
@@ -101,11 +116,15 @@ public final class Upstream {
         int n = instances.size();
         int start = Math.floorMod(next.getAndIncrement(), n);
         CircuitBreaker.Permit refused = null;
+        boolean anyReady = n == 1 || instances.stream().anyMatch(Instance::ready);
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < n; i++) {
                 Instance candidate = instances.get((start + i) % n);
                 if ((pass == 0) == (candidate == avoid && n > 1)) {
                     continue; // first pass: every instance but avoid; second pass: avoid
+                }
+                if (anyReady && n > 1 && !candidate.ready() && candidate != avoid) {
+                    continue; // not ready by the last health check, while another is
                 }
                 CircuitBreaker.Permit permit = candidate.circuit().tryAcquire();
                 if (permit.allowed()) {

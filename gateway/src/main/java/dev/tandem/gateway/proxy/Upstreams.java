@@ -33,11 +33,17 @@ public class Upstreams {
             PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.maxConnections());
             byName.put(name, new Upstream(name, upstream.url(), upstream.timeout(), upstream.connectTimeout(),
                     vertx.createHttpClient(options, pool),
-                    () -> new CircuitBreaker(config.circuit().failureThreshold(), config.circuit().openFor())));
+                    circuits(vertx, name, config)));
         });
         this.routes = new RouteTable(
                 config.routes().stream().map(r -> new Route(r.prefix(), r.upstream(), r.timeout().orElse(null),
                         r.requestReceiveTimeout().orElse(null))).toList(), byName.keySet());
+    }
+
+    private static java.util.function.Supplier<CircuitBreaker> circuits(Vertx vertx, String upstream, GatewayConfig config) {
+        java.util.concurrent.atomic.AtomicInteger instance = new java.util.concurrent.atomic.AtomicInteger();
+        return () -> new CircuitBreaker(vertx, "tandem-upstream-" + upstream + "-" + instance.incrementAndGet(),
+                config.circuit().failureThreshold(), config.circuit().openFor());
     }
 
     public Optional<Upstream> get(String name) {

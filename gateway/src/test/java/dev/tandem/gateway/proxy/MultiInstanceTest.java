@@ -39,9 +39,43 @@ class MultiInstanceTest {
         assertEquals(Set.of("duo-a", "duo-b"), served);
     }
 
+    @Inject
+    ActiveHealthChecks healthChecks;
+
+    @Test
+    void anInstanceThatReportsItselfNotReadyGetsNoRequestsOnceAHealthCheckFoundIt() throws InterruptedException {
+        String key = TestKeys.admin(apiKeys);
+        healthChecks.checkAll();
+        Thread.sleep(500); // the checks answer asynchronously
+        Set<String> served = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            served.add(given().header("Authorization", "Bearer " + key).get("/api/v1/draining/items/" + i).then()
+                    .statusCode(200).extract().path("upstream"));
+        }
+        assertEquals(Set.of("draining-b"), served, "draining-a answers its readiness with 503");
+        // and a dead instance is found by the check, before any request fails on it
+        Set<String> live = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            Response r = given().header("Authorization", "Bearer " + key).contentType(ContentType.JSON)
+                    .body("{\"n\": " + i + "}").post("/api/v1/writes/items");
+            assertEquals(200, r.statusCode(), "no write without a key reaches the dead instance");
+            live.add(r.path("upstream"));
+        }
+        assertEquals(Set.of("writes-live"), live);
+    }
+
+    @Inject
+    Upstreams upstreams;
+
+    /** As before any health check ran (or between two): the circuit alone has to find the dead instance. */
+    private void noHealthCheckYet(String upstream) {
+        upstreams.get(upstream).orElseThrow().instances().forEach(i -> i.markReady(true));
+    }
+
     @Test
     void aDeadInstanceIsSkippedAndNoReadFails() {
         String key = TestKeys.admin(apiKeys);
+        noHealthCheckYet("pair");
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 2 * TestUpstreams.CIRCUIT_THRESHOLD + 4; i++) {
             Response r = given().header("Authorization", "Bearer " + key).get("/api/v1/pair/items/" + i);
@@ -60,6 +94,7 @@ class MultiInstanceTest {
     @Test
     void aWriteWithAnIdempotencyKeyGoesToAnotherInstanceWhenItsFirstIsDownOtherWritesDoNot() {
         String key = TestKeys.admin(apiKeys);
+        noHealthCheckYet("writes");
         // round-robin: of two writes in a row, one is first sent to the dead instance
         List<Integer> keyed = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
