@@ -79,6 +79,15 @@ class ClosedLoopTest {
         String bolt = customer(api, "Bolt " + tag, "GROWTH", "50000.00", EUR, subjects);
         String corvo = customer(api, "Corvo " + tag, "STARTER", "20000.00", "USD", subjects);
 
+        // ---- a system that cannot read Kafka subscribes to the customers being told (a webhook, signed)
+        WebhookReceiver receiver = WebhookReceiver.start();
+        ObjectNode subscription = object().put("url", receiver.url()).put("description", "CRM " + tag);
+        subscription.putArray("eventTypes").add(EventType.FEEDBACK_LOOP_CLOSED.type());
+        subscription.putArray("subjects").add(acme).add(bolt).add(corvo);
+        JsonNode webhook = admin.send("POST", "/api/v1/webhooks", subscription, null, false).expect(201);
+        String webhookSecret = webhook.path("secret").asText();
+        assertTrue(webhookSecret.startsWith("whsec_"), webhook.toString());
+
         // ---- a product with an objective and three features; by RICE alone: A 300, B 200, C 100
         ObjectNode productBody = object().put("key", "L" + tag).put("name", "Loop " + tag)
                 .put("vision", "Merchants get paid the day they ship").put("owner", "pm-" + tag + "@example.com");
@@ -270,6 +279,25 @@ class ClosedLoopTest {
             assertEquals(Set.copyOf(items), texts(told.path("feedbackIds")), "their feedback items: " + told);
             assertTrue(told.path("contactEmail").asText().endsWith("@example.com"), told.toString());
         });
+
+        // ---- the subscriber was called once per customer told, each call signed per the Standard Webhooks spec
+        List<WebhookReceiver.Call> calls = receiver.await(3, EVENTUALLY);
+        Map<String, String> calledFor = new LinkedHashMap<>();
+        for (WebhookReceiver.Call call : calls) {
+            assertTrue(call.verifies(webhookSecret), "a valid webhook-signature: " + call);
+            JsonNode cloudEvent = call.json();
+            assertEquals(EventType.FEEDBACK_LOOP_CLOSED.type(), cloudEvent.path("type").asText());
+            assertEquals(call.id(), cloudEvent.path("id").asText(), "webhook-id is the CloudEvent id");
+            assertTrue(calledFor.put(cloudEvent.path("subject").asText(), call.id()) == null, "one call per customer");
+            assertEquals(top, cloudEvent.path("data").path("featureId").asText());
+        }
+        assertEquals(feedbackOnB.keySet(), calledFor.keySet(), "a call for each customer who asked");
+        assertEquals(Set.copyOf(calledFor.values()), loopClosed.keySet().stream().map(customer -> events.stream()
+                .filter(e -> is(e, EventType.FEEDBACK_LOOP_CLOSED) && customer.equals(e.subject())).findFirst()
+                .orElseThrow().id()).collect(Collectors.toSet()), "the calls carry the events' ids");
+        receiver.close();
+        admin.send("DELETE", "/api/v1/webhooks/" + webhook.path("id").asText(), null,
+                admin.get("/api/v1/webhooks/" + webhook.path("id").asText()).etag(), false).expect(204);
 
         assertEquals(1, count(events, EventType.FEATURE_COMMITTED, d -> top.equals(d.path("featureId").asText())));
         assertEquals(1, count(events, EventType.FEATURE_RELEASED, d -> top.equals(d.path("featureId").asText())));

@@ -315,6 +315,11 @@ public final class Stack implements AutoCloseable {
         InternalTokenKeys keys = InternalTokenKeys.loadOrCreate(dataDir);
         Map<String, String> env = new LinkedHashMap<>();
         if (service == Service.GATEWAY) {
+            // webhooks to receivers on this machine over plain http (127.0.0.1 only), secrets sealed with a key of
+            // the data folder
+            env.put("TANDEM_GATEWAY_WEBHOOKS_ALLOW_HTTP", "true");
+            env.put("TANDEM_GATEWAY_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1");
+            env.put("TANDEM_GATEWAY_WEBHOOKS_SECRET_ENCRYPTION_KEY", webhookSecretKey(dataDir));
             env.put(ENV_INTERNAL_TOKEN_PRIVATE_KEY, keys.privateKey());
             env.put(ENV_BOOTSTRAP_ADMIN_KEY, "true");
             env.put(ENV_BOOTSTRAP_ADMIN_KEY_FILE, adminKeyFile(dataDir).toString());
@@ -322,6 +327,25 @@ public final class Stack implements AutoCloseable {
             env.put(ENV_SECURITY_PUBLIC_KEY, keys.publicKey());
         }
         return env;
+    }
+
+    /** The AES-256 key (base64) that seals webhook secrets: {@code <data>/keys/webhook-secret.key}, made once. */
+    static String webhookSecretKey(Path dataDir) throws IOException {
+        Path file = dataDir.resolve("keys").resolve("webhook-secret.key");
+        if (Files.isRegularFile(file)) {
+            return Files.readString(file).strip();
+        }
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        String encoded = java.util.Base64.getEncoder().encodeToString(key);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, encoded + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the data folder is the user's own
+        }
+        return encoded;
     }
 
     /** Where the gateway writes the admin API key it creates on the first start of a data folder. */
