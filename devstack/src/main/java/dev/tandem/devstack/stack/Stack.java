@@ -34,9 +34,8 @@ import dev.tandem.devstack.infra.ReceivedMail;
 /**
  * The whole Tandem stack on one machine, without Docker: a real PostgreSQL server (one database per service), a
  * real Kafka broker and a real mail server (SMTP and IMAP, GreenMail) started in this JVM, and each of the four
- * services launched as its own JVM from its
- * Quarkus fast-jar ({@code <module>/target/quarkus-app/quarkus-run.jar}), configured only through environment
- * variables. Used by the one-command run ({@code DevStack}) and by the system tests.
+ * services launched as its own JVM from its Quarkus fast-jar ({@code <module>/target/quarkus-app/quarkus-run.jar}),
+ * configured only through environment variables. Used by the one-command run ({@code DevStack}) and by the system tests.
  *
  * <pre>{@code
  * try (Stack stack = Stack.start(StackConfig.forTests(repoRoot))) {
@@ -130,8 +129,7 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Starts the mail server, then PostgreSQL and Kafka (in parallel), creates the services' databases, then launches
-     * the four services
-     * in parallel and waits until each reports ready. On any failure everything started so far is stopped again
+     * the four services in parallel and waits until each reports ready. On any failure everything started so far is stopped again
      * and a {@link StackException} says what went wrong (for a service: its last {@value #TAIL_LINES} log lines).
      *
      * @return this stack, running
@@ -671,8 +669,8 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Stops the services (SIGTERM to each, in parallel; killed if still running after the stop timeout), then
-     * Kafka, then PostgreSQL, then the mail server; removes temporary data. Safe to call more than once and from any thread; a second
-     * caller waits until the first has finished.
+     * Kafka, then PostgreSQL, then the mail server; removes temporary data. Safe to call more than once and from any
+     * thread; a second caller waits until the first has finished.
      */
     @Override
     public void close() {
