@@ -31,7 +31,7 @@ import dev.tandem.devstack.stack.StackException;
 import dev.tandem.devstack.stack.StackListener;
 
 /**
- * The one-command local run ({@code ./run}): embedded PostgreSQL and Kafka plus the four services, each in its own
+ * The one-command local run ({@code ./run}): embedded PostgreSQL, Kafka and a mail server plus the four services, each in its own
  * JVM, their logs interleaved with a prefix per service, data kept in {@code <repo>/.devstack/} across restarts.
  * Ctrl-C stops everything in order. Any startup failure ends with one clear message and exit code 1 (the stack
  * trace only with {@code TANDEM_DEBUG=1}).
@@ -48,14 +48,15 @@ public final class DevStack {
                    java -jar devstack/target/tandem-devstack-0.1.0-SNAPSHOT.jar [--reset] [--replicas N] [--help]
 
             Starts Tandem locally without Docker: an embedded PostgreSQL (databases product, project, feedback,
-            gateway) and an in-process Kafka broker, then product-service, project-service, feedback-service and
-            the gateway, each as its own JVM. Logs of all four are shown with a prefix per service. A service that
+            gateway), an in-process Kafka broker and an in-process mail server (SMTP and IMAP: the mails
+            feedback-service sends customers when a loop closes, also written to <data>/mail/*.eml), then
+            product-service, project-service, feedback-service and the gateway, each as its own JVM. Logs of all four are shown with a prefix per service. A service that
             dies is started again (the others keep serving). Ctrl-C stops everything. What a devstack killed hard
             left running is stopped by the next start. Data is kept in <repo>/.devstack/ across restarts.
 
             Options:
               --build   (./run only) rebuild the services and the devstack first (./mvnw -q -DskipTests install)
-              --reset   delete the data folder (PostgreSQL and Kafka data) before starting
+              --reset   delete the data folder (PostgreSQL and Kafka data, received mails) before starting
               --replicas N
                         run N instances (1 to 3) of every service; instance i (from 0) of a service listens on
                         its port + 10 x i (e.g. product-service-2 on 8091, gateway-2 on 8090); each gateway
@@ -69,6 +70,8 @@ public final class DevStack {
               TANDEM_FEEDBACK_PORT     feedback-service port         (default 8083)
               TANDEM_PG_PORT           embedded PostgreSQL port      (default 5432)
               TANDEM_KAFKA_PORT        embedded Kafka port           (default 9092)
+              TANDEM_SMTP_PORT         embedded mail server, SMTP    (default 3025)
+              TANDEM_IMAP_PORT         embedded mail server, IMAP    (default 3143)
               TANDEM_DATA_DIR          data folder                   (default <repo>/.devstack)
               TANDEM_REPLICAS          instances of every service    (default 1; --replicas wins)
               TANDEM_READY_TIMEOUT     seconds each service may take to become ready (default 180)
@@ -236,6 +239,8 @@ public final class DevStack {
         }
         portFrom(env, StackConfig.POSTGRES_PORT_ENV).ifPresent(b::postgresPort);
         portFrom(env, StackConfig.KAFKA_PORT_ENV).ifPresent(b::kafkaPort);
+        portFrom(env, StackConfig.SMTP_PORT_ENV).ifPresent(b::smtpPort);
+        portFrom(env, StackConfig.IMAP_PORT_ENV).ifPresent(b::imapPort);
         String dataDir = blankToNull(env.get(StackConfig.DATA_DIR_ENV));
         if (dataDir != null) {
             b.dataDir(Path.of(dataDir));
@@ -364,7 +369,7 @@ public final class DevStack {
 
     private void reset(StackConfig config) {
         Path dir = config.dataDir();
-        for (String sub : List.of("postgres", "kafka", "pids")) {
+        for (String sub : List.of("postgres", "kafka", "mail", "pids")) {
             Path p = dir.resolve(sub);
             if (Files.exists(p)) {
                 say("--reset: deleting " + p);
@@ -414,6 +419,9 @@ public final class DevStack {
             lines.add(row(first ? "PostgreSQL" : "", e.jdbcUrl(s) + (first ? "   (user " + e.postgresUser() + ", no password)" : "")));
             first = false;
         }
+        if (e.hasMail()) {
+            lines.add(row("Mail (SMTP)", mailLine(e)));
+        }
         lines.add(row("Data", config.dataDir() + "   (delete it, or run with --reset, to start afresh)"));
         java.nio.file.Path adminKey = Stack.adminKeyFile(e.dataDir());
         String key = readQuietly(adminKey);
@@ -427,6 +435,19 @@ public final class DevStack {
         lines.add("Press Ctrl-C to stop.");
         lines.add(rule);
         lines.forEach(out::line);
+    }
+
+    /**
+     * {@code 127.0.0.1:3025 — received mails in .devstack/mail/ (and IMAP 127.0.0.1:3143, login = password = the
+     * address)}: where the customers' mails of closed loops can be read.
+     */
+    static String mailLine(StackEndpoints e) {
+        Path folder = e.mailFolder();
+        Path cwd = Path.of("").toAbsolutePath();
+        String where = folder == null ? "" : (folder.startsWith(cwd) ? cwd.relativize(folder) : folder) + "/";
+        return StackEndpoints.HOST + ":" + e.smtpPort() + " — received mails in " + where
+                + (e.imapPort() > 0 ? " (and IMAP " + StackEndpoints.HOST + ":" + e.imapPort()
+                        + ", login = password = the address)" : "");
     }
 
     private static String readQuietly(java.nio.file.Path file) {

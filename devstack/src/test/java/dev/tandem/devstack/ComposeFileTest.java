@@ -89,7 +89,8 @@ class ComposeFileTest {
             ports.put(s, s.defaultPort());
             jdbc.put(s, "jdbc:postgresql://127.0.0.1:5432/" + s.database());
         }
-        StackEndpoints endpoints = new StackEndpoints(ports, jdbc, "127.0.0.1:9092", 9092, 5432, "postgres", "", null);
+        StackEndpoints endpoints = new StackEndpoints(ports, Map.of(), jdbc, "127.0.0.1:9092", 9092, 5432, "postgres",
+                "", null, 3025, 3143, null);
         for (Service s : Service.values()) {
             Map<String, String> env = environment(s.module());
             Set<String> devstack = new java.util.HashSet<>(Stack.serviceEnvironment(s, endpoints).keySet());
@@ -116,6 +117,20 @@ class ComposeFileTest {
         assertEquals("http://feedback-service:8080", gateway.get("TANDEM_GATEWAY_UPSTREAMS_FEEDBACK_URL"));
         assertEquals(environment("postgres").get("POSTGRES_PASSWORD"), environment("product-service").get("QUARKUS_DATASOURCE_PASSWORD"),
                 "the services use the password the database is created with");
+    }
+
+    @Test
+    void customersAreToldByMailOnlyWhenTheDeploymentSaysSo() {
+        Map<String, String> feedback = environment("feedback-service");
+        // off unless configured: compose has no mail server of its own, the operator names a relay in .env
+        assertEquals("${TANDEM_LOOP_MAIL_ENABLED:-false}", feedback.get(Stack.ENV_LOOP_MAIL_ENABLED));
+        assertEquals("false", feedback.get(Stack.ENV_MAILER_MOCK));
+        for (String name : List.of(Stack.ENV_MAILER_HOST, Stack.ENV_MAILER_PORT, Stack.ENV_MAILER_FROM)) {
+            assertTrue(feedback.get(name).startsWith("${"), name + " comes from the deployment's environment");
+        }
+        for (String other : List.of("product-service", "project-service", "gateway")) {
+            assertFalse(environment(other).containsKey(Stack.ENV_MAILER_HOST), other + " sends no mail");
+        }
     }
 
     @Test

@@ -73,6 +73,32 @@ class DevStackTest {
     }
 
     @Test
+    void preflightRefusesAMailPortThatIsInUseNamingTheVariableToChange() throws IOException {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            StackConfig config = freePorts().smtpPort(port).build();
+            StackException e = assertThrows(StackException.class, () -> DevStack.preflight(config));
+            assertEquals("port " + port + " (mail (SMTP)) is in use — stop what uses it or set TANDEM_SMTP_PORT",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void theSummarySaysWhereTheMailsCanBeRead() {
+        Map<Service, Integer> ports = new java.util.EnumMap<>(Service.class);
+        Map<Service, String> jdbc = new java.util.EnumMap<>(Service.class);
+        for (Service s : Service.values()) {
+            ports.put(s, s.defaultPort());
+            jdbc.put(s, "jdbc:postgresql://127.0.0.1:5432/" + s.database());
+        }
+        Path data = Path.of("").toAbsolutePath().resolve(".devstack");
+        dev.tandem.devstack.stack.StackEndpoints e = new dev.tandem.devstack.stack.StackEndpoints(ports, Map.of(),
+                jdbc, "127.0.0.1:9092", 9092, 5432, "postgres", "", data, 3025, 3143, data.resolve("mail"));
+        assertEquals("127.0.0.1:3025 — received mails in .devstack/mail/ (and IMAP 127.0.0.1:3143, login = password"
+                + " = the address)", DevStack.mailLine(e));
+    }
+
+    @Test
     void preflightNamesTheEarlierDevstacksProcessWhenItsPidFileSaysSo() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(0));
@@ -141,6 +167,8 @@ class DevStackTest {
         assertEquals(8083, config.port(Service.FEEDBACK));
         assertEquals(5432, config.postgresPort());
         assertEquals(9092, config.kafkaPort());
+        assertEquals(3025, config.smtpPort());
+        assertEquals(3143, config.imapPort());
         assertEquals(repo.toAbsolutePath().resolve(".devstack"), config.dataDir());
         assertEquals(List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m"), config.jvmOptions());
         assertEquals(Duration.ofSeconds(180), config.readyTimeout());
@@ -156,6 +184,8 @@ class DevStackTest {
         env.put("TANDEM_FEEDBACK_PORT", " 18083 ");
         env.put("TANDEM_PG_PORT", "15432");
         env.put("TANDEM_KAFKA_PORT", "19092");
+        env.put("TANDEM_SMTP_PORT", "13025");
+        env.put("TANDEM_IMAP_PORT", "13143");
         env.put("TANDEM_DATA_DIR", repo.resolve("elsewhere").toString());
         env.put("TANDEM_READY_TIMEOUT", "30");
         env.put("TANDEM_SERVICE_JAVA_OPTS", "-Xmx512m  -XX:+UseG1GC");
@@ -166,6 +196,8 @@ class DevStackTest {
         assertEquals(18083, config.port(Service.FEEDBACK));
         assertEquals(15432, config.postgresPort());
         assertEquals(19092, config.kafkaPort());
+        assertEquals(13025, config.smtpPort());
+        assertEquals(13143, config.imapPort());
         assertEquals(repo.resolve("elsewhere"), config.dataDir());
         assertEquals(Duration.ofSeconds(30), config.readyTimeout());
         assertEquals(List.of("-Xmx512m", "-XX:+UseG1GC"), config.jvmOptions());
@@ -194,7 +226,8 @@ class DevStackTest {
         String usage = captured.toString(StandardCharsets.UTF_8);
         assertTrue(usage.startsWith("Usage: ./run"), usage);
         for (String name : List.of("TANDEM_GATEWAY_PORT", "TANDEM_PRODUCT_PORT", "TANDEM_PROJECT_PORT", "TANDEM_FEEDBACK_PORT",
-                "TANDEM_PG_PORT", "TANDEM_KAFKA_PORT", "TANDEM_DATA_DIR", "--reset")) {
+                "TANDEM_PG_PORT", "TANDEM_KAFKA_PORT", "TANDEM_SMTP_PORT", "TANDEM_IMAP_PORT", "TANDEM_DATA_DIR",
+                "--reset")) {
             assertTrue(usage.contains(name), name);
         }
         StackException e = assertThrows(StackException.class, () -> devStack.run(new String[] {"--frobnicate"}, 0));

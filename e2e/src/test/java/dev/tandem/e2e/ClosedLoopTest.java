@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.devstack.infra.ReceivedMail;
 import dev.tandem.devstack.stack.StackEndpoints;
 import dev.tandem.e2e.EventLog.Event;
 import dev.tandem.events.EventType;
@@ -38,8 +39,9 @@ import org.junit.jupiter.api.RepeatedTest;
  * different importances → the features' demand and the ranked backlog change → a pivot refused without evidence,
  * accepted with it → the top feature committed → project-service proposes a project → approved (baseline), tasks
  * with a dependency, a member, time → health RED → the feature's risk flag → tasks done, project completed → feature
- * DELIVERED → released → its feedback ADDRESSED → one {@code feedback.loop-closed} per customer. Then every event of
- * the run is read back from Kafka (CloudEvents SDK, JSON Schemas) and none may be missing or repeated.
+ * DELIVERED → released → its feedback ADDRESSED → one {@code feedback.loop-closed} per customer, and one mail to each
+ * of them who did not opt out, read from the stack's SMTP server. Then every event of the run is read back from Kafka
+ * (CloudEvents SDK, JSON Schemas) and none may be missing or repeated.
  *
  * <p>It runs twice against the same stack: each run makes its own key, product and customers, so the second run
  * proves the first left nothing behind that changes its outcome.
@@ -78,6 +80,10 @@ class ClosedLoopTest {
         String acme = customer(api, "Acme " + tag, "ENTERPRISE", "100000.00", EUR, subjects);
         String bolt = customer(api, "Bolt " + tag, "GROWTH", "50000.00", EUR, subjects);
         String corvo = customer(api, "Corvo " + tag, "STARTER", "20000.00", "USD", subjects);
+        // Corvo asked not to be e-mailed: told by the event like the others, but not written to
+        String corvoPath = "/api/v1/customers/" + corvo;
+        assertTrue(api.change("PATCH", corvoPath, corvoPath, object().put("emailOptOut", true)).expect(200)
+                .path("emailOptOut").asBoolean(), "Corvo opted out");
 
         // ---- a system that cannot read Kafka subscribes to the customers being told (a webhook, signed)
         WebhookReceiver receiver = WebhookReceiver.start();
@@ -298,6 +304,28 @@ class ClosedLoopTest {
         receiver.close();
         admin.send("DELETE", "/api/v1/webhooks/" + webhook.path("id").asText(), null,
                 admin.get("/api/v1/webhooks/" + webhook.path("id").asText()).etag(), false).expect(204);
+        // ---- and by e-mail: one mail to each customer told who did not opt out, naming the feature and their own
+        //      feedback, read from the stack's SMTP server
+        String featureTitle = "Payout reports " + tag;
+        Map<String, String> titles = Map.of(acme1, "Reports are unusable", acme2, "Audit needs payout reports",
+                bolt1, "Payout report export", corvo1, "Need payout reports");
+        Map<String, String> addresses = Map.of(acme, contactEmail("Acme " + tag), bolt, contactEmail("Bolt " + tag));
+        awaitMail(() -> addresses.values().stream().allMatch(a -> !mailsTo(a).isEmpty()),
+                "a mail to each customer told who may be written to");
+        sleep(Duration.ofSeconds(6)); // a run of the mail relay (every 5 s) more: nothing further may arrive
+        addresses.forEach((customer, address) -> {
+            List<ReceivedMail> mails = mailsTo(address);
+            assertEquals(1, mails.size(), "one mail to " + address + ": " + mails);
+            ReceivedMail mail = mails.get(0);
+            assertEquals("Released: " + featureTitle, mail.subject());
+            for (String part : List.of(mail.text(), mail.html())) {
+                assertTrue(part.contains(featureTitle) && part.contains("Loop " + tag) && part.contains(releaseId),
+                        "names the feature, its product and the release: " + part);
+                feedbackOnB.forEach((someone, items) -> items.forEach(item -> assertEquals(someone.equals(customer),
+                        part.contains(titles.get(item)), "their own feedback and nobody else's: " + part)));
+            }
+        });
+        assertEquals(List.of(), mailsTo(contactEmail("Corvo " + tag)), "Corvo opted out: no mail");
 
         assertEquals(1, count(events, EventType.FEATURE_COMMITTED, d -> top.equals(d.path("featureId").asText())));
         assertEquals(1, count(events, EventType.FEATURE_RELEASED, d -> top.equals(d.path("featureId").asText())));
@@ -337,11 +365,39 @@ class ClosedLoopTest {
 
     // ---------------------------------------------------------------- steps
 
+    private static String contactEmail(String customerName) {
+        return customerName.toLowerCase().replace(' ', '.') + "@example.com";
+    }
+
+    private static List<ReceivedMail> mailsTo(String address) {
+        return SystemUnderTest.receivedMail().stream().filter(m -> m.recipient().equalsIgnoreCase(address)).toList();
+    }
+
+    private static void awaitMail(java.util.function.BooleanSupplier done, String what) {
+        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited " + EVENTUALLY.toSeconds() + " s for " + what + "; received: "
+                        + SystemUnderTest.receivedMail());
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     private static String customer(GatewayClient api, String name, String tier, String revenue, String currency,
             Set<String> subjects) {
         ObjectNode body = object().put("externalCrmId", "crm-" + UUID.randomUUID()).put("name", name)
                 .put("segment", "SMB").put("tier", tier)
-                .put("contactEmail", name.toLowerCase().replace(' ', '.') + "@example.com");
+                .put("contactEmail", contactEmail(name));
         body.set("annualRevenue", money(revenue, currency));
         String id = api.create("/api/v1/customers", body).expect(201).path("id").asText();
         subjects.add(id);

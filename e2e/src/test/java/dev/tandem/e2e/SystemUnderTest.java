@@ -2,6 +2,9 @@ package dev.tandem.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+
+import dev.tandem.devstack.infra.ReceivedMail;
 
 import dev.tandem.devstack.stack.LogSink;
 import dev.tandem.devstack.stack.Stack;
@@ -9,7 +12,7 @@ import dev.tandem.devstack.stack.StackConfig;
 import dev.tandem.devstack.stack.StackEndpoints;
 
 /**
- * The whole stack, once per test JVM: embedded PostgreSQL and Kafka plus the four services as separate processes,
+ * The whole stack, once per test JVM: embedded PostgreSQL, Kafka and mail server plus the four services as separate processes,
  * on free ports with throw-away data. Every service's log goes to {@code e2e/target/stack.log}; the stack's progress
  * lines also go to the console.
  */
@@ -41,6 +44,12 @@ final class SystemUnderTest {
     static synchronized Stack stack() {
         endpoints();
         return stack;
+    }
+
+    /** Every mail the stack's SMTP server received so far (the customers' mails of closed loops), oldest first. */
+    static synchronized List<ReceivedMail> receivedMail() {
+        endpoints();
+        return stack.receivedMail();
     }
 
     /**

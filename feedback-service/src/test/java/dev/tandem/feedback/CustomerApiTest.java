@@ -166,6 +166,37 @@ class CustomerApiTest {
     }
 
     @Test
+    void aCustomerCanOptOutOfMailOnCreateAndByPatch() {
+        String id = create(crmId(), "Mailable");
+        given().get("/api/v1/customers/" + id).then().statusCode(200).body("emailOptOut", equalTo(false));
+
+        given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"emailOptOut\": true}")
+                .patch("/api/v1/customers/" + id).then().statusCode(200).header("ETag", "\"1\"")
+                .body("emailOptOut", equalTo(true)).body("contactEmail", equalTo("buyer@acme.example"));
+        given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"name\": \"Still mailable?\"}")
+                .patch("/api/v1/customers/" + id).then().statusCode(200).body("emailOptOut", equalTo(true));
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{\"emailOptOut\": true}")
+                .patch("/api/v1/customers/" + id).then().statusCode(200).header("ETag", "\"2\"");
+        assertEquals(2, TestData.outboxCount(dev.tandem.events.EventType.CUSTOMER_UPDATED, id),
+                "the opt-out and the rename are changes, the repeated opt-out is not");
+
+        String optedOut = given().contentType(ContentType.JSON).body("""
+                {"externalCrmId": "%s", "name": "Quiet Ltd", "tier": "STARTER", "contactEmail": "cto@quiet.example",
+                 "emailOptOut": true}""".formatted(crmId())).post("/api/v1/customers").then().statusCode(201)
+                .body("emailOptOut", equalTo(true)).extract().path("id");
+        given().get("/api/v1/customers/" + optedOut).then().body("emailOptOut", equalTo(true));
+
+        long before = Customer.count();
+        assertBadRequest("{\"externalCrmId\": \"X-1\", \"name\": \"N\", \"tier\": \"STARTER\", \"emailOptOut\": \"sometimes\"}",
+                "emailOptOut");
+        assertBadRequest("{\"externalCrmId\": \"X-1\", \"name\": \"N\", \"tier\": \"STARTER\", \"emailOptOut\": {}}",
+                "emailOptOut");
+        assertEquals(before, Customer.count());
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body("{\"emailOptOut\": [true]}")
+                .patch("/api/v1/customers/" + id).then().statusCode(400).body("errors.field", hasItem("emailOptOut"));
+    }
+
+    @Test
     void unknownIdsAreNotFound() {
         given().get("/api/v1/customers/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");

@@ -25,15 +25,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.tandem.devstack.infra.EmbeddedKafka;
+import dev.tandem.devstack.infra.EmbeddedMail;
 import dev.tandem.devstack.infra.InternalTokenKeys;
 import dev.tandem.devstack.infra.EmbeddedPostgresServer;
 import dev.tandem.devstack.infra.Ports;
+import dev.tandem.devstack.infra.ReceivedMail;
 
 /**
- * The whole Tandem stack on one machine, without Docker: a real PostgreSQL server (one database per service) and a
- * real Kafka broker started in this JVM, and each of the four services launched as its own JVM from its
- * Quarkus fast-jar ({@code <module>/target/quarkus-app/quarkus-run.jar}), configured only through environment
- * variables. Used by the one-command run ({@code DevStack}) and by the system tests.
+ * The whole Tandem stack on one machine, without Docker: a real PostgreSQL server (one database per service), a
+ * real Kafka broker and a real mail server (SMTP and IMAP, GreenMail) started in this JVM, and each of the four
+ * services launched as its own JVM from its Quarkus fast-jar ({@code <module>/target/quarkus-app/quarkus-run.jar}),
+ * configured only through environment variables. Used by the one-command run ({@code DevStack}) and by the system tests.
  *
  * <pre>{@code
  * try (Stack stack = Stack.start(StackConfig.forTests(repoRoot))) {
@@ -42,7 +44,8 @@ import dev.tandem.devstack.infra.Ports;
  * }
  * }</pre>
  *
- * <p>{@link #close()} stops the services (SIGTERM, then a kill after the stop timeout), then Kafka, then PostgreSQL.
+ * <p>{@link #close()} stops the services (SIGTERM, then a kill after the stop timeout), then Kafka, then PostgreSQL,
+ * then the mail server.
  */
 public final class Stack implements AutoCloseable {
 
@@ -59,6 +62,13 @@ public final class Stack implements AutoCloseable {
     public static final String ENV_SECURITY_PUBLIC_KEY = "TANDEM_SECURITY_PUBLIC_KEY";
     public static final String ENV_BOOTSTRAP_ADMIN_KEY = "TANDEM_GATEWAY_BOOTSTRAP_ADMIN_KEY";
     public static final String ENV_BOOTSTRAP_ADMIN_KEY_FILE = "TANDEM_GATEWAY_BOOTSTRAP_ADMIN_KEY_FILE";
+    public static final String ENV_MAILER_HOST = "QUARKUS_MAILER_HOST";
+    public static final String ENV_MAILER_PORT = "QUARKUS_MAILER_PORT";
+    public static final String ENV_MAILER_FROM = "QUARKUS_MAILER_FROM";
+    public static final String ENV_MAILER_MOCK = "QUARKUS_MAILER_MOCK";
+    public static final String ENV_LOOP_MAIL_ENABLED = "TANDEM_LOOP_MAIL_ENABLED";
+    /** The sender of the customers' mails in the local run ({@code .localhost} is reserved for local use). */
+    public static final String MAIL_FROM = "Tandem <no-reply@tandem.localhost>";
 
     /** How many of a failed service's last log lines a startup error shows. */
     public static final int TAIL_LINES = 40;
@@ -94,6 +104,7 @@ public final class Stack implements AutoCloseable {
     private volatile boolean closing;
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafka kafka;
+    private EmbeddedMail mail;
     private Path dataDir;
     private StackEndpoints endpoints;
     private Thread shutdownHook;
@@ -118,8 +129,8 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
-     * Starts PostgreSQL and Kafka (in parallel), creates the services' databases, then launches the four services
-     * in parallel and waits until each reports ready. On any failure everything started so far is stopped again
+     * Starts the mail server, then PostgreSQL and Kafka (in parallel), creates the services' databases, then launches
+     * the four services in parallel and waits until each reports ready. On any failure everything started so far is stopped again
      * and a {@link StackException} says what went wrong (for a service: its last {@value #TAIL_LINES} log lines).
      *
      * @return this stack, running
@@ -211,6 +222,7 @@ public final class Stack implements AutoCloseable {
         } catch (IOException e) {
             throw new StackException("cannot create the data folder " + config.dataDir() + ": " + describe(e), e);
         }
+        startMail();
         String kafkaWhat = "Kafka on port " + config.kafkaPort();
         String pgWhat = "PostgreSQL on port " + config.postgresPort();
         CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(() -> {
@@ -272,8 +284,26 @@ public final class Stack implements AutoCloseable {
         synchronized (lock) {
             abortIfClosing();
             endpoints = new StackEndpoints(ports, replicaPorts, jdbcUrls, kafka.bootstrapServers(), kafka.port(), postgres.port(),
-                    EmbeddedPostgresServer.USER, "", dataDir);
+                    EmbeddedPostgresServer.USER, "", dataDir, mail.smtpPort(), mail.imapPort(), mail.folder());
         }
+    }
+
+    /** SMTP and IMAP (GreenMail), every received mail also written to {@code <data>/mail/} as an .eml file. */
+    private void startMail() {
+        String what = "mail server (SMTP " + config.smtpPort() + ", IMAP " + config.imapPort() + ")";
+        long t = System.nanoTime();
+        listener.infraStarting(what);
+        try {
+            EmbeddedMail m = EmbeddedMail.on(config.smtpPort(), config.imapPort(), dataDir.resolve("mail"));
+            synchronized (lock) {
+                mail = m;
+            }
+            m.start();
+        } catch (IOException | RuntimeException e) {
+            throw new StackException("the mail server did not start on ports " + config.smtpPort() + " (SMTP) and "
+                    + config.imapPort() + " (IMAP): " + describe(e), e);
+        }
+        listener.infraReady(what, Duration.ofNanos(System.nanoTime() - t));
     }
 
     private String hint(Path dir) {
@@ -302,6 +332,14 @@ public final class Stack implements AutoCloseable {
             env.put(ENV_UPSTREAM_PRODUCT, endpoints.upstreamUrls(Service.PRODUCT));
             env.put(ENV_UPSTREAM_PROJECT, endpoints.upstreamUrls(Service.PROJECT));
             env.put(ENV_UPSTREAM_FEEDBACK, endpoints.upstreamUrls(Service.FEEDBACK));
+        }
+        if (service == Service.FEEDBACK && endpoints.hasMail()) {
+            // customers are told by e-mail when a loop closes (off unless configured): here, to the stack's server
+            env.put(ENV_LOOP_MAIL_ENABLED, "true");
+            env.put(ENV_MAILER_HOST, StackEndpoints.HOST);
+            env.put(ENV_MAILER_PORT, String.valueOf(endpoints.smtpPort()));
+            env.put(ENV_MAILER_FROM, MAIL_FROM);
+            env.put(ENV_MAILER_MOCK, "false");
         }
         return env;
     }
@@ -613,6 +651,18 @@ public final class Stack implements AutoCloseable {
     }
 
     /**
+     * Every mail the stack's mail server received so far (one per recipient, oldest first), e.g. the customers'
+     * mails of closed loops; empty before it started.
+     */
+    public List<ReceivedMail> receivedMail() {
+        EmbeddedMail m;
+        synchronized (lock) {
+            m = mail;
+        }
+        return m == null ? List.of() : m.received();
+    }
+
+    /**
      * Stops the Kafka broker (as a broker outage would), runs {@code whileAway}, then starts it again on the same
      * port with the same data; the services reconnect by themselves. For fault-injection tests.
      */
@@ -648,8 +698,8 @@ public final class Stack implements AutoCloseable {
 
     /**
      * Stops the services (SIGTERM to each, in parallel; killed if still running after the stop timeout), then
-     * Kafka, then PostgreSQL; removes temporary data. Safe to call more than once and from any thread; a second
-     * caller waits until the first has finished.
+     * Kafka, then PostgreSQL, then the mail server; removes temporary data. Safe to call more than once and from any
+     * thread; a second caller waits until the first has finished.
      */
     @Override
     public void close() {
@@ -662,11 +712,12 @@ public final class Stack implements AutoCloseable {
             long t0 = System.nanoTime();
             boolean startedAnything;
             synchronized (lock) {
-                startedAnything = !children.isEmpty() || kafka != null || postgres != null;
+                startedAnything = !children.isEmpty() || kafka != null || postgres != null || mail != null;
             }
             stopServices();
             stopKafka();
             stopPostgres();
+            stopMail();
             Path dir;
             synchronized (lock) {
                 dir = dataDir;
@@ -739,6 +790,18 @@ public final class Stack implements AutoCloseable {
             } catch (Exception e) {
                 listener.killed("PostgreSQL did not stop cleanly: " + describe(e));
             }
+        }
+    }
+
+    private void stopMail() {
+        EmbeddedMail m;
+        synchronized (lock) {
+            m = mail;
+        }
+        // the server stops, what it received stays readable through receivedMail()
+        if (m != null && m.isRunning()) {
+            listener.stopping("mail server");
+            m.stop();
         }
     }
 

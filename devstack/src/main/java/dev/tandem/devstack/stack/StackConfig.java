@@ -25,6 +25,11 @@ public final class StackConfig {
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final String POSTGRES_PORT_ENV = "TANDEM_PG_PORT";
     public static final String KAFKA_PORT_ENV = "TANDEM_KAFKA_PORT";
+    /** GreenMail's customary ports (SMTP 3025, IMAP 3143): free on most machines, no privileges needed. */
+    public static final int DEFAULT_SMTP_PORT = 3025;
+    public static final int DEFAULT_IMAP_PORT = 3143;
+    public static final String SMTP_PORT_ENV = "TANDEM_SMTP_PORT";
+    public static final String IMAP_PORT_ENV = "TANDEM_IMAP_PORT";
     public static final String DATA_DIR_ENV = "TANDEM_DATA_DIR";
     /**
      * Small machines: a small heap (a service's live set is ~60 MB; the serial collector grows its heap to the
@@ -50,6 +55,8 @@ public final class StackConfig {
     private final Map<Service, Integer> servicePorts;
     private final int postgresPort;
     private final int kafkaPort;
+    private final int smtpPort;
+    private final int imapPort;
     private final List<String> jvmOptions;
     private final Duration readyTimeout;
     private final Duration stopTimeout;
@@ -70,6 +77,8 @@ public final class StackConfig {
         this.servicePorts = Collections.unmodifiableMap(new EnumMap<>(b.servicePorts));
         this.postgresPort = b.postgresPort;
         this.kafkaPort = b.kafkaPort;
+        this.smtpPort = b.smtpPort;
+        this.imapPort = b.imapPort;
         this.jvmOptions = List.copyOf(b.jvmOptions);
         this.readyTimeout = b.readyTimeout;
         this.stopTimeout = b.stopTimeout;
@@ -85,6 +94,8 @@ public final class StackConfig {
         Set<Integer> taken = new HashSet<>(b.servicePorts.values());
         taken.add(b.postgresPort);
         taken.add(b.kafkaPort);
+        taken.add(b.smtpPort);
+        taken.add(b.imapPort);
         b.replicaPorts.values().forEach(taken::addAll);
         Map<Service, List<Integer>> extraPorts = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
@@ -103,7 +114,8 @@ public final class StackConfig {
     }
 
     /**
-     * A builder with the fixed defaults: services on 8080-8083, PostgreSQL 5432, Kafka 9092, data in
+     * A builder with the fixed defaults: services on 8080-8083, PostgreSQL 5432, Kafka 9092, mail SMTP 3025 and
+     * IMAP 3143, data in
      * {@code <repoRoot>/.devstack} kept across restarts, output to {@code System.out}, coloured when it is a
      * terminal and {@code NO_COLOR} is not set.
      */
@@ -126,7 +138,8 @@ public final class StackConfig {
         for (Service s : Service.values()) {
             b.port(s, distinctFreePort(taken));
         }
-        return b.postgresPort(distinctFreePort(taken)).kafkaPort(distinctFreePort(taken)).build();
+        return b.postgresPort(distinctFreePort(taken)).kafkaPort(distinctFreePort(taken))
+                .smtpPort(distinctFreePort(taken)).imapPort(distinctFreePort(taken)).build();
     }
 
     private static int distinctFreePort(Set<Integer> taken) {
@@ -146,6 +159,8 @@ public final class StackConfig {
         b.servicePorts.putAll(servicePorts);
         b.postgresPort = postgresPort;
         b.kafkaPort = kafkaPort;
+        b.smtpPort = smtpPort;
+        b.imapPort = imapPort;
         b.jvmOptions = new ArrayList<>(jvmOptions);
         b.readyTimeout = readyTimeout;
         b.stopTimeout = stopTimeout;
@@ -211,6 +226,16 @@ public final class StackConfig {
         return kafkaPort;
     }
 
+    /** The embedded mail server's SMTP port: where feedback-service sends the customers' mails. */
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** The embedded mail server's IMAP port: where a mail program reads them. */
+    public int imapPort() {
+        return imapPort;
+    }
+
     /** Options for every child JVM, placed before {@code -jar}. */
     public List<String> jvmOptions() {
         return jvmOptions;
@@ -263,11 +288,13 @@ public final class StackConfig {
         return extraEnvironment.getOrDefault(service, Map.of());
     }
 
-    /** Every port the stack binds, in start order: PostgreSQL, Kafka, then the services. */
+    /** Every port the stack binds, in start order: PostgreSQL, Kafka, mail (SMTP, IMAP), then the services. */
     public List<PortAssignment> portAssignments() {
         List<PortAssignment> list = new ArrayList<>();
         list.add(new PortAssignment("PostgreSQL", postgresPort, POSTGRES_PORT_ENV));
         list.add(new PortAssignment("Kafka", kafkaPort, KAFKA_PORT_ENV));
+        list.add(new PortAssignment("mail (SMTP)", smtpPort, SMTP_PORT_ENV));
+        list.add(new PortAssignment("mail (IMAP)", imapPort, IMAP_PORT_ENV));
         for (Instance i : instances()) {
             list.add(new PortAssignment(i.name(), port(i), i.service().portEnvVar()));
         }
@@ -278,6 +305,7 @@ public final class StackConfig {
     public String toString() {
         return "StackConfig[repoRoot=" + repoRoot + ", dataDir=" + dataDir + ", temporaryData=" + temporaryData
                 + ", ports=" + servicePorts + ", postgres=" + postgresPort + ", kafka=" + kafkaPort
+                + ", smtp=" + smtpPort + ", imap=" + imapPort
                 + ", replicas=" + replicas + ", jvmOptions=" + jvmOptions + ", readyTimeout=" + readyTimeout + "]";
     }
 
@@ -289,6 +317,8 @@ public final class StackConfig {
         private final Map<Service, Integer> servicePorts = new EnumMap<>(Service.class);
         private int postgresPort = DEFAULT_POSTGRES_PORT;
         private int kafkaPort = DEFAULT_KAFKA_PORT;
+        private int smtpPort = DEFAULT_SMTP_PORT;
+        private int imapPort = DEFAULT_IMAP_PORT;
         private List<String> jvmOptions = new ArrayList<>(DEFAULT_JVM_OPTIONS);
         private Duration readyTimeout = DEFAULT_READY_TIMEOUT;
         private Duration stopTimeout = DEFAULT_STOP_TIMEOUT;
@@ -349,6 +379,16 @@ public final class StackConfig {
 
         public Builder kafkaPort(int port) {
             this.kafkaPort = checkPort(port, "Kafka");
+            return this;
+        }
+
+        public Builder smtpPort(int port) {
+            this.smtpPort = checkPort(port, "the mail server (SMTP)");
+            return this;
+        }
+
+        public Builder imapPort(int port) {
+            this.imapPort = checkPort(port, "the mail server (IMAP)");
             return this;
         }
 

@@ -24,6 +24,10 @@ public final class StackEndpoints {
     private final Path dataDir;
     /** The ports of the further instances of each service (empty with one instance each). */
     private final Map<Service, List<Integer>> replicaPorts;
+    /** The mail server: SMTP and IMAP ports (0 when there is none), and the folder of its .eml files. */
+    private final int smtpPort;
+    private final int imapPort;
+    private final Path mailFolder;
 
     public StackEndpoints(Map<Service, Integer> ports, Map<Service, String> jdbcUrls, String kafkaBootstrapServers,
             int kafkaPort, int postgresPort, String postgresUser, String postgresPassword, Path dataDir) {
@@ -31,9 +35,18 @@ public final class StackEndpoints {
                 dataDir);
     }
 
+    /** Without a mail server: the services are given no mailer settings. */
     public StackEndpoints(Map<Service, Integer> ports, Map<Service, List<Integer>> replicaPorts,
             Map<Service, String> jdbcUrls, String kafkaBootstrapServers, int kafkaPort, int postgresPort,
             String postgresUser, String postgresPassword, Path dataDir) {
+        this(ports, replicaPorts, jdbcUrls, kafkaBootstrapServers, kafkaPort, postgresPort, postgresUser,
+                postgresPassword, dataDir, 0, 0, null);
+    }
+
+    public StackEndpoints(Map<Service, Integer> ports, Map<Service, List<Integer>> replicaPorts,
+            Map<Service, String> jdbcUrls, String kafkaBootstrapServers, int kafkaPort, int postgresPort,
+            String postgresUser, String postgresPassword, Path dataDir, int smtpPort, int imapPort,
+            Path mailFolder) {
         Map<Service, List<Integer>> replicas = new EnumMap<>(Service.class);
         replicaPorts.forEach((s, list) -> replicas.put(s, List.copyOf(list)));
         this.replicaPorts = Collections.unmodifiableMap(replicas);
@@ -49,6 +62,9 @@ public final class StackEndpoints {
         this.postgresUser = Objects.requireNonNull(postgresUser);
         this.postgresPassword = Objects.requireNonNull(postgresPassword);
         this.dataDir = dataDir;
+        this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+        this.mailFolder = mailFolder;
     }
 
     public int port(Service service) {
@@ -150,15 +166,35 @@ public final class StackEndpoints {
         return postgresPassword;
     }
 
-    /** The folder holding {@code postgres/} and {@code kafka/} of this run. */
+    /** The folder holding {@code postgres/}, {@code kafka/} and {@code mail/} of this run. */
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Whether the stack runs a mail server (feedback-service then sends the customers' mails to it). */
+    public boolean hasMail() {
+        return smtpPort > 0;
+    }
+
+    /** The mail server's SMTP port on {@link #HOST}; 0 when there is none. */
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    /** The mail server's IMAP port on {@link #HOST} (login and password: the recipient's address); 0 when none. */
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /** Where every received mail is written as an {@code .eml} file; null when there is no mail server. */
+    public Path mailFolder() {
+        return mailFolder;
     }
 
     @Override
     public String toString() {
         return "StackEndpoints[gateway=" + gatewayUrl() + ", product=" + productUrl() + ", project=" + projectUrl()
                 + ", feedback=" + feedbackUrl() + ", kafka=" + kafkaBootstrapServers + ", postgres port="
-                + postgresPort + "]";
+                + postgresPort + ", smtp port=" + smtpPort + "]";
     }
 }

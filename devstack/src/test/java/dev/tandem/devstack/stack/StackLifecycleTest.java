@@ -98,6 +98,7 @@ class StackLifecycleTest {
                 assertEquals("postgres", env.get("QUARKUS_DATASOURCE_USERNAME"));
                 assertEquals("127.0.0.1:" + config.kafkaPort(), env.get("KAFKA_BOOTSTRAP_SERVERS"));
                 assertEquals(s == Service.GATEWAY, env.containsKey("TANDEM_GATEWAY_UPSTREAMS_PRODUCT_URL"), s.module());
+                assertEquals(s == Service.FEEDBACK, env.containsKey("QUARKUS_MAILER_HOST"), s.module());
                 try (Connection c = DriverManager.getConnection(e.jdbcUrl(s), e.postgresUser(), e.postgresPassword());
                      ResultSet rs = c.createStatement().executeQuery("SELECT current_database()")) {
                     assertTrue(rs.next());
@@ -108,6 +109,23 @@ class StackLifecycleTest {
             assertEquals(e.productUrl(), gatewayEnv.get("TANDEM_GATEWAY_UPSTREAMS_PRODUCT_URL"));
             assertEquals(e.projectUrl(), gatewayEnv.get("TANDEM_GATEWAY_UPSTREAMS_PROJECT_URL"));
             assertEquals(e.feedbackUrl(), gatewayEnv.get("TANDEM_GATEWAY_UPSTREAMS_FEEDBACK_URL"));
+            Map<String, String> feedbackEnv = env(e.feedbackUrl() + "/env");
+            assertEquals("true", feedbackEnv.get("TANDEM_LOOP_MAIL_ENABLED"));
+            assertEquals("127.0.0.1", feedbackEnv.get("QUARKUS_MAILER_HOST"));
+            assertEquals(String.valueOf(config.smtpPort()), feedbackEnv.get("QUARKUS_MAILER_PORT"));
+            assertEquals("false", feedbackEnv.get("QUARKUS_MAILER_MOCK"));
+            assertEquals(Stack.MAIL_FROM, feedbackEnv.get("QUARKUS_MAILER_FROM"));
+            // what arrives at the stack's SMTP port is readable by tests and, as .eml files, by people
+            assertEquals(config.smtpPort(), e.smtpPort());
+            com.icegreen.greenmail.util.GreenMailUtil.sendTextEmail("buyer@acme.example", "tandem@localhost",
+                    "Released", "Hi", new com.icegreen.greenmail.util.ServerSetup(e.smtpPort(), StackEndpoints.HOST,
+                            "smtp"));
+            assertEquals(List.of("buyer@acme.example"),
+                    stack.receivedMail().stream().map(m -> m.recipient()).toList());
+            assertEquals(dataDir.resolve("mail"), e.mailFolder());
+            try (java.util.stream.Stream<Path> eml = Files.list(e.mailFolder())) {
+                assertEquals(1, eml.filter(f -> f.toString().endsWith(".eml")).count());
+            }
             assertEquals("yes", env(e.projectUrl() + "/env").get("TANDEM_EXTRA"));
             assertFalse(env(e.productUrl() + "/env").containsKey("TANDEM_EXTRA"));
 
@@ -128,7 +146,7 @@ class StackLifecycleTest {
         assertFalse(Files.exists(dataDir), "temporary data removed on close");
         List<String> stops = events.stream().filter(ev -> ev.startsWith("stopping")).toList();
         assertEquals(List.of("stopping gateway", "stopping product-service", "stopping project-service",
-                "stopping feedback-service", "stopping Kafka", "stopping PostgreSQL"), stops);
+                "stopping feedback-service", "stopping Kafka", "stopping PostgreSQL", "stopping mail server"), stops);
         assertTrue(events.containsAll(List.of("ready product-service", "ready project-service",
                 "ready feedback-service", "ready gateway")));
     }

@@ -73,7 +73,7 @@ public class ProductEventsConsumer {
             .on(EventType.FEATURE_RELEASED.type(), FeatureReleased.class, (envelope, e) -> {
                 CatalogFeature.apply(e.featureId(), e.productId(), e.title(), "RELEASED", e.version(),
                         envelope.time(), null);
-                loopClosing.featureReleased(e.featureId(), e.productId(), e.title(), e.releaseId(),
+                loopClosing.featureReleased(e.featureId(), e.productId(), e.title(), e.releaseId(), e.releaseName(),
                         e.releasedAt() != null ? e.releasedAt() : envelope.time());
             })
             .on(EventType.FEATURE_DELETED.type(), FeatureDeleted.class, (envelope, e) ->

@@ -34,5 +34,10 @@ public record CreateCustomerRequest(
 
         @Schema(example = "buyer@acme.example", format = "email", maxLength = EmailAddress.MAX_LENGTH)
         @EmailAddress
-        String contactEmail) {
+        String contactEmail,
+
+        @Schema(description = "The customer asked not to be written to: no mail tells them that a feature they asked "
+                + "for was released (feedback.loop-closed is still published). Default false.", example = "false",
+                defaultValue = "false")
+        Boolean emailOptOut) {
 }

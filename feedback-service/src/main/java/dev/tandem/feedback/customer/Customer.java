@@ -23,7 +23,10 @@ import jakarta.persistence.Version;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import dev.tandem.platform.persistence.Exists;
 
-/** A customer who gives feedback, and their weight: tier and annual revenue. */
+/**
+ * A customer who gives feedback, and their weight: tier and annual revenue. {@code emailOptOut}: they asked not to
+ * be written to, so no mail tells them that a loop closed (the {@code feedback.loop-closed} event is still published).
+ */
 @Entity
 @Table(name = "customer")
 public class Customer extends PanacheEntityBase {
@@ -53,6 +56,9 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "contact_email", length = 254)
     String contactEmail;
 
+    @Column(name = "email_opt_out", nullable = false)
+    boolean emailOptOut;
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
@@ -66,7 +72,7 @@ public class Customer extends PanacheEntityBase {
     }
 
     public static Customer create(String externalCrmId, String name, String segment, Tier tier, Money revenue,
-                                  String contactEmail) {
+                                  String contactEmail, boolean emailOptOut) {
         Customer c = new Customer();
         c.id = UUID.randomUUID();
         c.externalCrmId = externalCrmId.strip();
@@ -75,6 +81,7 @@ public class Customer extends PanacheEntityBase {
         c.tier = tier;
         c.setRevenue(revenue);
         c.contactEmail = blankToNull(contactEmail);
+        c.emailOptOut = emailOptOut;
         c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         c.updatedAt = c.createdAt;
         return c;
@@ -92,7 +99,7 @@ public class Customer extends PanacheEntityBase {
      * equal to the current one is no change).
      */
     public Changes update(String externalCrmId, String name, String segment, Tier tier, Money revenue,
-                          String contactEmail) {
+                          String contactEmail, Boolean emailOptOut) {
         List<String> changed = new ArrayList<>();
         if (externalCrmId != null && !externalCrmId.strip().equals(this.externalCrmId)) {
             this.externalCrmId = externalCrmId.strip();
@@ -120,6 +127,10 @@ public class Customer extends PanacheEntityBase {
         if (contactEmail != null && !Objects.equals(blankToNull(contactEmail), this.contactEmail)) {
             this.contactEmail = blankToNull(contactEmail);
             changed.add("contactEmail");
+        }
+        if (emailOptOut != null && emailOptOut != this.emailOptOut) {
+            this.emailOptOut = emailOptOut;
+            changed.add("emailOptOut");
         }
         if (!changed.isEmpty()) {
             this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -202,6 +213,15 @@ public class Customer extends PanacheEntityBase {
 
     public String contactEmail() {
         return contactEmail;
+    }
+
+    public boolean emailOptOut() {
+        return emailOptOut;
+    }
+
+    /** Whether a mail may be sent to this customer: there is an address, and they did not opt out. */
+    public boolean reachableByEmail() {
+        return contactEmail != null && !emailOptOut;
     }
 
     public Instant createdAt() {

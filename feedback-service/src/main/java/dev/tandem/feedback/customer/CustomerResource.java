@@ -65,7 +65,8 @@ public class CustomerResource {
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateCustomerRequest.class),
             examples = @ExampleObject(name = "acme", value = """
                     {"externalCrmId": "SF-0012345", "name": "Acme GmbH", "segment": "Enterprise", "tier": "ENTERPRISE",
-                     "annualRevenue": {"amount": "120000.00", "currency": "EUR"}, "contactEmail": "buyer@acme.example"}""")))
+                     "annualRevenue": {"amount": "120000.00", "currency": "EUR"}, "contactEmail": "buyer@acme.example",
+                     "emailOptOut": false}""")))
     @APIResponse(responseCode = "201", description = "Created",
             headers = {@Header(name = "Location", description = "URL of the new customer"),
                     @Header(name = "ETag", description = "Version of the new customer")},
@@ -80,7 +81,8 @@ public class CustomerResource {
         return idempotency.execute(idempotencyKey, "POST " + PATH, request, () -> {
             requireFreeCrmId(request.externalCrmId(), null);
             Customer customer = Customer.create(request.externalCrmId(), request.name(), request.segment(),
-                    request.tier(), request.annualRevenue(), request.contactEmail());
+                    request.tier(), request.annualRevenue(), request.contactEmail(),
+                    Boolean.TRUE.equals(request.emailOptOut()));
             customer.persistAndFlush();
             events.created(customer);
             return Versions.withETag(Response.created(URI.create(PATH + "/" + customer.id())), customer.version())
@@ -124,7 +126,7 @@ public class CustomerResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getCustomer", summary = "Get a customer",
-            description = "The customer with CRM id, segment, tier, annual revenue and contact email. The ETag is its version (If-None-Match gives a 304 while unchanged; If-Match is needed to update it).")
+            description = "The customer with CRM id, segment, tier, annual revenue, contact email and e-mail opt-out. The ETag is its version (If-None-Match gives a 304 while unchanged; If-Match is needed to update it).")
     @APIResponse(responseCode = "200", description = "The customer",
             headers = @Header(name = "ETag", description = "Send it back in If-Match to update"),
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
@@ -151,8 +153,10 @@ public class CustomerResource {
                     + "dev.tandem.customer.updated.v1 when something changed; when annualRevenue changed, the event "
                     + "carries the previous revenue too. A request that changes nothing answers 200 without an event.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = UpdateCustomerRequest.class),
-            examples = @ExampleObject(name = "revenue", value = """
-                    {"tier": "ENTERPRISE", "annualRevenue": {"amount": "150000.00", "currency": "EUR"}}""")))
+            examples = {@ExampleObject(name = "revenue", value = """
+                    {"tier": "ENTERPRISE", "annualRevenue": {"amount": "150000.00", "currency": "EUR"}}"""),
+                    @ExampleObject(name = "optOut", summary = "The customer asked not to be e-mailed", value = """
+                    {"emailOptOut": true}""")}))
     @APIResponse(responseCode = "200", description = "The updated customer",
             headers = @Header(name = "ETag", description = "The new version"),
             content = @Content(schema = @Schema(implementation = CustomerView.class)))
@@ -171,7 +175,7 @@ public class CustomerResource {
             requireFreeCrmId(request.externalCrmId(), customer.id());
         }
         Customer.Changes changes = customer.update(request.externalCrmId(), request.name(), request.segment(),
-                request.tier(), request.annualRevenue(), request.contactEmail());
+                request.tier(), request.annualRevenue(), request.contactEmail(), request.emailOptOut());
         if (!changes.none()) {
             customer.persistAndFlush();
             events.updated(customer, changes);

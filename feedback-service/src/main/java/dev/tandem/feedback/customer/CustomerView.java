@@ -16,12 +16,14 @@ public record CustomerView(
         @Schema(example = "ENTERPRISE") Tier tier,
         Money annualRevenue,
         @Schema(example = "buyer@acme.example") String contactEmail,
+        @Schema(description = "The customer asked not to be written to: no loop-closed mails.", example = "false")
+        boolean emailOptOut,
         Instant createdAt,
         Instant updatedAt,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     static CustomerView of(Customer c) {
         return new CustomerView(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier(), c.annualRevenue(),
-                c.contactEmail(), c.createdAt(), c.updatedAt(), c.version());
+                c.contactEmail(), c.emailOptOut(), c.createdAt(), c.updatedAt(), c.version());
     }
 }

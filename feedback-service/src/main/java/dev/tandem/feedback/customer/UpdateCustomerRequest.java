@@ -33,5 +33,9 @@ public record UpdateCustomerRequest(
         @Schema(example = "buyer@acme.example", maxLength = EmailAddress.MAX_LENGTH,
                 description = "An e-mail address, or \"\" to clear it")
         @EmailAddress(allowEmpty = true)
-        String contactEmail) {
+        String contactEmail,
+
+        @Schema(description = "true: the customer asked not to be written to (no loop-closed mails); false: they may "
+                + "be written to again.", example = "true")
+        Boolean emailOptOut) {
 }

@@ -93,10 +93,11 @@ public class FeedbackEvents {
                 f.customerId(), l.importance().name(), revenueOf(f.customerId()), at, version));
     }
 
-    void loopClosed(Customer c, UUID featureId, String featureTitle, UUID productId, UUID releaseId,
+    /** Returns the event's ce_id. */
+    UUID loopClosed(Customer c, UUID featureId, String featureTitle, UUID productId, UUID releaseId,
                     List<UUID> feedbackIds, Instant releasedAt) {
         EventType type = EventType.FEEDBACK_LOOP_CLOSED;
-        outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(), new FeedbackLoopClosed(c.id(),
+        return outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(), new FeedbackLoopClosed(c.id(),
                 c.name(), c.contactEmail(), featureId, featureTitle, productId, releaseId, feedbackIds, releasedAt,
                 Instant.now().truncatedTo(ChronoUnit.MICROS)));
     }

@@ -1,6 +1,7 @@
 package dev.tandem.feedback.feedback;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,13 +13,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tandem.feedback.catalog.CatalogFeature;
+import dev.tandem.feedback.catalog.CatalogProduct;
 import dev.tandem.feedback.customer.Customer;
+import dev.tandem.feedback.mail.LoopClosedMail;
+import dev.tandem.feedback.mail.LoopMail;
 
 /**
  * Closing the loop when a feature is released: every feedback item linked to it is ADDRESSED (unless it is
  * ADDRESSED, CLOSED, ARCHIVED or SPAM already) and each of their customers is told once per feature
- * ({@code feedback.loop-closed}). Runs in the consumer's inbox transaction; the {@code loop_closure} table makes a
- * second release event of the same feature (another ce_id) tell nobody twice.
+ * ({@code feedback.loop-closed}, and a mail when mail is on and they may be written to: {@link LoopMail}). Runs in
+ * the consumer's inbox transaction; the {@code loop_closure} table makes a second release event of the same feature
+ * (another ce_id) tell nobody twice.
  */
 @ApplicationScoped
 public class LoopClosing {
@@ -26,8 +31,12 @@ public class LoopClosing {
     @Inject
     FeedbackEvents events;
 
-    public void featureReleased(UUID featureId, UUID productId, String title, UUID releaseId, Instant releasedAt) {
-        Map<UUID, List<UUID>> addressedByCustomer = new LinkedHashMap<>();
+    @Inject
+    LoopMail mail;
+
+    public void featureReleased(UUID featureId, UUID productId, String title, UUID releaseId, String releaseName,
+                                Instant releasedAt) {
+        Map<UUID, List<Feedback>> addressedByCustomer = new LinkedHashMap<>();
         for (FeedbackLink link : FeedbackLink.ofFeature(featureId)) {
             Feedback feedback = Feedback.findById(link.feedbackId());
             FeedbackStatus from = feedback.featureReleased();
@@ -36,16 +45,22 @@ public class LoopClosing {
                 events.statusChanged(feedback, from);
             }
             if (feedback.status() == FeedbackStatus.ADDRESSED && feedback.customerId() != null) {
-                addressedByCustomer.computeIfAbsent(feedback.customerId(), c -> new ArrayList<>()).add(feedback.id());
+                addressedByCustomer.computeIfAbsent(feedback.customerId(), c -> new ArrayList<>()).add(feedback);
             }
         }
         CatalogFeature feature = CatalogFeature.findById(featureId);
         String featureTitle = feature != null ? feature.title() : title;
+        CatalogProduct product = productId == null ? null : CatalogProduct.findById(productId);
         Instant released = (releasedAt != null ? releasedAt : Instant.now()).truncatedTo(ChronoUnit.MICROS);
-        addressedByCustomer.forEach((customerId, feedbackIds) -> {
+        addressedByCustomer.forEach((customerId, items) -> {
             if (firstClosure(featureId, customerId)) {
                 Customer customer = Customer.findById(customerId);
-                events.loopClosed(customer, featureId, featureTitle, productId, releaseId, feedbackIds, released);
+                UUID eventId = events.loopClosed(customer, featureId, featureTitle, productId, releaseId,
+                        items.stream().map(Feedback::id).toList(), released);
+                mail.loopClosed(customer, new LoopClosedMail(customer.name(), featureTitle,
+                        product == null ? null : product.name(), releaseId, releaseName,
+                        released.atZone(ZoneOffset.UTC).toLocalDate(), items.stream().map(Feedback::title).toList()),
+                        eventId);
             }
         });
     }
