@@ -35,7 +35,7 @@ class ContractChecksTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ASYNCAPI = ContractTools.REPO_ROOT
             .resolve("events/src/main/resources/dev/tandem/events/asyncapi.yaml");
-    private static final List<String> SERVICES = List.of("product-service", "project-service", "feedback-service");
+    private static final List<String> SERVICES = List.of("product-service", "project-service", "feedback-service", "gateway");
 
     @Test
     void theMergedOpenApiPassesSpectralWithNoErrorsAndNoWarnings() throws Exception {
