@@ -32,8 +32,11 @@ import io.restassured.response.ValidatableResponse;
 @TestProfile(UnreachableBrokerTest.NoBroker.class)
 class UnreachableBrokerTest {
 
-    /** How long an answer may take: the broker timeout (5 s by default) and some slack for a busy machine. */
-    private static final Duration WITHIN = Duration.ofSeconds(9);
+    /**
+     * A guard against hanging, not a timing claim: the answer comes after the broker timeout (5 s), and a shared,
+     * busy machine may add several seconds; what tells the fix from the defect is the 503 instead of a 500.
+     */
+    private static final Duration WITHIN = Duration.ofSeconds(30);
 
     /** The gateway's broker is a port nothing listens on. */
     public static class NoBroker implements QuarkusTestProfile {
