@@ -219,7 +219,13 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 return;
             }
             timerId = vertx.setTimer(timeout.toMillis(), id -> onTimeout());
-            upstreamRequest.idleTimeout(timeout.toMillis()); // also the response body's idle limit
+            // Vert.x cancels a request's idle timeout when the response headers arrive, and never again: one armed
+            // after that fires later on a finished request and resets its connection, by then back in the pool and
+            // carrying another request (which fails with "closed the connection without a response"). So only
+            // while no answer has come.
+            if (!upstreamRequest.response().isComplete()) {
+                upstreamRequest.idleTimeout(timeout.toMillis());
+            }
         }
 
         /**
@@ -288,10 +294,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                 return;
             }
             vertx.cancelTimer(timerId);
-            if (timerId == -1) {
-                // an answer before the whole request was sent: its body still gets the idle limit
-                response.request().idleTimeout(timeout.toMillis());
-            }
+            // (no idle timeout armed here: after the response headers Vert.x never cancels it, see requestSent)
             instance.circuit().onSuccess(permit);
             if (response.statusCode() == 503 && mayRetry()) {
                 response.request().reset(); // the answer is dropped: the one retry's answer is what the client gets
