@@ -275,6 +275,9 @@ public class WebhookResource {
                         new Problem.FieldError("state", "must be one of [PENDING, SENDING, DELIVERED, FAILED]"));
             }
         }
+        if (page.after() != null && page.after().size() != 1) {
+            throw Cursor.invalid(); // a delivery log cursor is one sequence number
+        }
         Long beforeSeq = page.after() == null ? null : page.after().longValue(0);
         Page<DeliveryView> result = Page.of(webhooks.deliveries(id, beforeSeq, only, page.fetchSize()), page,
                 r -> DeliveryView.of(r, null), r -> Cursor.of(r.seq()));
@@ -335,7 +338,7 @@ public class WebhookResource {
                     examples = @ExampleObject(name = "replayed", value = """
                             {"since": "2026-12-01T00:00:00Z", "scanned": 120, "matched": 14, "queued": 14,
                              "truncated": false}""")))
-    @APIResponse(responseCode = "400", description = "since is missing, not an RFC 3339 time, or in the future",
+    @APIResponse(responseCode = "400", description = "since is missing, not an RFC 3339 time, before 1970 or in the future",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response replay(@PathParam("id") UUID id, @Valid @NotNull ReplayRequest request) {
@@ -343,6 +346,11 @@ public class WebhookResource {
         if (request.since().isAfter(Instant.now())) {
             throw ProblemException.badRequest("since must not be in the future",
                     new Problem.FieldError("since", "must not be in the future"));
+        }
+        if (request.since().isBefore(Instant.EPOCH)) {
+            // Kafka finds offsets by a timestamp in milliseconds since 1970 and refuses a negative one
+            throw ProblemException.badRequest("since must not be before 1970-01-01T00:00:00Z",
+                    new Problem.FieldError("since", "must not be before 1970-01-01T00:00:00Z"));
         }
         return Response.accepted(replays.replay(s, request.since())).build();
     }

@@ -160,6 +160,14 @@ class WebhookResourceTest {
                 .statusCode(400).body("errors[0].field", equalTo("since"));
         as(admin()).contentType("application/json").body("{\"since\":\"" + Instant.now().plusSeconds(3600) + "\"}")
                 .post(path + "/replay").then().statusCode(400).body("errors[0].field", equalTo("since"));
+        // before 1970: Kafka cannot look a negative timestamp up (was a 500)
+        as(admin()).contentType("application/json").body("{\"since\":\"0001-01-01T00:00:00Z\"}")
+                .post(path + "/replay").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("since"));
+        // a well-formed cursor of another list's shape (was read as a sequence number, 200)
+        String twoValues = dev.tandem.platform.paging.Cursor.of(5L, "x").encode();
+        as(admin()).queryParam("cursor", twoValues).get(path + "/deliveries").then().statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
         as(admin()).queryParam("state", "LOST").get(path + "/deliveries").then().statusCode(400)
                 .body("errors[0].field", equalTo("state"));
         as(admin()).queryParam("cursor", "bogus").get(path + "/deliveries").then().statusCode(400)
