@@ -23,6 +23,8 @@ import java.util.UUID;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.tandem.platform.text.DateRules;
+
 /**
  * Names the path, query or header parameter whose value could not be converted to its declared Java type.
  *
@@ -137,17 +139,17 @@ final class ParamProblems {
             } else if (type.isEnum()) {
                 Enum.valueOf((Class<? extends Enum>) type, value);
             } else if (type == LocalDate.class) {
-                LocalDate.parse(value);
+                DateRules.parseDate(value);
             } else if (type == LocalDateTime.class) {
                 LocalDateTime.parse(value);
             } else if (type == LocalTime.class) {
                 LocalTime.parse(value);
             } else if (type == OffsetDateTime.class) {
-                OffsetDateTime.parse(value);
+                DateRules.parseOffsetDateTime(value);
             } else if (type == ZonedDateTime.class) {
                 ZonedDateTime.parse(value);
             } else if (type == Instant.class) {
-                Instant.parse(value);
+                DateRules.parseInstant(value);
             } else {
                 return convertsReflectively(type, value);
             }

@@ -5,8 +5,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -27,6 +31,13 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
  */
 final class ViolationProblems {
 
+    /**
+     * At most this many field errors in one problem (the detail says how many more): a body with a thousand bad
+     * list items is answered quickly and briefly.
+     */
+    static final int MAX_ERRORS = 100;
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
     private ViolationProblems() {
     }
 
@@ -44,17 +55,26 @@ final class ViolationProblems {
 
     static Problem toProblem(Set<? extends ConstraintViolation<?>> violations, ObjectMapper mapper) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        // a thousand list items breaking the same rule: introspect their bean and method once, not a thousand times
+        Lookups lookups = new Lookups(mapper);
         for (ConstraintViolation<?> v : violations) {
-            errors.add(new Problem.FieldError(fieldOf(v, mapper), v.getMessage()));
+            errors.add(new Problem.FieldError(fieldOf(v, lookups), v.getMessage()));
         }
-        errors.sort(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::message));
+        errors.sort(Comparator.comparing((Problem.FieldError e) -> naturalOrder(e.field()))
+                .thenComparing(Problem.FieldError::message));
+        int more = errors.size() - MAX_ERRORS;
+        if (more > 0) {
+            errors = List.copyOf(errors.subList(0, MAX_ERRORS));
+        }
         String detail = String.join("; ", errors.stream()
-                .map(e -> e.field().isEmpty() ? e.message() : e.field() + ": " + e.message()).toList());
+                .map(e -> e.field().isEmpty() ? e.message() : e.field() + ": " + e.message()).toList())
+                + (more > 0 ? "; and " + more + " more" : "");
         return Problems.of(400, Problems.VALIDATION, "Invalid request", detail, errors);
     }
 
     /** The field a violation is about, as the client named it; empty for the whole body or cross-parameter rules. */
-    static String fieldOf(ConstraintViolation<?> violation, ObjectMapper mapper) {
+    static String fieldOf(ConstraintViolation<?> violation, Lookups lookups) {
+        ObjectMapper mapper = lookups.mapper;
         StringBuilder path = new StringBuilder();
         JavaType type = violation.getRootBeanClass() == null ? null : safeType(mapper, violation.getRootBeanClass());
         Method method = null;
@@ -62,8 +82,8 @@ final class ViolationProblems {
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
                 case METHOD -> {
-                    method = ParameterNames.findAnnotatedMethod(violation.getRootBeanClass(), node.getName(),
-                            node.as(Path.MethodNode.class).getParameterTypes().toArray(Class<?>[]::new));
+                    method = lookups.method(violation.getRootBeanClass(), node.getName(),
+                            node.as(Path.MethodNode.class).getParameterTypes());
                     type = null;
                 }
                 case CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> type = null;
@@ -103,7 +123,7 @@ final class ViolationProblems {
                         }
                         String name = node.getName();
                         JavaType next = null;
-                        BeanPropertyDefinition property = property(mapper, type, name);
+                        BeanPropertyDefinition property = lookups.property(type, name);
                         if (property != null) {
                             name = property.getName();
                             next = property.getPrimaryType();
@@ -121,6 +141,37 @@ final class ViolationProblems {
             }
         }
         return path.toString();
+    }
+
+    /** {@code items[2]} before {@code items[10]}. */
+    private static String naturalOrder(String field) {
+        return INDEX.matcher(field).replaceAll(m -> "[" + "0".repeat(Math.max(0, 10 - m.group(1).length()))
+                + m.group(1) + "]");
+    }
+
+    /** What naming the fields of one problem looks up by reflection, each once. */
+    static final class Lookups {
+        private final ObjectMapper mapper;
+        private final Map<List<Object>, Method> methods = new HashMap<>();
+        private final Map<List<Object>, Optional<BeanPropertyDefinition>> properties = new HashMap<>();
+
+        Lookups(ObjectMapper mapper) {
+            this.mapper = mapper;
+        }
+
+        Method method(Class<?> type, String name, List<Class<?>> parameterTypes) {
+            return methods.computeIfAbsent(List.of(String.valueOf(type), name, parameterTypes), k ->
+                    ParameterNames.findAnnotatedMethod(type, name, parameterTypes.toArray(Class<?>[]::new)));
+        }
+
+        BeanPropertyDefinition property(JavaType type, String internalName) {
+            if (type == null) {
+                return null;
+            }
+            return properties.computeIfAbsent(List.of(type, internalName),
+                    k -> Optional.ofNullable(ViolationProblems.property(mapper, type, internalName)))
+                    .orElse(null);
+        }
     }
 
     private static String beanParamFieldName(Class<?> beanClass, String fieldName) {

@@ -1,6 +1,7 @@
 package dev.tandem.platform.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.Problems;
+import dev.tandem.platform.text.TextRules;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -30,6 +33,8 @@ import org.jboss.logging.Logger;
  * <ul>
  * <li>Every request gets its request id and traceparent first ({@link RequestContext}); every response, whoever
  * writes it, carries {@code X-Request-Id}.</li>
+ * <li>A query parameter with a control character in its name or value is a 400 problem naming it
+ * ({@link TextRules}).</li>
  * <li>A body larger than the limit of its route is answered with a 413 problem. The limit is
  * {@code tandem.http.max-body-size} (default: {@code quarkus.http.limits.max-body-size}, which stays the ceiling);
  * the paths listed in {@code tandem.http.streamed-body-paths} take {@code quarkus.http.limits.max-body-size}. A
@@ -101,6 +106,11 @@ public class HttpConventionsRouter {
         ctx.put(RequestContext.class.getName(), values);
         ctx.addHeadersEndHandler(v -> ctx.response().headers()
                 .set(RequestContext.REQUEST_ID_HEADER, values.requestId()));
+        Problem badQuery = controlCharacterInQuery(ctx);
+        if (badQuery != null) {
+            write(ctx, badQuery, values.requestId());
+            return;
+        }
 
         if (maxBodySize.isEmpty()) {
             ctx.next();
@@ -138,6 +148,36 @@ public class HttpConventionsRouter {
             return;
         }
         ctx.next();
+    }
+
+    /**
+     * The text rule ({@link TextRules}) for query parameters, before any handler or database sees them: a control
+     * character in a parameter's name or value (NUL included, which PostgreSQL cannot take) is a 400 naming it.
+     */
+    private static Problem controlCharacterInQuery(RoutingContext ctx) {
+        if (ctx.request().query() == null) {
+            return null;
+        }
+        MultiMap params;
+        try {
+            params = ctx.queryParams();
+        } catch (RuntimeException e) {
+            return null; // a malformed query string is left to the handler that reads it
+        }
+        for (Map.Entry<String, String> param : params) {
+            String why = TextRules.problem(param.getKey());
+            if (why == null) {
+                why = TextRules.problem(param.getValue());
+            }
+            if (why != null) {
+                StringBuilder name = new StringBuilder();
+                param.getKey().chars().forEach(c -> name.append(TextRules.problem(String.valueOf((char) c)) == null
+                        ? (char) c : '?'));
+                return Problems.of(400, Problems.VALIDATION, "Invalid request", "query parameter " + name + ": " + why,
+                        List.of(new Problem.FieldError(name.toString(), why)));
+            }
+        }
+        return null;
     }
 
     /**

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -59,6 +60,83 @@ class ProblemJsonTest {
         assertProblem(nested, 400, "validation", WIDGETS).body("errors[0].field", equalTo("tags[1]"));
         assertEquals(before, given().get(WIDGETS).then().statusCode(200).extract().jsonPath().getList("items").size(),
                 "nothing written");
+    }
+
+    @Test
+    void aControlCharacterInAQueryParameterIs400NamingIt() {
+        // NUL reached PostgreSQL as a query parameter: a 500
+        var nul = given().urlEncodingEnabled(false).when().get(WIDGETS + "?batch=a%00b").then();
+        assertProblem(nul, 400, "validation", WIDGETS)
+                .body("errors[0].field", equalTo("batch"))
+                .body("errors[0].message", equalTo("must not contain control characters (U+0000 at position 2)"));
+        var escape = given().urlEncodingEnabled(false).when().get(WIDGETS + "?batch=x&%1Bname=1").then();
+        assertProblem(escape, 400, "validation", WIDGETS).body("errors[0].field", equalTo("?name"));
+        given().urlEncodingEnabled(false).when().get(WIDGETS + "?batch=a%09b%C3%BC").then().statusCode(200);
+    }
+
+    @Test
+    void aFieldSentTwiceIsMalformedJsonNotAServerError() {
+        // a record's creator saw the field twice: Jackson failed with a definition error, answered 500
+        var response = given().contentType(ContentType.JSON)
+                .body("{\"name\":\"w\",\"quantity\":1,\"color\":\"RED\",\"name\":\"x\"}")
+                .when().post(WIDGETS).then();
+        assertProblem(response, 400, "malformed-json", WIDGETS).body("detail", containsString("Duplicate field"));
+    }
+
+    @Test
+    void datesIdsNumbersAndEnumsAreNeverEmptyStringsOrOtherShapes() {
+        // before, each of these was read as null (or as epoch days, or the date part of a date-time) and accepted
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        for (String due : List.of("\"\"", "\"   \"", "\"\\u0001\"", "20240531", "[2024,5,31]",
+                "\"2024-05-31T12:00:00Z\"")) {
+            cases.put("{\"name\":\"w\",\"quantity\":1,\"color\":\"RED\",\"due\":" + due + "}", "due");
+        }
+        for (String ownerId : List.of("\"\"", "\" \"")) {
+            cases.put("{\"name\":\"w\",\"quantity\":1,\"color\":\"RED\",\"ownerId\":" + ownerId + "}", "ownerId");
+        }
+        cases.put("{\"name\":\"w\",\"quantity\":\"\",\"color\":\"RED\"}", "quantity");
+        cases.put("{\"name\":\"w\",\"quantity\":1,\"color\":0}", "color");
+        cases.forEach((body, field) -> {
+            var response = given().contentType(ContentType.JSON).body(body).when().post(WIDGETS).then();
+            assertProblem(response, 400, "validation", WIDGETS).body("errors[0].field", equalTo(field));
+        });
+    }
+
+    @Test
+    void aDateOrInstantOutsideYears1To9999Is400NamingIt() {
+        // the database refused the year: a 500
+        for (String due : List.of("+999999999-12-31", "-999999999-01-01", "0000-12-31", "+10000-01-01")) {
+            var response = given().contentType(ContentType.JSON)
+                    .body("{\"name\":\"w\",\"quantity\":1,\"color\":\"RED\",\"due\":\"" + due + "\"}")
+                    .when().post(WIDGETS).then();
+            assertProblem(response, 400, "validation", WIDGETS)
+                    .body("errors[0].field", equalTo("due"))
+                    .body("errors[0].message", containsString("ISO-8601 date"));
+        }
+        given().contentType(ContentType.JSON).body("{\"name\":\"w\",\"quantity\":1,\"color\":\"RED\","
+                + "\"due\":\"9999-12-31\"}").when().post(WIDGETS).then().statusCode(201);
+
+        var before = given().queryParam("before", "+999999999-12-31").when().get(WIDGETS + "/due").then();
+        assertProblem(before, 400, "validation", WIDGETS + "/due").body("errors[0].field", equalTo("before"));
+        var since = given().queryParam("createdSince", "-999999999-01-01T00:00:00Z").when().get(WIDGETS + "/due")
+                .then();
+        assertProblem(since, 400, "validation", WIDGETS + "/due").body("errors[0].field", equalTo("createdSince"));
+        given().queryParam("before", "2024-05-31").queryParam("createdSince", "2024-05-31T00:00:00Z")
+                .when().get(WIDGETS + "/due").then().statusCode(200);
+    }
+
+    @Test
+    void aThousandBadListItemsAreAnsweredWithTheFirstHundred() {
+        String tags = String.join(",", java.util.Collections.nCopies(1000, "\" \""));
+        long start = System.nanoTime();
+        var response = given().contentType(ContentType.JSON)
+                .body("{\"name\":\"w\",\"quantity\":1,\"color\":\"RED\",\"tags\":[" + tags + "]}")
+                .when().post(WIDGETS).then();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertProblem(response, 400, "validation", WIDGETS)
+                .body("errors", hasSize(100))
+                .body("detail", containsString("and 900 more"));
+        assertTrue(millis < 5_000, "1,000 violations took " + millis + " ms");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tandem.platform.web.testapp;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +167,17 @@ public class WidgetResource {
     public long count(@QueryParam("min") int min, @QueryParam("color") Color color, @BeanParam WidgetFilter filter) {
         return em.createQuery("select count(w) from Widget w where w.quantity >= :min", Long.class)
                 .setParameter("min", min).getSingleResult();
+    }
+
+    /** Widgets due before a date and created since an instant: both reach the database as parameters. */
+    @GET
+    @Path("due")
+    @Produces(MediaType.TEXT_PLAIN)
+    public long dueBefore(@QueryParam("before") LocalDate before, @QueryParam("createdSince") Instant createdSince) {
+        return em.createQuery("select count(w) from Widget w where w.due < :before and w.createdAt >= :since",
+                        Long.class)
+                .setParameter("before", before == null ? LocalDate.of(9999, 12, 31) : before)
+                .setParameter("since", createdSince == null ? Instant.EPOCH : createdSince).getSingleResult();
     }
 
     @GET
