@@ -36,6 +36,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.MIMEHeader;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -109,6 +110,11 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (!acceptsJson(ctx)) {
+            problems.send(ctx, 406, "not-acceptable", "Not acceptable", "None of the accepted media types ("
+                    + ctx.request().getHeader("Accept") + ") can be produced; ask for application/json");
+            return;
+        }
         UUID id;
         try {
             id = UUID.fromString(ctx.pathParam("id"));
@@ -125,6 +131,24 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
             fetches.add(fetch(part, caller, token, exchange, routeTimeout));
         }
         Future.join(new ArrayList<>(fetches)).onComplete(done -> answer(ctx, id, fetches));
+    }
+
+    /** No {@code Accept}, or one that allows JSON ({@code application/json}, {@code application/*}, {@code *}{@code /*}). */
+    static boolean acceptsJson(RoutingContext ctx) {
+        List<MIMEHeader> accepted = ctx.parsedHeaders().accept();
+        if (accepted.isEmpty()) {
+            return true;
+        }
+        for (MIMEHeader mime : accepted) {
+            boolean refused = "0".equals(mime.parameter("q")) || "0.0".equals(mime.parameter("q"));
+            String type = mime.component();
+            String subtype = mime.subComponent();
+            if (!refused && ("*".equals(type) || "application".equalsIgnoreCase(type))
+                    && ("*".equals(subtype) || "json".equalsIgnoreCase(subtype))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void answer(RoutingContext ctx, UUID id, List<Future<Fetched>> fetches) {

@@ -67,6 +67,20 @@ class ProductOverviewTest {
     }
 
     @Test
+    void anAcceptWithoutJsonIsA406ProblemAndNoPartIsFetched() {
+        String key = TestKeys.withScopes(apiKeys, "products:read", "projects:read", "feedback:read");
+        given().header("X-API-Key", key).header("Accept", "text/csv")
+                .get("/api/v1/products/" + UUID.randomUUID() + "/overview").then()
+                .statusCode(406)
+                .contentType("application/problem+json")
+                .body("type", is("https://tandem.dev/problems/not-acceptable"))
+                .body("detail", containsString("text/csv"));
+        given().header("X-API-Key", key).header("Accept", "text/html, application/*;q=0.5")
+                .get("/api/v1/products/" + UUID.randomUUID() + "/overview").then()
+                .statusCode(200);
+    }
+
+    @Test
     void partsTheCallerMayNotReadAreLeftOutWithTheScopeAsReason() {
         given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
                 .get("/api/v1/products/" + UUID.randomUUID() + "/overview").then()
