@@ -4,12 +4,17 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * One upstream service as the proxy sees it: its instances (one or more base URLs, each with its own circuit), its
@@ -82,13 +87,15 @@ public final class Upstream {
     private final List<Instance> instances;
     private final Duration timeout;
     private final Duration connectTimeout;
-    private final HttpClient client;
+    private final Supplier<HttpClient> clients;
+    /** One client per event loop: see {@link #client()}. */
+    private final Map<Object, HttpClient> byEventLoop = new ConcurrentHashMap<>();
     private final AtomicInteger next = new AtomicInteger();
 
     /**
      * @param url one base URL, or several separated by commas (the instances of the service)
      */
-    Upstream(String name, String url, Duration timeout, Duration connectTimeout, HttpClient client,
+    Upstream(String name, String url, Duration timeout, Duration connectTimeout, Supplier<HttpClient> clients,
              Supplier<CircuitBreaker> circuits) {
         this.name = name;
         this.url = url;
@@ -104,7 +111,7 @@ public final class Upstream {
         this.instances = List.copyOf(list);
         this.timeout = timeout;
         this.connectTimeout = connectTimeout;
-        this.client = client;
+        this.clients = clients;
     }
 
     /**
@@ -172,7 +179,24 @@ public final class Upstream {
         return connectTimeout;
     }
 
+    /**
+     * The HTTP client of the calling event loop. A Vert.x client's pool hands any idle connection to any caller, and
+     * a connection lives on the event loop that opened it: a request taken on event loop A and sent on a connection
+     * of loop B crosses threads twice (the request to B, the answer back to A), each a task queue and a wake-up of
+     * the other loop's selector. With a client per event loop, a request's server side and its upstream connection
+     * share one thread. Outside an event loop (start-up, a worker): the client of the key {@code null}.
+     */
     public HttpClient client() {
-        return client;
+        Context context = Vertx.currentContext();
+        Object loop = context instanceof ContextInternal internal && context.isEventLoopContext()
+                ? internal.nettyEventLoop() : NO_EVENT_LOOP;
+        return byEventLoop.computeIfAbsent(loop, l -> clients.get());
     }
+
+    /** Closes every client made for this upstream. */
+    void close() {
+        byEventLoop.values().forEach(HttpClient::close);
+    }
+
+    private static final Object NO_EVENT_LOOP = new Object();
 }

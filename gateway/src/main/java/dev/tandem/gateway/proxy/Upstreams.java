@@ -32,7 +32,7 @@ public class Upstreams {
                     .setName("tandem-gateway-" + name);
             PoolOptions pool = new PoolOptions().setHttp1MaxSize(upstream.maxConnections());
             byName.put(name, new Upstream(name, upstream.url(), upstream.timeout(), upstream.connectTimeout(),
-                    vertx.createHttpClient(options, pool),
+                    () -> vertx.createHttpClient(options, pool),
                     circuits(vertx, name, config)));
         });
         this.routes = new RouteTable(
@@ -61,6 +61,6 @@ public class Upstreams {
 
     @PreDestroy
     void close() {
-        byName.values().forEach(u -> u.client().close());
+        byName.values().forEach(Upstream::close);
     }
 }
