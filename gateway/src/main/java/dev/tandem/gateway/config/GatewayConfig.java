@@ -95,7 +95,7 @@ public interface GatewayConfig {
         @WithDefault("true")
         boolean includeInOpenapi();
 
-        /** Maximum pooled HTTP/1.1 connections to this upstream (per gateway instance). */
+        /** Maximum pooled HTTP/1.1 connections to each instance of this upstream, per event loop of the gateway. */
         @WithDefault("64")
         int maxConnections();
 
