@@ -119,7 +119,9 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
         try {
             id = UUID.fromString(ctx.pathParam("id"));
         } catch (IllegalArgumentException e) {
-            problems.send(ctx, 400, "validation", "Invalid request", "id: must be a UUID");
+            // as every service answers a path parameter that is not of its type: nothing is at this URI
+            problems.send(ctx, 404, "not-found", "Not found", "No resource at " + ctx.request().path()
+                    + " (id must be a UUID)");
             return;
         }
         Exchange exchange = Exchange.of(ctx);

@@ -141,8 +141,10 @@ class ProductOverviewTest {
                 .body("detail", containsString(TestUpstreams.MISSING_ID));
         given().header("X-API-Key", TestKeys.withScopes(apiKeys, "products:read"))
                 .get("/api/v1/products/not-a-uuid/overview").then()
-                .statusCode(400)
-                .body("detail", is("id: must be a UUID"));
+                .statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", is("https://tandem.dev/problems/not-found"))
+                .body("detail", is("No resource at /api/v1/products/not-a-uuid/overview (id must be a UUID)"));
         given().header("X-API-Key", TestKeys.withScopes(apiKeys, "feedback:read"))
                 .get("/api/v1/products/" + UUID.randomUUID() + "/overview").then()
                 .statusCode(403);
