@@ -2,8 +2,12 @@ package dev.tandem.platform.problem;
 
 import java.util.List;
 
+import dev.tandem.platform.domain.DomainException;
+
 /**
- * Thrown by domain and application code to answer with a problem; mapped to {@code application/problem+json}.
+ * Thrown by web code (resources, filters) to answer with a problem; mapped to {@code application/problem+json}.
+ * Entities and application services throw {@link DomainException} instead, which says nothing of HTTP and is
+ * mapped through {@link #of(DomainException)}.
  *
  * <p>Use the factories: they fix the status and the problem type so the same situation always reads the same.
  */
@@ -15,6 +19,19 @@ public class ProblemException extends RuntimeException {
         super(detail);
         this.problem = new Problem(Problem.TYPE_BASE + typeSlug, title, status, detail, null, null,
                 errors == null ? List.of() : List.copyOf(errors));
+    }
+
+    /** The problem that answers a refusal of the domain: its kind's status, its field issues as field errors. */
+    public static ProblemException of(DomainException e) {
+        Problem.FieldError[] errors = e.issues().stream()
+                .map(issue -> new Problem.FieldError(issue.field(), issue.message()))
+                .toArray(Problem.FieldError[]::new);
+        return switch (e.kind()) {
+            case INVALID -> badRequest(e.getMessage(), errors);
+            case NOT_FOUND -> new ProblemException(404, "not-found", "Not found", e.getMessage(), List.of(errors));
+            case CONFLICT -> conflict(e.getMessage(), errors);
+            case RULE_BROKEN -> unprocessable(e.getMessage(), errors);
+        };
     }
 
     public Problem problem() {

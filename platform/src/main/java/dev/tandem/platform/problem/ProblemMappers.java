@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.web.RequestContext;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
@@ -56,6 +57,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, ContainerRequestContext request) {
         return respond(e.problem(), request, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, ContainerRequestContext request) {
+        return problem(ProblemException.of(e), request);
     }
 
     @ServerExceptionMapper
@@ -105,6 +111,9 @@ public class ProblemMappers {
         }
         if (cause instanceof ProblemException problem) {
             return problem(problem, request);
+        }
+        if (cause instanceof DomainException domain) {
+            return domain(domain, request);
         }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
@@ -162,6 +171,9 @@ public class ProblemMappers {
         for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
             if (t instanceof ProblemException p) {
                 return problem(p, request);
+            }
+            if (t instanceof DomainException d) {
+                return domain(d, request);
             }
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return respond(stale(), request, Map.of());

@@ -208,6 +208,24 @@ class ProblemJsonTest {
     }
 
     @Test
+    void aRefusalOfTheDomainIsAnsweredWithItsKindsStatusAndItsFieldIssues() {
+        assertProblem(given().when().get(WIDGETS + "/refused/INVALID").then(), 400, "validation",
+                WIDGETS + "/refused/INVALID")
+                .body("detail", equalTo("a widget needs a colour"))
+                .body("errors[0].field", equalTo("status"))
+                .body("errors[0].message", equalTo("allowed: OPEN"));
+        assertProblem(given().when().get(WIDGETS + "/refused/NOT_FOUND").then(), 404, "not-found",
+                WIDGETS + "/refused/NOT_FOUND")
+                .body("detail", equalTo("Widget w-1 does not exist"));
+        assertProblem(given().when().get(WIDGETS + "/refused/CONFLICT").then(), 409, "conflict",
+                WIDGETS + "/refused/CONFLICT")
+                .body("errors[0].field", equalTo("status"));
+        assertProblem(given().when().get(WIDGETS + "/refused/RULE_BROKEN").then(), 422, "unprocessable",
+                WIDGETS + "/refused/RULE_BROKEN")
+                .body("detail", equalTo("no such colour"));
+    }
+
+    @Test
     void errorResponseReturnedWithoutBodyBecomesAProblem() {
         var response = given().when().get(WIDGETS + "/bare-conflict").then();
         assertProblem(response, 409, "conflict", WIDGETS + "/bare-conflict").body("title", equalTo("Conflict"));

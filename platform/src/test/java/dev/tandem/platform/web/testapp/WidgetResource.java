@@ -35,6 +35,7 @@ import dev.tandem.platform.paging.Page;
 import dev.tandem.platform.paging.PageLinks;
 import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
+import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.RequestContext;
 import dev.tandem.platform.web.Versions;
@@ -217,6 +218,19 @@ public class WidgetResource {
     @Path("teapot")
     public String teapot() {
         throw new ProblemException(409, "widget-locked", "Widget locked", "The widget is locked", List.of());
+    }
+
+    /** A refusal of the domain, of the kind named (INVALID, NOT_FOUND, CONFLICT, RULE_BROKEN). */
+    @GET
+    @Path("refused/{kind}")
+    public String refused(@PathParam("kind") String kind) {
+        DomainException.FieldIssue issue = new DomainException.FieldIssue("status", "allowed: OPEN");
+        throw switch (DomainException.Kind.valueOf(kind)) {
+            case INVALID -> DomainException.invalid("a widget needs a colour", issue);
+            case NOT_FOUND -> DomainException.notFound("Widget", "w-1");
+            case CONFLICT -> DomainException.conflict("a CLOSED widget cannot move", issue);
+            case RULE_BROKEN -> DomainException.ruleBroken("no such colour", issue);
+        };
     }
 
     private Widget find(UUID id) {
