@@ -67,9 +67,10 @@ class ImportEventsTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"owner\": \"bo.eng@example.com\"}")
                 .patch("/api/v1/feedback/" + first).then().statusCode(200);
 
-        read(ofThisRun, rows + 1);
-        // Read the topic again, giving a duplicate time to show up.
-        List<ConsumerRecord<String, byte[]>> records = read(ofThisRun, rows + 2, Duration.ofSeconds(5));
+        // Read the topic again until every event is there, then 5 s more, giving a duplicate time to show up (the
+        // 5 s start once the reader has caught up: joining a consumer group alone can take seconds on a busy machine)
+        List<ConsumerRecord<String, byte[]>> records = read(ofThisRun, rows + 1, Duration.ofSeconds(60),
+                Duration.ofSeconds(5));
 
         assertEquals(rows + 1, records.size(), "one feedback.received per created row, one feedback.updated");
         Set<String> eventIds = new HashSet<>();
@@ -102,13 +103,17 @@ class ImportEventsTest {
 
     /** The feedback events of this service's topic whose payload matches, once at least {@code count} were seen. */
     private static List<ConsumerRecord<String, byte[]>> read(Predicate<JsonNode> payload, int count) throws Exception {
-        List<ConsumerRecord<String, byte[]>> found = read(payload, count, Duration.ofSeconds(60));
+        List<ConsumerRecord<String, byte[]>> found = read(payload, count, Duration.ofSeconds(60), Duration.ZERO);
         assertEquals(count, found.size(), "events within 60 s");
         return found;
     }
 
-    private static List<ConsumerRecord<String, byte[]>> read(Predicate<JsonNode> payload, int count, Duration timeout)
-            throws Exception {
+    /**
+     * The matching events of the topic: read until {@code count} were seen or {@code timeout} passed, then for
+     * {@code linger} more (to see what else arrives, e.g. a duplicate).
+     */
+    private static List<ConsumerRecord<String, byte[]>> read(Predicate<JsonNode> payload, int count, Duration timeout,
+            Duration linger) throws Exception {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
@@ -119,11 +124,15 @@ class ImportEventsTest {
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.FEEDBACK));
             Instant deadline = Instant.now().plus(timeout);
-            while (Instant.now().isBefore(deadline) && found.size() < count) {
+            Instant lingerUntil = null;
+            while (lingerUntil == null ? Instant.now().isBefore(deadline) : Instant.now().isBefore(lingerUntil)) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     if (r.value() != null && payload.test(payload(r))) {
                         found.add(r);
                     }
+                }
+                if (lingerUntil == null && found.size() >= count) {
+                    lingerUntil = Instant.now().plus(linger);
                 }
             }
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,6 +40,8 @@ public final class TestKafka {
 
     /**
      * Reads {@code topic} from the beginning until {@code done} holds for what was read, or {@code timeout} passes.
+     * The reader takes every partition itself (no consumer group to join, which alone can take seconds on a busy
+     * machine), so the whole {@code timeout} is spent reading: a "nothing more arrives within 5 s" means that.
      */
     public static List<ConsumerRecord<String, byte[]>> readUntil(String topic, Duration timeout,
                                                                  Predicate<List<ConsumerRecord<String, byte[]>>> done) {
@@ -49,9 +53,18 @@ public final class TestKafka {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
             while (Instant.now().isBefore(deadline) && !done.test(records)) {
+                if (consumer.assignment().isEmpty()) {
+                    List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                            .map(info -> new TopicPartition(topic, info.partition())).toList();
+                    if (partitions.isEmpty()) {
+                        LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // not created yet
+                        continue;
+                    }
+                    consumer.assign(partitions);
+                    consumer.seekToBeginning(partitions);
+                }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
