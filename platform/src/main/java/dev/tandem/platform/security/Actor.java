@@ -34,6 +34,7 @@ public record Actor(
         String name) {
 
     /** What kind of actor: a system (API key or service) or a person. */
+    @Schema(name = "ActorKind")
     public enum Kind {
         SYSTEM, PERSON
     }
