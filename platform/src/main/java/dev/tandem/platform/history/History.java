@@ -22,7 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.paging.Page;
@@ -76,7 +76,11 @@ public class History {
     @Inject
     Actors actors;
 
-    private ObjectReader reader;
+    /**
+     * The service's mapper, with decimals kept exactly as the view writes them: read as BigDecimal, not double, and
+     * with their scale (Jackson's trees strip trailing zeros by default: 8.00 hours would read back as 8).
+     */
+    private ObjectMapper exact;
 
     /**
      * Records a change of a record in the caller's transaction: an entry with the fields of {@code state} that differ
@@ -90,7 +94,7 @@ public class History {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String recordType, Object recordId, String eventType, Object state) {
-        ObjectNode after = json.valueToTree(state);
+        ObjectNode after = exact().valueToTree(state);
         String id = String.valueOf(recordId);
         Actor actor = actors.current();
         em.unwrap(Session.class).doWork(c -> {
@@ -168,13 +172,19 @@ public class History {
         }
     }
 
-    private JsonNode readTree(String text) {
-        if (reader == null) {
-            // decimals as BigDecimal, not double: a value reads back as it was written
-            reader = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private ObjectMapper exact() {
+        ObjectMapper mapper = exact;
+        if (mapper == null) {
+            mapper = json.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+            exact = mapper;
         }
+        return mapper;
+    }
+
+    private JsonNode readTree(String text) {
         try {
-            return reader.readTree(text);
+            return exact().readTree(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("unreadable record history JSON", e);
         }
