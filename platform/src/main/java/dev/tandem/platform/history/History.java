@@ -9,9 +9,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,22 +46,29 @@ import org.hibernate.Session;
  * it, so callers never have to capture a "before": the fields that changed are the difference of the view's JSON,
  * named as the API names them ({@link Changes}). Writing it in the change's transaction means an entry exists exactly
  * when the change committed. Writers of one record are serialised by a transaction-scoped advisory lock on the
- * record, so each entry is compared with the state the previous committed change left.
+ * record, so each entry is compared with the state the previous committed change left. A bulk change records all its
+ * entries with {@link #recordAll} in three statements.
  *
  * <p>Reading ({@link #page}) is newest first with the platform's cursor paging; the cursor is the entry's id.
  */
 @ApplicationScoped
 public class History {
 
-    private static final String LOCK = "SELECT pg_advisory_xact_lock(hashtext(?))";
-    private static final String LAST_STATE = """
-            SELECT state::text FROM record_history
-             WHERE record_type = ? AND record_id = ?
-             ORDER BY id DESC LIMIT 1""";
+    /** Transaction-scoped locks on the records, taken in one order so two writers of the same records never deadlock. */
+    private static final String LOCK = """
+            SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(?::text[]) AS locked(k) ORDER BY k""";
+    private static final String LAST_STATES = """
+            SELECT DISTINCT ON (record_type, record_id) record_type, record_id, state::text FROM record_history
+             WHERE (record_type, record_id) IN (SELECT * FROM unnest(?::text[], ?::text[]))
+             ORDER BY record_type, record_id, id DESC""";
+    /** One statement for all entries, inserted in the order given (so ids follow it). */
     private static final String INSERT = """
             INSERT INTO record_history (record_type, record_id, event_type, actor_subject, actor_name, changes, state,
                                         changed_at)
-            VALUES (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?)""";
+            SELECT t, i, e, ?::varchar, ?::varchar, c::jsonb, s::jsonb, ?::timestamptz
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   WITH ORDINALITY AS entry(t, i, e, c, s, ord)
+             ORDER BY ord""";
     private static final String PAGE = """
             SELECT id, changed_at, actor_subject, actor_name, event_type, changes::text FROM record_history
              WHERE record_type = ? AND record_id = ? AND id < ?
@@ -83,39 +93,87 @@ public class History {
     private ObjectMapper exact;
 
     /**
-     * Records a change of a record in the caller's transaction: an entry with the fields of {@code state} that differ
-     * from the state recorded last (all of them for a record with no history yet). A change that leaves the state as
-     * it was recorded adds no entry.
+     * A change of a record to record.
      *
      * @param recordType the aggregate type, e.g. {@code product}
      * @param recordId   the record's id
      * @param eventType  the CloudEvents type of the change's event
      * @param state      the record's state after the change, serialised as the API does (its view)
      */
+    public record Change(String recordType, Object recordId, String eventType, Object state) {
+    }
+
+    /**
+     * Records a change of a record in the caller's transaction: an entry with the fields of {@code state} that differ
+     * from the state recorded last (all of them for a record with no history yet). A change that leaves the state as
+     * it was recorded adds no entry.
+     *
+     * @see Change for the parameters
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String recordType, Object recordId, String eventType, Object state) {
-        ObjectNode after = exact().valueToTree(state);
-        String id = String.valueOf(recordId);
+        recordAll(List.of(new Change(recordType, recordId, eventType, state)));
+    }
+
+    /**
+     * {@link #record} for many changes at once (a bulk import), in the order given, in three statements whatever
+     * their number: lock the records, read their last states, insert the entries.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAll(List<Change> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        int size = changes.size();
+        String[] types = new String[size];
+        String[] ids = new String[size];
+        ObjectNode[] states = new ObjectNode[size];
+        Set<String> keys = new TreeSet<>();
+        for (int i = 0; i < size; i++) {
+            Change change = changes.get(i);
+            types[i] = change.recordType();
+            ids[i] = String.valueOf(change.recordId());
+            states[i] = exact().valueToTree(change.state());
+            keys.add(types[i] + '/' + ids[i]);
+        }
         Actor actor = actors.current();
         em.unwrap(Session.class).doWork(c -> {
             try (PreparedStatement lock = c.prepareStatement(LOCK)) {
-                lock.setString(1, recordType + '/' + id);
+                lock.setArray(1, c.createArrayOf("text", keys.toArray()));
                 lock.execute();
             }
-            ObjectNode before = lastState(c, recordType, id);
-            Map<String, FieldChange> changes = Changes.between(before, after);
-            if (before != null && changes.isEmpty()) {
+            Map<String, ObjectNode> last = lastStates(c, types, ids);
+            List<String> entryTypes = new ArrayList<>();
+            List<String> entryIds = new ArrayList<>();
+            List<String> entryEvents = new ArrayList<>();
+            List<String> entryChanges = new ArrayList<>();
+            List<String> entryStates = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                String key = types[i] + '/' + ids[i];
+                ObjectNode before = last.get(key);
+                Map<String, FieldChange> fields = Changes.between(before, states[i]);
+                if (before != null && fields.isEmpty()) {
+                    continue;
+                }
+                last.put(key, states[i]);
+                entryTypes.add(types[i]);
+                entryIds.add(ids[i]);
+                entryEvents.add(changes.get(i).eventType());
+                entryChanges.add(toJson(fields));
+                entryStates.add(toJson(states[i]));
+            }
+            if (entryTypes.isEmpty()) {
                 return;
             }
             try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ps.setString(1, recordType);
-                ps.setString(2, id);
-                ps.setString(3, eventType);
-                ps.setString(4, actor.subject());
-                ps.setString(5, actor.name());
-                ps.setString(6, toJson(changes));
-                ps.setString(7, toJson(after));
-                ps.setObject(8, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+                ps.setString(1, actor.subject());
+                ps.setString(2, actor.name());
+                ps.setObject(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+                ps.setArray(4, c.createArrayOf("text", entryTypes.toArray()));
+                ps.setArray(5, c.createArrayOf("text", entryIds.toArray()));
+                ps.setArray(6, c.createArrayOf("text", entryEvents.toArray()));
+                ps.setArray(7, c.createArrayOf("text", entryChanges.toArray()));
+                ps.setArray(8, c.createArrayOf("text", entryStates.toArray()));
                 ps.executeUpdate();
             }
         });
@@ -162,14 +220,19 @@ public class History {
         return new HistoryEntry(row.at(), row.actor(), row.eventType(), changes);
     }
 
-    private ObjectNode lastState(Connection c, String recordType, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LAST_STATE)) {
-            ps.setString(1, recordType);
-            ps.setString(2, id);
+    /** The state recorded last of each record, by {@code type/id}; records with no history are absent. */
+    private Map<String, ObjectNode> lastStates(Connection c, String[] types, String[] ids) throws SQLException {
+        Map<String, ObjectNode> states = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(LAST_STATES)) {
+            ps.setArray(1, c.createArrayOf("text", types));
+            ps.setArray(2, c.createArrayOf("text", ids));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? (ObjectNode) readTree(rs.getString(1)) : null;
+                while (rs.next()) {
+                    states.put(rs.getString(1) + '/' + rs.getString(2), (ObjectNode) readTree(rs.getString(3)));
+                }
             }
         }
+        return states;
     }
 
     private ObjectMapper exact() {

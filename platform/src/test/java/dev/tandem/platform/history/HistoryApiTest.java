@@ -148,6 +148,22 @@ class HistoryApiTest {
     }
 
     @Test
+    void aBulkChangeRecordsEachRecordsEntriesInOrder() {
+        List<UUID> ids = notes.importTwoAndRenameTheFirst("a", "b", "a2");
+
+        given().header(TestTokens.HEADER, CRM).get("/test/notes/" + ids.get(0) + "/history").then().statusCode(200)
+                .body("items.eventType", equalTo(List.of("dev.tandem.test.note-updated.v1",
+                        "dev.tandem.test.note-created.v1")))
+                .body("items[0].changes.text.from", equalTo("a"))
+                .body("items[0].changes.text.to", equalTo("a2"))
+                .body("items[1].changes.text.to", equalTo("a"));
+        given().header(TestTokens.HEADER, CRM).get("/test/notes/" + ids.get(1) + "/history").then().statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].changes.text.to", equalTo("b"))
+                .body("items[0].actor.subject", equalTo("system:tandem-platform"));
+    }
+
+    @Test
     void eventsCarryTheirActor() {
         String id = create(CRM, "{\"text\": \"announced\"}");
         update(ANA, id, "{\"text\": \"announced again\"}").then().statusCode(200);

@@ -93,6 +93,26 @@ public class NoteResource {
         changed(n, "dev.tandem.test.note-updated.v1");
     }
 
+    /** A bulk change: two notes created and one of them changed again, recorded together. */
+    @Transactional
+    public List<UUID> importTwoAndRenameTheFirst(String first, String second, String renamed) {
+        Note a = new Note();
+        a.id = UUID.randomUUID();
+        a.text = first;
+        Note b = new Note();
+        b.id = UUID.randomUUID();
+        b.text = second;
+        a.persist();
+        b.persist();
+        Note.View aCreated = Note.View.of(a);
+        a.text = renamed;
+        Note.flush();
+        history.recordAll(List.of(new History.Change("note", a.id, "dev.tandem.test.note-created.v1", aCreated),
+                new History.Change("note", b.id, "dev.tandem.test.note-created.v1", Note.View.of(b)),
+                new History.Change("note", a.id, "dev.tandem.test.note-updated.v1", Note.View.of(a))));
+        return List.of(a.id, b.id);
+    }
+
     private void changed(Note n, String type) {
         outbox.publish(TOPIC, "note", n.id, type, Map.of("noteId", n.id, "text", n.text));
         history.record("note", n.id, type, Note.View.of(n));
