@@ -37,8 +37,8 @@ import org.hibernate.Session;
 
 /**
  * The history of records: one entry per change — when, who ({@link Actors#current()}), the event type and each field
- * that changed from → to — in the service's {@code record_history} table (platform migration {@code V0_5}), kept for
- * as long as the service's database, independently of the outbox's retention.
+ * that changed from → to — in the service's {@code record_history} table (platform migration {@code V0_5}), kept
+ * for as long as the service's database, independently of the outbox's retention.
  *
  * <p>A service calls {@link #record} where it turns a change of a record into its event (its {@code …Events} class),
  * with the record's state after the change: the record's API view, or the part of it that is the record's own (not
@@ -54,7 +54,7 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class History {
 
-    /** Transaction-scoped locks on the records, taken in one order so two writers of the same records never deadlock. */
+    /** Transaction-scoped locks on the records, in one order, so two writers of the same records never deadlock. */
     private static final String LOCK = """
             SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(?::text[]) AS locked(k) ORDER BY k""";
     private static final String LAST_STATES = """
@@ -116,11 +116,36 @@ public class History {
     }
 
     /**
-     * {@link #record} for many changes at once (a bulk import), in the order given, in three statements whatever
-     * their number: lock the records, read their last states, insert the entries.
+     * {@link #record} for many changes at once, in the order given, in three statements whatever their number: lock
+     * the records, read their last states, insert the entries.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recordAll(List<Change> changes) {
+        write(changes, true);
+    }
+
+    /**
+     * The first entry of a record created in the caller's transaction: every field of {@code state}, from null. One
+     * statement: a record nobody else can see yet has no earlier state to read and no other writer to wait for.
+     *
+     * @see Change for the parameters
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordCreated(String recordType, Object recordId, String eventType, Object state) {
+        write(List.of(new Change(recordType, recordId, eventType, state)), false);
+    }
+
+    /** {@link #recordCreated} for many new records at once (a bulk import), in one statement. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordAllCreated(List<Change> changes) {
+        write(changes, false);
+    }
+
+    /**
+     * @param existing whether the records may have history already: then they are locked and their last states read
+     *                 first; new records skip both
+     */
+    private void write(List<Change> changes, boolean existing) {
         if (changes.isEmpty()) {
             return;
         }
@@ -138,11 +163,14 @@ public class History {
         }
         Actor actor = actors.current();
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement lock = c.prepareStatement(LOCK)) {
-                lock.setArray(1, c.createArrayOf("text", keys.toArray()));
-                lock.execute();
+            Map<String, ObjectNode> last = new HashMap<>();
+            if (existing) {
+                try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+                    lock.setArray(1, c.createArrayOf("text", keys.toArray()));
+                    lock.execute();
+                }
+                last = lastStates(c, types, ids);
             }
-            Map<String, ObjectNode> last = lastStates(c, types, ids);
             List<String> entryTypes = new ArrayList<>();
             List<String> entryIds = new ArrayList<>();
             List<String> entryEvents = new ArrayList<>();

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "HistoryEntry", description = "One change of a record: when, who, which event, and each field that "
         + "changed with its value before and after.")
 public record HistoryEntry(
-        @Schema(example = "2026-11-22T10:30:00.123456Z") Instant at,
+        @Schema(description = "When the change was made") Instant at,
         Actor actor,
         @Schema(example = "dev.tandem.product.updated.v1") String eventType,
         @Schema(description = "Field name → its value before and after. On creation: every field set, from null.",

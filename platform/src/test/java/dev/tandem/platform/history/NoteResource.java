@@ -53,7 +53,8 @@ public class NoteResource {
         n.tags = input.tags() == null ? new ArrayList<>() : new ArrayList<>(input.tags());
         n.price = input.price();
         n.persistAndFlush();
-        changed(n, "dev.tandem.test.note-created.v1");
+        outbox.publish(TOPIC, "note", n.id, "dev.tandem.test.note-created.v1", Map.of("noteId", n.id, "text", n.text));
+        history.recordCreated("note", n.id, "dev.tandem.test.note-created.v1", Note.View.of(n));
         return Response.status(201).entity(Note.View.of(n)).build();
     }
 
