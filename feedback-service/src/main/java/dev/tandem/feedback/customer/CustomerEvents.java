@@ -25,7 +25,7 @@ class CustomerEvents {
         outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(),
                 new CustomerCreated(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier().name(),
                         money(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.version()));
-        history.record(type.aggregateType(), c.id(), type.type(), CustomerView.of(c));
+        history.recordCreated(type.aggregateType(), c.id(), type.type(), CustomerView.of(c));
     }
 
     void updated(Customer c, Customer.Changes changes) {

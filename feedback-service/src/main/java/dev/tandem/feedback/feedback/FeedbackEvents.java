@@ -44,7 +44,10 @@ public class FeedbackEvents {
     }
 
     public void received(Feedback f) {
-        changed(EventType.FEEDBACK_RECEIVED, f, receivedPayload(f));
+        EventType type = EventType.FEEDBACK_RECEIVED;
+        publish(type, f, receivedPayload(f));
+        history.recordCreated(type.aggregateType(), f.id(), type.type(), new HistoryState(FeedbackView.of(f),
+                List.of()));
     }
 
     /** One {@code feedback.received} per item, in the order given, appended to the outbox together (bulk import). */
@@ -53,7 +56,7 @@ public class FeedbackEvents {
         outbox.publishAll(items.stream().map(f -> new Outbox.Event(type.topic(), type.aggregateType(), f.id(),
                 type.type(), receivedPayload(f))).toList());
         // new items have no links yet
-        history.recordAll(items.stream().map(f -> new History.Change(type.aggregateType(), f.id(), type.type(),
+        history.recordAllCreated(items.stream().map(f -> new History.Change(type.aggregateType(), f.id(), type.type(),
                 new HistoryState(FeedbackView.of(f), List.of()))).toList());
     }
 

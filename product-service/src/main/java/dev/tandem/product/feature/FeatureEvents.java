@@ -29,9 +29,11 @@ public class FeatureEvents {
     History history;
 
     public void created(Feature f) {
-        changed(EventType.FEATURE_CREATED, f, new FeatureCreated(f.id(), f.productId(), f.title(), f.problem(),
+        publish(EventType.FEATURE_CREATED, f, new FeatureCreated(f.id(), f.productId(), f.title(), f.problem(),
                 f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.rejectionReason(),
                 f.objectiveId(), f.createdAt(), f.updatedAt(), f.version()));
+        history.recordCreated(EventType.FEATURE_CREATED.aggregateType(), f.id(), EventType.FEATURE_CREATED.type(),
+                FeatureView.of(f, null, List.of()));
     }
 
     public void updated(Feature f) {

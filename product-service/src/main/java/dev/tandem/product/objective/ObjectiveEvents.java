@@ -13,7 +13,10 @@ import dev.tandem.events.product.ObjectiveUpdated;
 import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 
-/** Turns objective changes into outbox events and history entries (same transaction as the change); key = objective id. */
+/**
+ * Turns objective changes into outbox events and history entries (same transaction as the change); key = objective
+ * id.
+ */
 @ApplicationScoped
 class ObjectiveEvents {
 
@@ -24,8 +27,11 @@ class ObjectiveEvents {
     History history;
 
     void created(Objective o) {
-        publish(EventType.OBJECTIVE_CREATED, o, new ObjectiveCreated(o.id(), o.productId(), o.title(),
-                o.description(), o.period(), keyResults(o), o.progress(), o.createdAt(), o.updatedAt(), o.version()));
+        EventType type = EventType.OBJECTIVE_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), o.id(), type.type(),
+                new ObjectiveCreated(o.id(), o.productId(), o.title(), o.description(), o.period(), keyResults(o),
+                        o.progress(), o.createdAt(), o.updatedAt(), o.version()));
+        history.recordCreated(type.aggregateType(), o.id(), type.type(), ObjectiveView.of(o));
     }
 
     void updated(Objective o) {

@@ -25,9 +25,11 @@ class ProductEvents {
     History history;
 
     void created(Product p) {
-        changed(EventType.PRODUCT_CREATED, p,
+        publish(EventType.PRODUCT_CREATED, p,
                 new ProductCreated(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
                         p.lifecycleStage().name(), p.owner(), p.createdAt(), p.version()));
+        history.recordCreated(EventType.PRODUCT_CREATED.aggregateType(), p.id(), EventType.PRODUCT_CREATED.type(),
+                ProductView.of(p));
     }
 
     void updated(Product p) {

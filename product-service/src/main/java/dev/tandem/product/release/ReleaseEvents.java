@@ -24,8 +24,11 @@ class ReleaseEvents {
     History history;
 
     void created(Release r) {
-        publish(EventType.RELEASE_CREATED, r, new ReleaseCreated(r.id(), r.productId(), r.name(), r.description(),
-                r.targetDate(), r.status().name(), r.createdAt(), r.version()));
+        EventType type = EventType.RELEASE_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(),
+                new ReleaseCreated(r.id(), r.productId(), r.name(), r.description(),
+                        r.targetDate(), r.status().name(), r.createdAt(), r.version()));
+        history.recordCreated(type.aggregateType(), r.id(), type.type(), ReleaseView.of(r));
     }
 
     void updated(Release r) {

@@ -11,7 +11,10 @@ import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 import dev.tandem.platform.money.Money;
 
-/** Turns project changes into outbox events and history entries (same transaction as the change). Call after a flush. */
+/**
+ * Turns project changes into outbox events and history entries (same transaction as the change). Call after a
+ * flush.
+ */
 @ApplicationScoped
 class ProjectEvents {
 
@@ -22,9 +25,12 @@ class ProjectEvents {
     History history;
 
     void created(Project p) {
-        publish(EventType.PROJECT_CREATED, p, new ProjectCreated(p.id(), p.key(), p.name(), p.programId(),
-                p.productId(), p.featureIds(), p.manager(), p.scope(), money(p.budget()), p.plannedStart(),
-                p.plannedEnd(), p.status().name(), p.initialEstimatePersonMonths(), p.createdAt(), p.version()));
+        EventType type = EventType.PROJECT_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), p.id(), type.type(),
+                new ProjectCreated(p.id(), p.key(), p.name(), p.programId(), p.productId(), p.featureIds(),
+                        p.manager(), p.scope(), money(p.budget()), p.plannedStart(), p.plannedEnd(),
+                        p.status().name(), p.initialEstimatePersonMonths(), p.createdAt(), p.version()));
+        history.recordCreated(type.aggregateType(), p.id(), type.type(), ProjectView.of(p));
     }
 
     void updated(Project p) {

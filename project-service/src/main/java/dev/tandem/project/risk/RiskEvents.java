@@ -24,7 +24,7 @@ class RiskEvents {
         outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(), new RiskCreated(r.id(), r.projectId(),
                 r.title(), r.probability(), r.impact(), r.exposure(), r.mitigation(), r.owner(), r.status().name(),
                 r.createdAt(), r.version()));
-        history.record(type.aggregateType(), r.id(), type.type(), RiskApi.RiskView.of(r));
+        history.recordCreated(type.aggregateType(), r.id(), type.type(), RiskApi.RiskView.of(r));
     }
 
     void updated(Risk r) {

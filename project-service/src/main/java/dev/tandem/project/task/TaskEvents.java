@@ -10,7 +10,9 @@ import dev.tandem.events.project.TaskUpdated;
 import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 
-/** Turns task changes into outbox events and history entries (same transaction as the change). Call after a flush. */
+/**
+ * Turns task changes into outbox events and history entries (same transaction as the change). Call after a flush.
+ */
 @ApplicationScoped
 class TaskEvents {
 
@@ -21,9 +23,12 @@ class TaskEvents {
     History history;
 
     void created(Task t) {
-        publish(EventType.TASK_CREATED, t, new TaskCreated(t.id(), t.projectId(), t.title(), t.estimateHours(),
-                t.remainingHours(), t.assignee(), t.status().name(), t.blockedReason(), t.plannedStart(),
-                t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.createdAt(), t.version()));
+        EventType type = EventType.TASK_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), t.id(), type.type(),
+                new TaskCreated(t.id(), t.projectId(), t.title(), t.estimateHours(),
+                        t.remainingHours(), t.assignee(), t.status().name(), t.blockedReason(), t.plannedStart(),
+                        t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.createdAt(), t.version()));
+        history.recordCreated(type.aggregateType(), t.id(), type.type(), TaskView.of(t, null));
     }
 
     void updated(Task t) {
