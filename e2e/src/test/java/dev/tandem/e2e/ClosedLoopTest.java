@@ -4,6 +4,7 @@ import static dev.tandem.e2e.GatewayClient.money;
 import static dev.tandem.e2e.GatewayClient.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -185,7 +186,28 @@ class ClosedLoopTest {
                 .put("measurementId", measured.path("measurement").path("id").asText());
         JsonNode pivoted = api.change("POST", productPath, productPath + "/pivots", pivot).expect(201);
         assertEquals("Merchants see and reconcile every payout", pivoted.path("vision").asText());
-        assertEquals(1, api.get(productPath + "/pivots").expect(200).path("items").size());
+        JsonNode pivots = api.get(productPath + "/pivots").expect(200);
+        assertEquals(1, pivots.path("items").size());
+
+        // ---- who did what: the integration's key, as the gateway authenticated it, never a name in a body
+        String keyName = "loop-e2e-" + tag;
+        String keySubject = "apikey:" + issued.path("id").asText();
+        assertEquals(keyName, pivots.path("items").get(0).path("pivotedBy").asText(), pivots.toString());
+        assertEquals("pm", pivots.path("items").get(0).path("onBehalfOf").asText(), "the body's name is kept apart");
+        assertEquals(keySubject, api.get(productPath).expect(200).path("createdBy").path("subject").asText());
+        JsonNode history = api.get(productPath + "/history").expect(200);
+        JsonNode newest = history.path("items").get(0);
+        assertEquals(EventType.PRODUCT_PIVOTED.type(), newest.path("eventType").asText(), history.toString());
+        assertEquals(keySubject, newest.path("actor").path("subject").asText(), history.toString());
+        assertEquals(keyName, newest.path("actor").path("name").asText(), history.toString());
+        assertEquals("SYSTEM", newest.path("actor").path("kind").asText(), history.toString());
+        assertEquals("Merchants get paid the day they ship", newest.path("changes").path("vision").path("from")
+                .asText(), history.toString());
+        assertEquals("Merchants see and reconcile every payout", newest.path("changes").path("vision").path("to")
+                .asText(), history.toString());
+        JsonNode oldest = history.path("items").get(history.path("items").size() - 1);
+        assertEquals(EventType.PRODUCT_CREATED.type(), oldest.path("eventType").asText(), history.toString());
+        assertEquals(keyName, oldest.path("actor").path("name").asText(), history.toString());
 
         // ---- the top of the ranked backlog is committed; project-service proposes a project on its own
         String top = ranking(backlog).get(0);
@@ -346,6 +368,21 @@ class ClosedLoopTest {
                 "the new reason was published although the colour stayed: " + healthChanges);
         assertEquals(1, count(events, EventType.PROJECT_BUDGET_EXCEEDED, d -> true), "budget exceeded once");
         assertEquals(1, count(events, EventType.PRODUCT_PIVOTED, d -> true), "the accepted pivot only");
+        // every event names its actor: the key for what it asked, the service itself for what it did on an event
+        for (Event e : events) {
+            assertNotNull(e.cloudEvent().getExtension("actor"), e + " names no actor");
+        }
+        for (EventType asked : List.of(EventType.PRODUCT_CREATED, EventType.PRODUCT_PIVOTED,
+                EventType.FEEDBACK_RECEIVED, EventType.CUSTOMER_CREATED)) {
+            assertEquals(Set.of(keySubject), events.stream().filter(e -> is(e, asked))
+                    .map(e -> String.valueOf(e.cloudEvent().getExtension("actor"))).collect(Collectors.toSet()),
+                    asked.type() + " is the integration key's");
+        }
+        assertEquals(keyName, events.stream().filter(e -> is(e, EventType.PRODUCT_CREATED)).findFirst()
+                .orElseThrow().cloudEvent().getExtension("actorname"));
+        assertEquals(Set.of("system:project-service"), events.stream().filter(e -> is(e, EventType.PROJECT_CREATED))
+                .map(e -> String.valueOf(e.cloudEvent().getExtension("actor"))).collect(Collectors.toSet()),
+                "the project was proposed by project-service on feature.committed");
         assertEquals(5, count(events, EventType.FEEDBACK_LINKED, d -> true), "five links");
         assertEquals(Set.of(acme, bolt, corvo), events.stream().filter(e -> is(e, EventType.CUSTOMER_CREATED))
                 .map(Event::subject).collect(Collectors.toSet()));

@@ -24,7 +24,7 @@ public enum EventType {
             "A product's name, vision, target segments or owner changed."),
     PRODUCT_LIFECYCLE_CHANGED("dev.tandem.product.lifecycle-changed.v1", Topics.PRODUCT, "product",
             dev.tandem.events.product.ProductLifecycleChanged.class,
-            "A product moved to another lifecycle stage (from, to, reason, changedBy)."),
+            "A product moved to another lifecycle stage (from, to, reason, changedBy, onBehalfOf)."),
     PRODUCT_DELETED("dev.tandem.product.deleted.v1", Topics.PRODUCT, "product",
             dev.tandem.events.product.ProductDeleted.class,
             "A product was deleted (only while CONCEPT and with nothing linked)."),

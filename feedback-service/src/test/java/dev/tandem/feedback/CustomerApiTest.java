@@ -249,5 +249,20 @@ class CustomerApiTest {
         Object ndjson = json.get("paths.'/api/v1/imports/feedback'.post.requestBody.content.'application/x-ndjson'"
                 + ".examples.ndjson.value");
         assertTrue(ndjson instanceof String && ((String) ndjson).strip().lines().count() == 2, String.valueOf(ndjson));
+        // who did what: each record's history, with an example and its errors; createdBy/updatedBy on the views
+        for (String[] h : new String[][] {{"/api/v1/customers/{id}/history", "getCustomerHistory"},
+                {"/api/v1/feedback/{id}/history", "getFeedbackHistory"}}) {
+            String op = "paths.'" + h[0] + "'.get.";
+            assertEquals(h[1], json.getString(op + "operationId"));
+            assertTrue(json.getString(op + "summary").contains("history"), h[0]);
+            assertEquals("#/components/schemas/HistoryPage",
+                    json.getString(op + "responses.'200'.content.'application/json'.schema.'$ref'"));
+            assertTrue(json.get(op + "responses.'200'.content.'application/json'.examples.history") != null, h[0]);
+            assertEquals("#/components/responses/NotFound", json.getString(op + "responses.'404'.'$ref'"));
+        }
+        for (String record : List.of("Customer", "Feedback", "FeedbackLink", "Comment")) {
+            assertEquals("#/components/schemas/Actor",
+                    json.getString("components.schemas." + record + ".properties.createdBy.'$ref'"), record);
+        }
     }
 }

@@ -55,7 +55,9 @@ class LinkApiTest {
         given().get("/api/v1/feedback/" + id + "/links").then().statusCode(200).header("ETag", "\"1\"")
                 .body("items", hasSize(1)).body("items[0].featureId", equalTo(feature.toString()));
         given().get("/api/v1/feedback/" + id + "/links/" + feature).then().statusCode(200)
-                .body("linkedBy", equalTo("ana.pm@example.com"));
+                .body("linkedBy", equalTo("test-user"))
+                .body("createdBy.subject", equalTo("test-user"))
+                .body("onBehalfOf", equalTo("ana.pm@example.com"));
         given().queryParam("featureId", feature).get("/api/v1/feedback").then().statusCode(200)
                 .body("items.id", equalTo(List.of(id)));
         given().get("/api/v1/feedback/" + other + "/links").then().statusCode(200).body("items", hasSize(0));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.tandem.gateway.apikey.ApiKeys;
 import dev.tandem.gateway.auth.AccessControl;
+import dev.tandem.gateway.proxy.Upstreams;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 
@@ -40,6 +41,9 @@ class GatewayProxyTest {
 
     @Inject
     ApiKeys apiKeys;
+
+    @Inject
+    Upstreams upstreams;
 
     @BeforeEach
     void authenticate() {
@@ -70,6 +74,21 @@ class GatewayProxyTest {
 
         given().get("/api/v1/productsX").then().statusCode(404).contentType(PROBLEM);
         given().get("/api/v1/feedbacks").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void eachRecordsHistoryGoesToTheServiceThatKeepsIt() {
+        String id = "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50";
+        for (String kind : List.of("products", "features", "objectives", "releases")) {
+            assertRoutedTo("/api/v1/" + kind + "/" + id + "/history", "product");
+        }
+        // project-service is down in these tests: its routes are read from the table
+        for (String path : List.of("/api/v1/projects/" + id + "/history", "/api/v1/tasks/" + id + "/history",
+                "/api/v1/projects/" + id + "/risks/" + id + "/history")) {
+            assertEquals("project", upstreams.routes().match(path).orElseThrow().upstream(), path);
+        }
+        assertRoutedTo("/api/v1/customers/" + id + "/history", "feedback");
+        assertRoutedTo("/api/v1/feedback/" + id + "/history", "feedback");
     }
 
     private static void assertRoutedTo(String path, String upstream) {

@@ -32,8 +32,13 @@ public final class EventLog {
     private EventLog() {
     }
 
-    /** An event as read from the broker. */
-    public record Event(String type, long sequence, JsonNode payload) {
+    /**
+     * An event as read from the broker.
+     *
+     * @param actor     its {@code ce_actor} (the actor's subject)
+     * @param actorName its {@code ce_actorname}
+     */
+    public record Event(String type, long sequence, JsonNode payload, String actor, String actorName) {
     }
 
     /**
@@ -76,7 +81,8 @@ public final class EventLog {
         var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(
                 EventLog.class.getClassLoader().getResourceAsStream(eventType.schemaResource()));
         assertEquals(Set.of(), schema.validate(payload), type + " " + payload);
-        return new Event(type, Long.parseLong(header(r, "ce_sequence")), payload);
+        return new Event(type, Long.parseLong(header(r, "ce_sequence")), payload, header(r, "ce_actor"),
+                header(r, "ce_actorname"));
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -3,7 +3,10 @@ package dev.tandem.product;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,27 @@ class OpenApiTest {
         for (String read : new String[] {"/api/v1/features/{id}", "/api/v1/products/{id}", "/api/v1/objectives/{id}",
                 "/api/v1/releases/{id}"}) {
             doc.body("paths.'" + read + "'.get.responses.'304'", notNullValue());
+            // who did what: every record's history, with an example and its errors
+            String history = "paths.'" + read + "/history'.get";
+            doc.body(history + ".summary", notNullValue());
+            doc.body(history + ".responses.'200'.content.'application/json'.schema.'$ref'",
+                    equalTo("#/components/schemas/HistoryPage"));
+            doc.body(history + ".responses.'200'.content.'application/json'.examples.history", notNullValue());
+            doc.body(history + ".responses.'404'.'$ref'", equalTo("#/components/responses/NotFound"));
+            doc.body(history + ".responses.'400'.'$ref'", equalTo("#/components/responses/BadRequest"));
         }
+        doc.body("paths.collect { it.value.collect { it.value.operationId } }.flatten()", hasItems(
+                "getProductHistory", "getFeatureHistory", "getObjectiveHistory", "getReleaseHistory"));
+        for (String record : new String[] {"Product", "Feature", "Objective", "Release"}) {
+            doc.body("components.schemas." + record + ".properties.createdBy.'$ref'",
+                    equalTo("#/components/schemas/Actor"));
+            doc.body("components.schemas." + record + ".properties.updatedBy.'$ref'",
+                    equalTo("#/components/schemas/Actor"));
+        }
+        // a changed field's values are any JSON value: no type, not Jackson's JsonNode internals
+        doc.body("components.schemas.FieldChange.properties.from.type", nullValue());
+        doc.body("components.schemas.FieldChange.properties.from.'$ref'", nullValue());
+        doc.body("components.schemas", not(hasKey("JsonNode")));
+        doc.body("components.schemas.HistoryEntry.properties.actor.'$ref'", equalTo("#/components/schemas/Actor"));
     }
 }

@@ -57,4 +57,28 @@ class OpenApiTest {
                 .body("paths.'/api/v1/projects/{projectId}/expenses'.post.responses.'422'.'$ref'",
                         equalTo("#/components/responses/Unprocessable"));
     }
+
+    @Test
+    void documentsEachRecordsHistoryAndWhoCreatedAndChangedIt() {
+        var doc = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+        String[][] histories = {{"/api/v1/projects/{id}/history", "getProjectHistory"},
+                {"/api/v1/tasks/{id}/history", "getTaskHistory"},
+                {"/api/v1/projects/{projectId}/risks/{riskId}/history", "getRiskHistory"}};
+        for (String[] h : histories) {
+            String op = "paths.'" + h[0] + "'.get";
+            doc.body(op + ".operationId", equalTo(h[1]))
+                    .body(op + ".summary", notNullValue())
+                    .body(op + ".responses.'200'.content.'application/json'.schema.'$ref'",
+                            equalTo("#/components/schemas/HistoryPage"))
+                    .body(op + ".responses.'200'.content.'application/json'.examples.history", notNullValue())
+                    .body(op + ".responses.'404'.'$ref'", equalTo("#/components/responses/NotFound"));
+        }
+        for (String record : new String[] {"Project", "Task", "Risk", "Program", "Milestone", "Member"}) {
+            doc.body("components.schemas." + record + ".properties.createdBy.'$ref'",
+                    equalTo("#/components/schemas/Actor"))
+                    .body("components.schemas." + record + ".properties.updatedBy.'$ref'",
+                            equalTo("#/components/schemas/Actor"));
+        }
+        doc.body("components.schemas.TimeEntry.properties.createdBy.'$ref'", equalTo("#/components/schemas/Actor"));
+    }
 }

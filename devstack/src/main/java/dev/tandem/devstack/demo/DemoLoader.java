@@ -187,7 +187,7 @@ final class DemoLoader {
         String path = "/api/v1/products/" + id;
         for (StageMove move : p.lifecycle()) {
             etag = api.change("POST", path, path + "/lifecycle", DemoApi.object().put("stage", move.stage())
-                    .put("reason", move.reason()).put("changedBy", move.changedBy()), etag).etag();
+                    .put("reason", move.reason()).put("onBehalfOf", move.changedBy()), etag).etag();
         }
     }
 
@@ -257,7 +257,7 @@ final class DemoLoader {
      */
     private void pivot(PivotSpec p) {
         ObjectNode body = DemoApi.object().put("vision", p.vision()).put("rationale", p.rationale())
-                .put("pivotedBy", p.pivotedBy());
+                .put("onBehalfOf", p.pivotedBy());
         ArrayNode evidence = body.putArray("evidence");
         for (FeedbackSpec f : p.feedbackEvidence()) {
             evidence.addObject().put("type", "FEEDBACK")
@@ -353,7 +353,7 @@ final class DemoLoader {
     private void link(FeedbackSpec f) {
         api.post("/api/v1/feedback/" + item(f.source(), f.externalReference()).path("id").asText() + "/links",
                 DemoApi.object().put("featureId", featureIds.get(f.featureRef())).put("importance", f.importance())
-                        .put("linkedBy", data.products().stream().filter(p -> p.key().equals(f.productKey()))
+                        .put("onBehalfOf", data.products().stream().filter(p -> p.key().equals(f.productKey()))
                                 .findFirst().orElseThrow().owner()));
     }
 
@@ -376,7 +376,7 @@ final class DemoLoader {
     private void discuss(DiscussionSpec d) {
         String path = "/api/v1/feedback/" + item(d.source(), d.externalReference()).path("id").asText() + "/comments";
         for (CommentSpec c : d.comments()) {
-            api.post(path, DemoApi.object().put("author", c.author()).put("discipline", c.discipline())
+            api.post(path, DemoApi.object().put("onBehalfOf", c.author()).put("discipline", c.discipline())
                     .put("text", c.text()));
         }
     }

@@ -56,7 +56,31 @@ public final class TestTokens {
 
     /** A token issued at {@code issuedAt}, valid for {@code ttl} (a negative one gives an expired token). */
     public static String mint(String subject, Instant issuedAt, Duration ttl, String... scopes) {
-        String claims = "{\"iss\":\"tandem-gateway\",\"sub\":\"" + escape(subject) + "\",\"client_id\":\"test-client\","
+        return mint(subject, "test-client", null, null, issuedAt, ttl, scopes);
+    }
+
+    /**
+     * A token of an API key, as the gateway forwards it: subject {@code apikey:<keyId>}, the key's name as client,
+     * valid for an hour. Its actor is (SYSTEM, the key's name).
+     */
+    public static String apiKey(String keyId, String keyName, String... scopes) {
+        return mint("apikey:" + keyId, keyName, null, null, Instant.now(), DEFAULT_TTL, scopes);
+    }
+
+    /**
+     * A token of a person, as the gateway forwards it: their JWT's {@code sub}, and the {@code name} and {@code email}
+     * claims when given (null leaves one out), valid for an hour. Its actor is (PERSON, name, else e-mail, else sub).
+     */
+    public static String person(String sub, String name, String email, String... scopes) {
+        return mint(sub, "test-app", name, email, Instant.now(), DEFAULT_TTL, scopes);
+    }
+
+    private static String mint(String subject, String clientId, String name, String email, Instant issuedAt,
+            Duration ttl, String... scopes) {
+        String claims = "{\"iss\":\"tandem-gateway\",\"sub\":\"" + escape(subject) + "\",\"client_id\":\""
+                + escape(clientId) + "\","
+                + (name == null ? "" : "\"name\":\"" + escape(name) + "\",")
+                + (email == null ? "" : "\"email\":\"" + escape(email) + "\",")
                 + "\"scope\":\"" + escape(Arrays.stream(scopes).collect(Collectors.joining(" "))) + "\","
                 + "\"rid\":\"test-" + UUID.randomUUID() + "\","
                 + "\"iat\":" + issuedAt.getEpochSecond() + ",\"exp\":" + issuedAt.plus(ttl).getEpochSecond() + "}";

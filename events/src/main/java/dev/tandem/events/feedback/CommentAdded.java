@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param commentId  the comment
  * @param feedbackId the feedback item it is on
  * @param productId  the feedback item's product
- * @param author     the team member who wrote it
+ * @param author     who wrote it: the name of the authenticated caller (the event's {@code actor})
+ * @param onBehalfOf whose words the caller recorded, as the caller said; null when they are its own
  * @param discipline PRODUCT, PROJECT, ENGINEERING, DESIGN, SUPPORT, SALES or MARKETING
  * @param text       the comment's text
  * @param createdAt  when it was written
@@ -24,6 +25,7 @@ public record CommentAdded(
         UUID feedbackId,
         UUID productId,
         String author,
+        String onBehalfOf,
         String discipline,
         String text,
         Instant createdAt,

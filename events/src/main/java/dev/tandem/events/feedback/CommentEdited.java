@@ -12,7 +12,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param commentId  the comment
  * @param feedbackId the feedback item it is on
  * @param productId  the feedback item's product
- * @param author     the team member who wrote (and edited) it
+ * @param author     who wrote (and edited) it: the name of the authenticated caller who wrote it
+ * @param onBehalfOf whose words the caller recorded, as the caller said; null when they are its own
  * @param discipline the author's discipline
  * @param text       the text after the edit
  * @param createdAt  when it was written
@@ -25,6 +26,7 @@ public record CommentEdited(
         UUID feedbackId,
         UUID productId,
         String author,
+        String onBehalfOf,
         String discipline,
         String text,
         Instant createdAt,

@@ -20,7 +20,10 @@ import dev.tandem.events.Money;
  * @param importance            NICE_TO_HAVE, IMPORTANT or CRITICAL
  * @param previousImportance    the importance before, when this changes an existing link (null for a new link)
  * @param customerAnnualRevenue the customer's annual revenue at the time, if known
- * @param linkedBy              who linked it, if known
+ * @param linkedBy              who linked it: the name of the authenticated caller who made the link (older
+ *                              links: what the client wrote, if anything)
+ * @param onBehalfOf            on whose behalf the caller linked it, as the caller said; null when it acted for
+ *                              itself
  * @param linkedAt              when the link was made or changed
  * @param version               the feedback item's version after this change
  */
@@ -34,6 +37,7 @@ public record FeedbackLinked(
         String previousImportance,
         Money customerAnnualRevenue,
         String linkedBy,
+        String onBehalfOf,
         Instant linkedAt,
         long version) {
 }

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param from           the stage before
  * @param to             the stage after (equals lifecycleStage)
  * @param reason         why, if given
- * @param changedBy      who made the change
+ * @param changedBy      who made the change: the name of the authenticated caller (the event's {@code actor})
+ * @param onBehalfOf     whose decision the caller recorded, as the caller said; null when it acted for itself
  * @param changedAt      when
  * @param version        the aggregate's version after this change (its ETag)
  */
@@ -40,6 +41,7 @@ public record ProductLifecycleChanged(
         String to,
         String reason,
         String changedBy,
+        String onBehalfOf,
         Instant changedAt,
         long version) {
 }

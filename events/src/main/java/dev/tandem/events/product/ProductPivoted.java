@@ -18,7 +18,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param after      vision and target segments after
  * @param rationale  why
  * @param evidence   what backs it: feedback items and key-result measurements
- * @param pivotedBy  who decided it, if given
+ * @param pivotedBy  who pivoted: the name of the authenticated caller (the event's {@code actor})
+ * @param onBehalfOf whose decision the caller recorded, as the caller said; null when it acted for itself
  * @param pivotedAt  when
  * @param version    the product's version after this change (its ETag)
  */
@@ -33,6 +34,7 @@ public record ProductPivoted(
         String rationale,
         List<Evidence> evidence,
         String pivotedBy,
+        String onBehalfOf,
         Instant pivotedAt,
         long version) {
 

@@ -15,12 +15,17 @@ import jakarta.persistence.Version;
 
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.security.Actor;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
-/** A team member's comment on a feedback item. Only its author edits it. */
+/**
+ * A team member's comment on a feedback item. Its author is the caller who wrote it (createdBy, verified by the
+ * gateway); only that caller edits it. A caller may record someone else's words: whose they are is kept as
+ * onBehalfOf, next to the author, never instead of it.
+ */
 @Entity
 @Table(name = "feedback_comment")
-public class Comment extends PanacheEntityBase {
+public class Comment extends AuthoredEntity {
 
     @Id
     UUID id;
@@ -28,8 +33,13 @@ public class Comment extends PanacheEntityBase {
     @Column(name = "feedback_id", nullable = false)
     UUID feedbackId;
 
+    /** The author's name (the verified caller's); rows older than actors: what the client wrote. */
     @Column(nullable = false, length = 200)
     String author;
+
+    /** Whose words the caller recorded, as the caller says. */
+    @Column(name = "on_behalf_of", length = 200)
+    String onBehalfOf;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
@@ -50,11 +60,19 @@ public class Comment extends PanacheEntityBase {
     protected Comment() {
     }
 
-    public static Comment create(UUID feedbackId, String author, Discipline discipline, String text) {
+    /**
+     * A new comment of {@code author}, the verified caller: its createdBy, which {@link #edit} compares.
+     *
+     * @param onBehalfOf whose words the caller records, as it says; null or blank: its own
+     */
+    public static Comment create(UUID feedbackId, Actor author, String onBehalfOf, Discipline discipline,
+                                 String text) {
         Comment c = new Comment();
         c.id = UUID.randomUUID();
         c.feedbackId = feedbackId;
-        c.author = author.strip();
+        c.authoredBy(author);
+        c.author = author.name();
+        c.onBehalfOf = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
         c.discipline = discipline;
         c.text = text.strip();
         c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
@@ -65,12 +83,15 @@ public class Comment extends PanacheEntityBase {
     /**
      * The author changes the text. Returns whether it changed.
      *
-     * @throws ProblemException 403 naming {@code author} when {@code editor} is not the comment's author
+     * @param editor the verified caller; whatever name a body carries plays no part
+     * @throws ProblemException 403 when {@code editor} is not the caller who wrote the comment (a comment written
+     *                          before authors were verified has none, and is no longer edited)
      */
-    public boolean edit(String editor, String text) {
-        if (!author.equalsIgnoreCase(editor.strip())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only the author (" + author
-                    + ") edits this comment", List.of(new Problem.FieldError("author", "not the comment's author")));
+    public boolean edit(Actor editor, String text) {
+        if (!editor.sameAs(createdBy())) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only the comment's author (" + author
+                    + ") edits it; the caller is " + editor.name() + " (" + editor.subject() + ")",
+                    List.of(new Problem.FieldError("author", "the caller is not the comment's author")));
         }
         if (text.strip().equals(this.text)) {
             return false;
@@ -98,6 +119,10 @@ public class Comment extends PanacheEntityBase {
 
     public String author() {
         return author;
+    }
+
+    public String onBehalfOf() {
+        return onBehalfOf;
     }
 
     public Discipline discipline() {

@@ -20,13 +20,14 @@ class CommentEvents {
     void added(Comment c, UUID productId) {
         EventType type = EventType.COMMENT_ADDED;
         outbox.publish(type.topic(), type.aggregateType(), c.feedbackId(), type.type(), new CommentAdded(c.id(),
-                c.feedbackId(), productId, c.author(), c.discipline().name(), c.text(), c.createdAt(), c.version()));
+                c.feedbackId(), productId, c.author(), c.onBehalfOf(), c.discipline().name(), c.text(), c.createdAt(),
+                c.version()));
     }
 
     void edited(Comment c, UUID productId) {
         EventType type = EventType.COMMENT_EDITED;
         outbox.publish(type.topic(), type.aggregateType(), c.feedbackId(), type.type(), new CommentEdited(c.id(),
-                c.feedbackId(), productId, c.author(), c.discipline().name(), c.text(), c.createdAt(),
-                c.updatedAt(), c.version()));
+                c.feedbackId(), productId, c.author(), c.onBehalfOf(), c.discipline().name(), c.text(),
+                c.createdAt(), c.updatedAt(), c.version()));
     }
 }

@@ -32,6 +32,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.security.Actors;
 import dev.tandem.platform.web.Versions;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,9 +52,11 @@ public class CommentResource {
 
     private static final String COMMENT_EXAMPLE = """
             {"id": "4b3a2918-7f6e-4d5c-8b4a-3f2e1d0c9b8a", "feedbackId": "8e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b",
-             "author": "bo.eng@example.com", "discipline": "ENGINEERING",
+             "author": "Bo Eng", "discipline": "ENGINEERING",
              "text": "Reproduced: the payment step waits on a slow fraud check.",
-             "createdAt": "2026-11-22T10:30:00Z", "updatedAt": "2026-11-22T10:30:00Z", "version": 0}""";
+             "createdAt": "2026-11-22T10:30:00Z", "updatedAt": "2026-11-22T10:30:00Z",
+             "createdBy": {"subject": "u-2c9e", "kind": "PERSON", "name": "Bo Eng"},
+             "updatedBy": {"subject": "u-2c9e", "kind": "PERSON", "name": "Bo Eng"}, "version": 0}""";
 
     @Inject
     CommentEvents events;
@@ -61,15 +64,19 @@ public class CommentResource {
     @Inject
     Idempotency idempotency;
 
+    @Inject
+    Actors actors;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(operationId = "addComment", summary = "Comment on a feedback item",
-            description = "Adds a comment at the end of the item's discussion. Publishes dev.tandem.comment.added.v1.")
+            description = "Adds a comment at the end of the item's discussion. Its author is the authenticated caller "
+                    + "(author, createdBy); onBehalfOf optionally names whose words the caller records, next to it. "
+                    + "Publishes dev.tandem.comment.added.v1.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateCommentRequest.class),
             examples = @ExampleObject(name = "engineering", value = """
-                    {"author": "bo.eng@example.com", "discipline": "ENGINEERING",
-                     "text": "Reproduced: the payment step waits on a slow fraud check."}""")))
+                    {"discipline": "ENGINEERING", "text": "Reproduced: the payment step waits on a slow fraud check."}""")))
     @APIResponse(responseCode = "201", description = "Added",
             headers = {@Header(name = "Location", description = "URL of the comment"),
                     @Header(name = "ETag", description = "Its version")},
@@ -83,7 +90,8 @@ public class CommentResource {
         String path = "/api/v1/feedback/" + id + "/comments";
         return idempotency.execute(idempotencyKey, "POST " + path, request, () -> {
             Feedback feedback = feedback(id);
-            Comment comment = Comment.create(id, request.author(), request.discipline(), request.text());
+            Comment comment = Comment.create(id, actors.current(), request.behalf(), request.discipline(),
+                    request.text());
             comment.persistAndFlush();
             events.added(comment, feedback.productId());
             return Versions.withETag(Response.created(URI.create(path + "/" + comment.id())), comment.version())
@@ -132,17 +140,18 @@ public class CommentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(operationId = "editComment", summary = "Edit a comment (its author only)",
-            description = "The body names who is editing (`author`): anyone but the comment's author gets a 403 "
-                    + "naming author. Requires If-Match. Publishes dev.tandem.comment.edited.v1 when the text changed.")
+            description = "Only the comment's author edits it: the authenticated caller must be the one who wrote "
+                    + "it (createdBy), else a 403 problem naming author, whatever name the body carries. Requires "
+                    + "If-Match. Publishes dev.tandem.comment.edited.v1 when the text changed.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = EditCommentRequest.class),
             examples = @ExampleObject(name = "edit", value = """
-                    {"author": "bo.eng@example.com", "text": "Reproduced: the payment step waits on the fraud check (2.5 s)."}""")))
+                    {"text": "Reproduced: the payment step waits on the fraud check (2.5 s)."}""")))
     @APIResponse(responseCode = "200", description = "The comment",
             headers = @Header(name = "ETag", description = "The new version"),
             content = @Content(schema = @Schema(implementation = CommentView.class),
                     examples = @ExampleObject(name = "comment", value = COMMENT_EXAMPLE)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
-    @APIResponse(responseCode = "403", description = "The editor is not the comment's author",
+    @APIResponse(responseCode = "403", description = "The caller is not the comment's author",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "412", ref = "PreconditionFailed")
@@ -153,7 +162,7 @@ public class CommentResource {
         Feedback feedback = feedback(id);
         Comment comment = comment(id, commentId);
         Versions.requireIfMatch(ifMatch, comment.version());
-        if (comment.edit(request.author(), request.text())) {
+        if (comment.edit(actors.current(), request.text())) {
             comment.persistAndFlush();
             events.edited(comment, feedback.productId());
         }

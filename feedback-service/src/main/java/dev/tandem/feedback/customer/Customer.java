@@ -20,7 +20,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 import dev.tandem.platform.persistence.Exists;
 
 /**
@@ -29,7 +29,7 @@ import dev.tandem.platform.persistence.Exists;
  */
 @Entity
 @Table(name = "customer")
-public class Customer extends PanacheEntityBase {
+public class Customer extends AuthoredEntity {
 
     @Id
     UUID id;

@@ -7,20 +7,25 @@ import jakarta.inject.Inject;
 import dev.tandem.events.EventType;
 import dev.tandem.events.feedback.CustomerCreated;
 import dev.tandem.events.feedback.CustomerUpdated;
+import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 
-/** Turns customer changes into outbox events (same transaction as the change). */
+/** Turns customer changes into outbox events and history entries (same transaction as the change). */
 @ApplicationScoped
 class CustomerEvents {
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    History history;
+
     void created(Customer c) {
         EventType type = EventType.CUSTOMER_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(),
                 new CustomerCreated(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier().name(),
                         money(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.version()));
+        history.recordCreated(type.aggregateType(), c.id(), type.type(), CustomerView.of(c));
     }
 
     void updated(Customer c, Customer.Changes changes) {
@@ -29,6 +34,7 @@ class CustomerEvents {
                 new CustomerUpdated(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier().name(),
                         money(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.updatedAt(), changes.fields(),
                         changes.revenueChanged(), money(changes.previousRevenue()), c.version()));
+        history.record(type.aggregateType(), c.id(), type.type(), CustomerView.of(c));
     }
 
     private static dev.tandem.events.Money money(Money m) {

@@ -25,6 +25,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.tandem.events.EventType;
+import dev.tandem.platform.history.History;
+import dev.tandem.platform.history.HistoryPage;
 import dev.tandem.platform.idempotency.Idempotency;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.paging.Page;
@@ -53,6 +56,9 @@ public class CustomerResource {
 
     @Inject
     CustomerEvents events;
+
+    @Inject
+    History history;
 
     @Inject
     Idempotency idempotency;
@@ -134,6 +140,41 @@ public class CustomerResource {
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Customer customer = find(id);
         return Versions.ok(CustomerView.of(customer), customer.version(), ifNoneMatch);
+    }
+
+    private static final String HISTORY_EXAMPLE = """
+            {"items": [
+              {"at": "2026-11-23T08:02:11.204518Z",
+               "actor": {"subject": "u-7f3a", "kind": "PERSON", "name": "Ana Lima"},
+               "eventType": "dev.tandem.customer.updated.v1",
+               "changes": {"tier": {"from": "GROWTH", "to": "ENTERPRISE"},
+                           "annualRevenue": {"from": {"amount": "50000.00", "currency": "EUR"},
+                                             "to": {"amount": "100000.00", "currency": "EUR"}}}},
+              {"at": "2026-11-22T09:15:00.118204Z",
+               "actor": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "crm-sync"},
+               "eventType": "dev.tandem.customer.created.v1",
+               "changes": {"externalCrmId": {"from": null, "to": "SF-0012345"}, "name": {"from": null, "to": "Acme GmbH"},
+                           "tier": {"from": null, "to": "GROWTH"}}}],
+             "nextCursor": "WzQxXQ"}""";
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getCustomerHistory", summary = "A customer's history: who changed what, newest first",
+            description = "One entry per change of the customer (created, edited: tier, revenue, contact, e-mail opt-out…): when (at), who (actor: the caller the gateway "
+                    + "authenticated, or feedback-service itself for a change made on another service's event), the "
+                    + "event it published (eventType) and each field that changed, from → to (on creation every "
+                    + "field set, from null). Kept for as long as the customer exists, independently of the event "
+                    + "retention. Cursor-paginated; needs feedback:read.")
+    @APIResponse(responseCode = "200", description = "One page of the customer's changes, newest first",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = HistoryPage.class),
+                    examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams params, @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(id);
+        return PageLinks.ok(history.page(EventType.CUSTOMER_CREATED.aggregateType(), id, page), page, uri);
     }
 
     static Customer find(UUID id) {

@@ -4,6 +4,7 @@ import dev.tandem.platform.money.Money;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A customer as the API shows it. */
@@ -20,10 +21,14 @@ public record CustomerView(
         boolean emailOptOut,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated, or feedback-service itself. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or feedback-service itself for a change made on another service's event.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     static CustomerView of(Customer c) {
         return new CustomerView(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier(), c.annualRevenue(),
-                c.contactEmail(), c.emailOptOut(), c.createdAt(), c.updatedAt(), c.version());
+                c.contactEmail(), c.emailOptOut(), c.createdAt(), c.updatedAt(), c.createdBy(), c.updatedBy(), c.version());
     }
 }

@@ -15,5 +15,16 @@ public record CreateLinkRequest(
 
         @Schema(example = "IMPORTANT", required = true) @NotNull Importance importance,
 
-        @Schema(description = "Who links it.", example = "ana.pm@example.com") @Size(max = 200) String linkedBy) {
+        @Schema(description = "Deprecated: send onBehalfOf. Read as onBehalfOf when that is absent; who linked it is "
+                + "always the authenticated caller.", example = "ana.pm@example.com", deprecated = true)
+        @Size(max = 200) String linkedBy,
+
+        @Schema(description = "Optional: on whose behalf the caller links it. Stored next to the caller, never "
+                + "instead of it.", example = "ana.pm@example.com")
+        @Size(max = 200) String onBehalfOf) {
+
+    /** On whose behalf the client says it links: onBehalfOf, else the deprecated linkedBy. */
+    String behalf() {
+        return onBehalfOf != null && !onBehalfOf.isBlank() ? onBehalfOf : linkedBy;
+    }
 }

@@ -25,7 +25,7 @@ import dev.tandem.feedback.sentiment.SentimentAnalyzer;
 import dev.tandem.feedback.sentiment.SentimentLabel;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -35,7 +35,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "feedback")
-public class Feedback extends PanacheEntityBase {
+public class Feedback extends AuthoredEntity {
 
     @Id
     UUID id;

@@ -19,17 +19,35 @@ import dev.tandem.events.feedback.FeedbackUnlinked;
 import dev.tandem.events.feedback.FeedbackUpdated;
 import dev.tandem.feedback.customer.Customer;
 import dev.tandem.platform.money.Money;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 
-/** Turns feedback changes into outbox events (same transaction as the change). */
+/** Turns feedback changes into outbox events and history entries (same transaction as the change). */
 @ApplicationScoped
 public class FeedbackEvents {
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    History history;
+
+    /**
+     * What a feedback item's history compares: the fields of its view, and its links (feature and importance), so
+     * linking, unlinking and a change of importance show there with who did it.
+     */
+    record HistoryState(@JsonUnwrapped FeedbackView item, List<LinkState> links) {
+    }
+
+    record LinkState(UUID featureId, Importance importance) {
+    }
+
     public void received(Feedback f) {
-        publish(EventType.FEEDBACK_RECEIVED, f, receivedPayload(f));
+        EventType type = EventType.FEEDBACK_RECEIVED;
+        publish(type, f, receivedPayload(f));
+        history.recordCreated(type.aggregateType(), f.id(), type.type(), new HistoryState(FeedbackView.of(f),
+                List.of()));
     }
 
     /** One {@code feedback.received} per item, in the order given, appended to the outbox together (bulk import). */
@@ -37,6 +55,9 @@ public class FeedbackEvents {
         EventType type = EventType.FEEDBACK_RECEIVED;
         outbox.publishAll(items.stream().map(f -> new Outbox.Event(type.topic(), type.aggregateType(), f.id(),
                 type.type(), receivedPayload(f))).toList());
+        // new items have no links yet
+        history.recordAllCreated(items.stream().map(f -> new History.Change(type.aggregateType(), f.id(), type.type(),
+                new HistoryState(FeedbackView.of(f), List.of()))).toList());
     }
 
     private static FeedbackReceived receivedPayload(Feedback f) {
@@ -46,7 +67,7 @@ public class FeedbackEvents {
     }
 
     void updated(Feedback f, List<String> changed) {
-        publish(EventType.FEEDBACK_UPDATED, f, new FeedbackUpdated(f.id(), f.source().name(),
+        changed(EventType.FEEDBACK_UPDATED, f, new FeedbackUpdated(f.id(), f.source().name(),
                 f.externalReference(), f.customerId(), f.productId(), f.title(), f.text(), f.receivedAt(), f.tags(),
                 f.owner(), f.status().name(), f.sentiment().score(), f.sentiment().label().value(), f.createdAt(),
                 f.updatedAt(), changed, f.version()));
@@ -57,7 +78,7 @@ public class FeedbackEvents {
      * (same version, after it), for consumers that act on triage alone (see the service README, Events).
      */
     void statusChanged(Feedback f, FeedbackStatus from) {
-        publish(EventType.FEEDBACK_STATUS_CHANGED, f, new FeedbackStatusChanged(f.id(), f.source().name(),
+        changed(EventType.FEEDBACK_STATUS_CHANGED, f, new FeedbackStatusChanged(f.id(), f.source().name(),
                 f.externalReference(), f.customerId(), f.productId(), f.title(), f.text(), f.receivedAt(), f.tags(),
                 f.owner(), f.status().name(), f.sentiment().score(), f.sentiment().label().value(), f.createdAt(),
                 from.name(), f.status().name(), f.updatedAt(), f.version()));
@@ -83,13 +104,13 @@ public class FeedbackEvents {
 
     /** A new link ({@code previous} null), an importance change, or a re-send after the item's customer changed. */
     void linked(Feedback f, FeedbackLink l, Importance previous) {
-        publish(EventType.FEEDBACK_LINKED, f, new FeedbackLinked(f.id(), l.featureId(), l.productId(),
+        changed(EventType.FEEDBACK_LINKED, f, new FeedbackLinked(f.id(), l.featureId(), l.productId(),
                 f.customerId(), l.importance().name(), previous == null ? null : previous.name(),
-                revenueOf(f.customerId()), l.linkedBy(), l.updatedAt(), f.version()));
+                revenueOf(f.customerId()), l.linkedBy(), l.onBehalfOf(), l.updatedAt(), f.version()));
     }
 
     void unlinked(Feedback f, FeedbackLink l, Instant at, long version) {
-        publish(EventType.FEEDBACK_UNLINKED, f, new FeedbackUnlinked(f.id(), l.featureId(), l.productId(),
+        changed(EventType.FEEDBACK_UNLINKED, f, new FeedbackUnlinked(f.id(), l.featureId(), l.productId(),
                 f.customerId(), l.importance().name(), revenueOf(f.customerId()), at, version));
     }
 
@@ -110,6 +131,14 @@ public class FeedbackEvents {
 
     private static dev.tandem.events.Money money(Money m) {
         return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
+    }
+
+    /** The event, and the item's history entry: the fields of its view and the links that changed. */
+    private void changed(EventType type, Feedback f, Object payload) {
+        publish(type, f, payload);
+        List<LinkState> links = FeedbackLink.ofFeedback(f.id()).stream()
+                .map(l -> new LinkState(l.featureId(), l.importance())).toList();
+        history.record(type.aggregateType(), f.id(), type.type(), new HistoryState(FeedbackView.of(f), links));
     }
 
     private void publish(EventType type, Feedback f, Object payload) {

@@ -12,7 +12,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /**
  * A feedback item's link to a feature of the catalog, with its importance. Part of the feedback aggregate: a link
@@ -20,7 +20,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "feedback_link")
-public class FeedbackLink extends PanacheEntityBase {
+public class FeedbackLink extends AuthoredEntity {
 
     /** More links than this on one item are refused: a list of links is answered whole. */
     public static final int MAX_PER_FEEDBACK = 50;
@@ -41,8 +41,13 @@ public class FeedbackLink extends PanacheEntityBase {
     @Column(nullable = false, length = 20)
     Importance importance;
 
+    /** The name of the verified caller who linked it (rows older than actors: what the client wrote, if anything). */
     @Column(name = "linked_by", length = 200)
     String linkedBy;
+
+    /** On whose behalf the caller linked it, as the caller says. */
+    @Column(name = "on_behalf_of", length = 200)
+    String onBehalfOf;
 
     @Column(name = "linked_at", nullable = false)
     Instant linkedAt;
@@ -54,14 +59,15 @@ public class FeedbackLink extends PanacheEntityBase {
     }
 
     static FeedbackLink create(UUID feedbackId, UUID featureId, UUID productId, Importance importance,
-                               String linkedBy) {
+                               String linkedBy, String onBehalfOf) {
         FeedbackLink l = new FeedbackLink();
         l.id = UUID.randomUUID();
         l.feedbackId = feedbackId;
         l.featureId = featureId;
         l.productId = productId;
         l.importance = importance;
-        l.linkedBy = linkedBy == null || linkedBy.isBlank() ? null : linkedBy.strip();
+        l.linkedBy = linkedBy;
+        l.onBehalfOf = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
         l.linkedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         l.updatedAt = l.linkedAt;
         return l;
@@ -110,6 +116,10 @@ public class FeedbackLink extends PanacheEntityBase {
 
     public String linkedBy() {
         return linkedBy;
+    }
+
+    public String onBehalfOf() {
+        return onBehalfOf;
     }
 
     public Instant linkedAt() {

@@ -48,7 +48,10 @@ public class FeedbackLinkResource {
             {"feedbackId": "8e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b", "featureId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a",
              "featureTitle": "One-click checkout", "featureStatus": "PLANNED",
              "productId": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50", "importance": "IMPORTANT",
-             "linkedBy": "ana.pm@example.com", "linkedAt": "2026-11-22T10:00:00Z", "updatedAt": "2026-11-22T10:00:00Z"}""";
+             "linkedBy": "crm-sync", "onBehalfOf": "ana.pm@example.com",
+             "linkedAt": "2026-11-22T10:00:00Z", "updatedAt": "2026-11-22T10:00:00Z",
+             "createdBy": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "crm-sync"},
+             "updatedBy": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "crm-sync"}}""";
 
     @Inject
     FeedbackLinks links;
@@ -95,7 +98,7 @@ public class FeedbackLinkResource {
                     + "with the customer's current annual revenue. The item's version increases.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CreateLinkRequest.class),
             examples = @ExampleObject(name = "important", value = """
-                    {"featureId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a", "importance": "IMPORTANT", "linkedBy": "ana.pm@example.com"}""")))
+                    {"featureId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a", "importance": "IMPORTANT", "onBehalfOf": "ana.pm@example.com"}""")))
     @APIResponse(responseCode = "201", description = "Linked",
             headers = {@Header(name = "Location", description = "URL of the link"),
                     @Header(name = "ETag", description = "The feedback item's new version")},
@@ -112,7 +115,7 @@ public class FeedbackLinkResource {
         String path = FeedbackResource.PATH + "/" + id + "/links";
         return idempotency.execute(idempotencyKey, "POST " + path, request, () -> {
             Feedback feedback = find(id);
-            FeedbackLink link = links.link(feedback, request.featureId(), request.importance(), request.linkedBy());
+            FeedbackLink link = links.link(feedback, request.featureId(), request.importance(), request.behalf());
             return Versions.withETag(Response.created(URI.create(path + "/" + link.featureId())), feedback.version())
                     .entity(LinkView.of(link)).build();
         });

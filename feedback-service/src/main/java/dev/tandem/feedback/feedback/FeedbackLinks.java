@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import dev.tandem.feedback.catalog.CatalogFeature;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.security.Actors;
 
 /**
  * Linking feedback to features, for the links endpoints and for votes: the rules (the feature must be a live feature
@@ -22,6 +23,9 @@ public class FeedbackLinks {
     @Inject
     FeedbackEvents events;
 
+    @Inject
+    Actors actors;
+
     /**
      * Links {@code feedback} to a feature: NEW and TRIAGED items become PLANNED (with their status-changed event);
      * then {@code feedback.linked}.
@@ -29,7 +33,7 @@ public class FeedbackLinks {
      * @throws ProblemException 422 naming featureId for an unknown, deleted or other product's feature; 409 when it
      *                          is linked already; 422 beyond {@link FeedbackLink#MAX_PER_FEEDBACK} links
      */
-    FeedbackLink link(Feedback feedback, UUID featureId, Importance importance, String linkedBy) {
+    FeedbackLink link(Feedback feedback, UUID featureId, Importance importance, String onBehalfOf) {
         CatalogFeature feature = requireFeature(featureId, feedback.productId());
         if (FeedbackLink.of(feedback.id(), featureId) != null) {
             throw ProblemException.conflict("feedback " + feedback.id() + " is linked to feature " + featureId
@@ -41,7 +45,7 @@ public class FeedbackLinks {
                     + " links", new Problem.FieldError("featureId", "too many links on this feedback item"));
         }
         FeedbackLink link = FeedbackLink.create(feedback.id(), feature.id(), feature.productId(), importance,
-                linkedBy);
+                actors.current().name(), onBehalfOf);
         link.persist();
         FeedbackStatus from = feedback.linksChanged(feedback.status().afterLink());
         feedback.persistAndFlush();

@@ -32,6 +32,9 @@ import jakarta.ws.rs.core.UriInfo;
 import dev.tandem.feedback.catalog.CatalogProduct;
 import dev.tandem.feedback.customer.Customer;
 import dev.tandem.feedback.sentiment.SentimentAnalyzer;
+import dev.tandem.events.EventType;
+import dev.tandem.platform.history.History;
+import dev.tandem.platform.history.HistoryPage;
 import dev.tandem.platform.idempotency.Idempotency;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.paging.Page;
@@ -64,6 +67,9 @@ public class FeedbackResource {
 
     @Inject
     FeedbackEvents events;
+
+    @Inject
+    History history;
 
     @Inject
     Idempotency idempotency;
@@ -200,6 +206,40 @@ public class FeedbackResource {
     public Response get(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Feedback feedback = find(id);
         return Versions.ok(FeedbackView.of(feedback), feedback.version(), ifNoneMatch);
+    }
+
+    private static final String HISTORY_EXAMPLE = """
+            {"items": [
+              {"at": "2026-11-23T08:02:11.204518Z",
+               "actor": {"subject": "u-7f3a", "kind": "PERSON", "name": "Ana Lima"},
+               "eventType": "dev.tandem.feedback.linked.v1",
+               "changes": {"links": {"from": [{"featureId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a", "importance": "IMPORTANT"}],
+                                     "to": [{"featureId": "3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a", "importance": "CRITICAL"}]}}},
+              {"at": "2026-11-22T09:15:00.118204Z",
+               "actor": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "crm-sync"},
+               "eventType": "dev.tandem.feedback.received.v1",
+               "changes": {"source": {"from": null, "to": "SUPPORT"}, "title": {"from": null, "to": "Checkout is slow"},
+                           "status": {"from": null, "to": "NEW"}, "links": {"from": null, "to": []}}}],
+             "nextCursor": "WzQxXQ"}""";
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getFeedbackHistory", summary = "A feedback item's history: who changed what, newest first",
+            description = "One entry per change of the feedback item (received, edited, triaged, status moves, links to features and their importance, as the field links; a link that moves the item to PLANNED is one entry, of its status-changed event): when (at), who (actor: the caller the gateway "
+                    + "authenticated, or feedback-service itself for a change made on another service's event), the "
+                    + "event it published (eventType) and each field that changed, from → to (on creation every "
+                    + "field set, from null). Kept for as long as the feedback item exists, independently of the event "
+                    + "retention. Cursor-paginated; needs feedback:read.")
+    @APIResponse(responseCode = "200", description = "One page of the feedback item's changes, newest first",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = HistoryPage.class),
+                    examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams params, @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(id);
+        return PageLinks.ok(history.page(EventType.FEEDBACK_RECEIVED.aggregateType(), id, page), page, uri);
     }
 
     private static Feedback find(UUID id) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tandem.feedback.sentiment.Sentiment;
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A feedback item as the API shows it. */
@@ -25,6 +26,10 @@ public record FeedbackView(
         SentimentView sentiment,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated, or feedback-service itself. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or feedback-service itself for a change made on another service's event.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     @Schema(name = "Sentiment")
@@ -36,6 +41,7 @@ public record FeedbackView(
         Sentiment s = f.sentiment();
         return new FeedbackView(f.id(), f.source(), f.externalReference(), f.customerId(), f.productId(), f.title(),
                 f.text(), f.receivedAt(), f.tags(), f.owner(), f.status(),
-                new SentimentView(s.score(), s.label().value()), f.createdAt(), f.updatedAt(), f.version());
+                new SentimentView(s.score(), s.label().value()), f.createdAt(), f.updatedAt(), f.createdBy(), f.updatedBy(),
+                f.version());
     }
 }

@@ -9,12 +9,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** A customer's answer to a survey: one per customer and survey. */
 @Entity
 @Table(name = "nps_response")
-public class NpsResponse extends PanacheEntityBase {
+public class NpsResponse extends AuthoredEntity {
 
     @Id
     UUID id;

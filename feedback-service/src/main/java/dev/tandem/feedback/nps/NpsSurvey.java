@@ -12,12 +12,12 @@ import jakarta.persistence.Version;
 
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** An NPS survey of one product, open for answers from {@code opensAt} (inclusive) to {@code closesAt} (exclusive). */
 @Entity
 @Table(name = "nps_survey")
-public class NpsSurvey extends PanacheEntityBase {
+public class NpsSurvey extends AuthoredEntity {
 
     @Id
     UUID id;

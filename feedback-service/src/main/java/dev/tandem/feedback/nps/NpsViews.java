@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Answers of the NPS endpoints. */
@@ -14,10 +15,12 @@ public final class NpsViews {
                       @Schema(example = "How likely are you to recommend Checkout to a colleague?") String question,
                       Instant opensAt, Instant closesAt, Instant createdAt,
                       @Schema(description = "NPS of the answers so far.") Nps results,
+                      @Schema(description = "Who created it: the caller the gateway authenticated. Absent on surveys older than this field.")
+                      Actor createdBy,
                       long version) {
         static SurveyView of(NpsSurvey s, Nps results) {
             return new SurveyView(s.id(), s.productId(), s.question(), s.opensAt(), s.closesAt(), s.createdAt(),
-                    results, s.version());
+                    results, s.createdBy(), s.version());
         }
     }
 
@@ -30,10 +33,12 @@ public final class NpsViews {
                         @Schema(example = "DETRACTOR") Nps.Category category,
                         @Schema(example = "Exports are too slow.") String comment,
                         @Schema(description = "The SURVEY feedback item the comment became, if any.") UUID feedbackId,
-                        Instant respondedAt) {
+                        Instant respondedAt,
+                        @Schema(description = "Who recorded the answer: the caller the gateway authenticated (the customer is customerId). Absent on answers older than this field.")
+                        Actor createdBy) {
         static ResponseView of(NpsResponse r) {
             return new ResponseView(r.id(), r.surveyId(), r.customerId(), r.score(), r.category(), r.comment(),
-                    r.feedbackId(), r.respondedAt());
+                    r.feedbackId(), r.respondedAt(), r.createdBy());
         }
     }
 

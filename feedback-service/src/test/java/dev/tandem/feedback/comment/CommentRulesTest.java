@@ -8,30 +8,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.UUID;
 
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.security.Actor;
 import org.junit.jupiter.api.Test;
 
 /** Editing is the author's, without Quarkus. */
 class CommentRulesTest {
 
+    private static final Actor BO = new Actor("u-bo", Actor.Kind.PERSON, "Bo Eng");
+
     private static Comment comment() {
-        return Comment.create(UUID.randomUUID(), " bo.eng@example.com ", Discipline.ENGINEERING, " Reproduced. ");
+        return Comment.create(UUID.randomUUID(), BO, " bo.eng@example.com ", Discipline.ENGINEERING, " Reproduced. ");
+    }
+
+    @Test
+    void theAuthorIsTheCallerAndTheNameSentIsOnBehalfOf() {
+        Comment c = comment();
+        assertEquals("Bo Eng", c.author());
+        assertEquals(BO, c.createdBy());
+        assertEquals("bo.eng@example.com", c.onBehalfOf());
+        assertEquals(null, Comment.create(UUID.randomUUID(), BO, " ", Discipline.DESIGN, "x").onBehalfOf());
     }
 
     @Test
     void theAuthorEditsTheText() {
         Comment c = comment();
-        assertEquals("bo.eng@example.com", c.author());
         assertEquals("Reproduced.", c.text());
-        assertTrue(c.edit("Bo.Eng@example.com", "Reproduced on staging."));
+        assertTrue(c.edit(new Actor("u-bo", Actor.Kind.PERSON, "Bo E. (renamed)"), "Reproduced on staging."));
         assertEquals("Reproduced on staging.", c.text());
-        assertFalse(c.edit("bo.eng@example.com", " Reproduced on staging. "), "the same text is no change");
+        assertFalse(c.edit(BO, " Reproduced on staging. "), "the same text is no change");
     }
 
     @Test
-    void anyoneElseIsForbiddenAndChangesNothing() {
+    void anyoneElseIsForbiddenEvenWithTheAuthorsNameAndChangesNothing() {
         Comment c = comment();
-        ProblemException e = assertThrows(ProblemException.class, () -> c.edit("ana.pm@example.com", "Mine now."));
+        ProblemException e = assertThrows(ProblemException.class,
+                () -> c.edit(new Actor("u-mallory", Actor.Kind.PERSON, "Bo Eng"), "Mine now."));
         assertEquals(403, e.status());
+        assertEquals("author", e.problem().errors().get(0).field());
         assertEquals("Reproduced.", c.text());
     }
 }

@@ -128,8 +128,9 @@ class FeedbackStatusTest {
     @Test
     void anImportanceChangeReturnsThePreviousImportanceOnlyWhenItChanged() {
         FeedbackLink link = FeedbackLink.create(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                Importance.IMPORTANT, " ana.pm@example.com ");
-        assertEquals("ana.pm@example.com", link.linkedBy());
+                Importance.IMPORTANT, "Ana Lima", " ana.pm@example.com ");
+        assertEquals("Ana Lima", link.linkedBy());
+        assertEquals("ana.pm@example.com", link.onBehalfOf());
         assertEquals(null, link.changeImportance(Importance.IMPORTANT));
         assertEquals(Importance.IMPORTANT, link.changeImportance(Importance.CRITICAL));
         assertEquals(Importance.CRITICAL, link.importance());

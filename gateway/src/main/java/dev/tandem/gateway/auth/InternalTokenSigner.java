@@ -18,7 +18,9 @@ import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.SecurityKeys;
 
 /**
- * Signs the internal token the gateway forwards to the services ({@link InternalTokens#HEADER}).
+ * Signs the internal token the gateway forwards to the services ({@link InternalTokens#HEADER}): who the caller is
+ * (subject, client, and a person's name and e-mail, which the services record as the actor of what it changes) and
+ * what it may do.
  *
  * <p>One token per caller (subject, client, scopes) is reused while more than half of its lifetime is left, then a
  * fresh one is signed: an Ed25519 signature per request was the largest cost of a proxied read, and the services
@@ -62,7 +64,7 @@ public class InternalTokenSigner {
             return current.token();
         }
         String token = InternalTokens.mint(key, new InternalToken(caller.subject(), caller.clientId(),
-                caller.scopes(), now, now.plus(ttl)));
+                caller.scopes(), now, now.plus(ttl), caller.name(), caller.email()));
         signed.put(caller, new Signed(token, now.plus(ttl.dividedBy(2))));
         return token;
     }

@@ -24,12 +24,17 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 
 import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.platform.security.Actor;
 
 /**
  * Bearer JWTs of people from the OIDC issuer named in {@code tandem.gateway.jwt.*}: signature (asymmetric algorithms
  * only, never {@code none} or HMAC), issuer, expiry (required), audience when configured. Scopes come from the
  * configured claim, a space-separated string or an array. Off when no issuer and key source are configured. A JWKS is
  * fetched over HTTP when a token names a key not yet known, so {@link #authenticate} may block.
+ *
+ * <p>The person's standard OIDC {@code name} and {@code email} claims, when present, travel on in the internal token:
+ * the services show them as the actor of what the person changes. A {@code sub} the services would take for a system
+ * ({@code apikey:…}, {@code system:…}) or longer than they store ({@value Actor#MAX_SUBJECT_LENGTH}) is refused.
  */
 @ApplicationScoped
 public class JwtAuthenticator {
@@ -98,12 +103,23 @@ public class JwtAuthenticator {
             throw new Rejected(reason(e));
         }
         try {
+            String subject = claims.getSubject();
+            if (subject.startsWith(Actor.API_KEY_PREFIX) || subject.startsWith(Actor.SYSTEM_PREFIX)
+                    || subject.length() > Actor.MAX_SUBJECT_LENGTH) {
+                throw new Rejected("token subject is not acceptable for a person (reserved prefix or longer than "
+                        + Actor.MAX_SUBJECT_LENGTH + " characters)");
+            }
             Object client = claims.getClaimValue(config.clientClaim());
-            return new Caller(claims.getSubject(), client instanceof String s ? s : null,
-                    scopes(claims.getClaimsMap(), config.scopeClaim()), "jwt", rateLimitPerMinute);
+            return new Caller(subject, client instanceof String s ? s : null,
+                    scopes(claims.getClaimsMap(), config.scopeClaim()), "jwt", rateLimitPerMinute,
+                    text(claims.getClaimValue("name")), text(claims.getClaimValue("email")));
         } catch (org.jose4j.jwt.MalformedClaimException e) {
             throw new Rejected("token claims are malformed");
         }
+    }
+
+    private static String text(Object claim) {
+        return claim instanceof String s && !s.isBlank() ? s : null;
     }
 
     private static String reason(InvalidJwtException e) {

@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A Kafka record in the CloudEvents binary binding turned into one CloudEvent in structured JSON ({@code specversion},
- * {@code id}, {@code source}, {@code type}, {@code subject}, {@code time}, {@code sequence}, {@code datacontenttype},
- * {@code data}): what the event stream and the webhooks send. A payload that is not JSON is sent as a string.
+ * {@code id}, {@code source}, {@code type}, {@code subject}, {@code time}, {@code sequence}, the actor extensions
+ * {@code actor}, {@code actorname}, {@code actorkind} when the event has them, {@code datacontenttype}, {@code data}):
+ * what the event stream and the webhooks send. A payload that is not JSON is sent as a string.
  */
 public final class StructuredCloudEvent {
 
-    private static final String[] ATTRIBUTES = {"id", "source", "type", "subject", "time", "sequence"};
+    private static final String[] ATTRIBUTES = {"id", "source", "type", "subject", "time", "sequence", "actor",
+            "actorname", "actorkind"};
 
     private StructuredCloudEvent() {
     }

@@ -30,6 +30,7 @@ import dev.tandem.gateway.TestKeys;
 import dev.tandem.gateway.TestUpstreams;
 import dev.tandem.gateway.apikey.ApiKeySecrets;
 import dev.tandem.gateway.apikey.ApiKeys;
+import dev.tandem.platform.security.Actor;
 import dev.tandem.platform.security.InternalToken;
 import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.SecurityKeys;
@@ -217,6 +218,40 @@ class AccessControlTest {
         assertEquals(Set.of("products:read", "feedback:read"), token.scopes());
 
         withKey(Jwts.valid("ana@example.com", "products:read")).post("/api/v1/products").then().statusCode(403);
+    }
+
+    @Test
+    void aPersonsNameAndEmailTravelToTheServicesForTheActor() throws Exception {
+        String jwt = Jwts.sign(Jwts.claims(TestUpstreams.JWT_ISSUER, "u-ana", Instant.now().plusSeconds(300),
+                Map.of("scope", "products:read", "azp", "tandem-web", "name", "Ana Lima",
+                        "email", "ana@example.com")), Jwts.issuerKey());
+        Response response = withKey(jwt).get("/api/v1/products/1");
+        response.then().statusCode(200);
+        InternalToken token = InternalTokens.verify(SecurityKeys.publicKey(TestTokens.PUBLIC_KEY),
+                response.path("headers.x-tandem-internal-token"), Instant.now());
+        assertEquals("u-ana", token.subject());
+        assertEquals("Ana Lima", token.name());
+        assertEquals("ana@example.com", token.email());
+        assertEquals(new Actor("u-ana", Actor.Kind.PERSON, "Ana Lima"), Actor.of(token));
+        // an API key's token names no person: its actor is the key, by its name
+        String key = TestKeys.withScopes(apiKeys, "products:read");
+        InternalToken keys = InternalTokens.verify(SecurityKeys.publicKey(TestTokens.PUBLIC_KEY),
+                withKey(key).get("/api/v1/products/1").path("headers.x-tandem-internal-token"), Instant.now());
+        assertEquals(null, keys.name());
+        assertEquals(Actor.Kind.SYSTEM, Actor.of(keys).kind());
+        assertEquals("test products:read", Actor.of(keys).name());
+    }
+
+    @Test
+    void aPersonCannotPassForASystem() {
+        for (String subject : List.of("apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "system:product-service",
+                "u".repeat(256))) {
+            withKey(Jwts.valid(subject, "products:read")).get("/api/v1/products/1").then()
+                    .statusCode(401)
+                    .contentType(PROBLEM)
+                    .header("WWW-Authenticate", containsString("invalid_token"))
+                    .body("detail", containsString("subject"));
+        }
     }
 
     @Test

@@ -145,6 +145,8 @@ class EventStreamTest {
                 "ce_type", type, "ce_subject", subject, "ce_time", "2026-01-10T12:00:00Z", "ce_sequence",
                 String.format("%019d", n), "content-type", "application/json")
                 .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
+        Map.of("ce_actor", "apikey:6f1c2c1e", "ce_actorname", "crm-sync", "ce_actorkind", "SYSTEM")
+                .forEach((k, v) -> record.headers().add(k, v.getBytes(StandardCharsets.UTF_8)));
         producer.send(record).get(10, TimeUnit.SECONDS);
     }
 
@@ -189,6 +191,10 @@ class EventStreamTest {
                 assertEquals(subject, second.data().getString("subject"));
                 assertEquals("1.0", second.data().getString("specversion"));
                 assertEquals("/product-service", second.data().getString("source"));
+                // who caused it: the CloudEvents extensions of the record
+                assertEquals("apikey:6f1c2c1e", second.data().getString("actor"));
+                assertEquals("crm-sync", second.data().getString("actorname"));
+                assertEquals("SYSTEM", second.data().getString("actorkind"));
                 resumeFrom = second.id();
             }
             for (int n = 4; n <= 5; n++) { // published while the client is away

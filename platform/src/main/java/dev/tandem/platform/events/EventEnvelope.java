@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.tandem.platform.security.Actor;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -24,9 +25,12 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * @param sequence    position of this event among its aggregate's events, starting at 1 (extension {@code sequence})
  * @param traceparent W3C trace context of the request that caused the change (plain {@code traceparent} header,
  *                    as OpenTelemetry's Kafka instrumentation reads it)
+ * @param actor       who caused the change (extensions {@code actor}, {@code actorname}, {@code actorkind}): the
+ *                    verified caller, or {@code system:<service>} for work done on events or schedules; null on
+ *                    events published before actors were recorded
  */
 public record EventEnvelope(String id, String source, String type, String subject, Instant time, long sequence,
-                            String traceparent) {
+                            String traceparent, Actor actor) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
@@ -39,6 +43,12 @@ public record EventEnvelope(String id, String source, String type, String subjec
     public static final String H_SPEC_VERSION = "ce_specversion";
     public static final String H_SEQUENCE = "ce_sequence";
     public static final String H_TRACEPARENT = "traceparent";
+    /** Extension {@code actor}: the actor's subject ({@code apikey:<id>}, a person's sub, {@code system:<service>}). */
+    public static final String H_ACTOR = "ce_actor";
+    /** Extension {@code actorname}: the actor's display name. */
+    public static final String H_ACTOR_NAME = "ce_actorname";
+    /** Extension {@code actorkind}: {@code SYSTEM} or {@code PERSON}. */
+    public static final String H_ACTOR_KIND = "ce_actorkind";
     /** The binding maps {@code datacontenttype} to the plain Kafka {@code content-type} header. */
     public static final String H_CONTENT_TYPE = "content-type";
 
@@ -53,9 +63,15 @@ public record EventEnvelope(String id, String source, String type, String subjec
         }
     }
 
+    /** An envelope that names no actor. */
+    public EventEnvelope(String id, String source, String type, String subject, Instant time, long sequence,
+                         String traceparent) {
+        this(id, source, type, subject, time, sequence, traceparent, null);
+    }
+
     /** The Kafka headers of this envelope, in the order the binding lists them. */
     public List<Header> toHeaders() {
-        List<Header> headers = new ArrayList<>(9);
+        List<Header> headers = new ArrayList<>(12);
         headers.add(header(H_SPEC_VERSION, SPEC_VERSION));
         headers.add(header(H_ID, id));
         headers.add(header(H_SOURCE, source));
@@ -65,6 +81,11 @@ public record EventEnvelope(String id, String source, String type, String subjec
         headers.add(header(H_SEQUENCE, formatSequence(sequence)));
         if (traceparent != null) {
             headers.add(header(H_TRACEPARENT, traceparent));
+        }
+        if (actor != null) {
+            headers.add(header(H_ACTOR, actor.subject()));
+            headers.add(header(H_ACTOR_NAME, actor.name()));
+            headers.add(header(H_ACTOR_KIND, actor.kind().name()));
         }
         headers.add(header(H_CONTENT_TYPE, CONTENT_TYPE));
         return headers;
@@ -86,7 +107,7 @@ public record EventEnvelope(String id, String source, String type, String subjec
         try {
             return new EventEnvelope(required(headers, H_ID), required(headers, H_SOURCE), required(headers, H_TYPE),
                     required(headers, H_SUBJECT), Instant.parse(time), Long.parseLong(sequence),
-                    text(headers, H_TRACEPARENT));
+                    text(headers, H_TRACEPARENT), Actor.stored(text(headers, H_ACTOR), text(headers, H_ACTOR_NAME)));
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new MalformedEventException("unreadable CloudEvents attribute: " + e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -24,12 +24,15 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.platform.security.Actor;
+import dev.tandem.platform.security.Actors;
 import dev.tandem.platform.web.RequestContext;
 import org.hibernate.Session;
 
 /**
  * Records domain events in the caller's transaction. The events are published by the {@link OutboxRelay} only if,
  * and right after, that transaction commits: a rolled-back change announces nothing, a committed one is never lost.
+ * Each event carries the trace context and the actor ({@link Actors#current()}) of the work that wrote it.
  *
  * <p>However many events one call appends, it costs two statements: one hands out the aggregates' next sequence
  * numbers, one inserts the rows. A bulk operation appends its events with {@link #publishAll} rather than one
@@ -53,8 +56,9 @@ public class Outbox {
     /** One statement for all rows, inserted in the order given (so {@code position} follows it). */
     private static final String INSERT = """
             INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload,
-                                      traceparent, occurred_at)
-            SELECT event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload, ?::varchar, ?::timestamptz
+                                      traceparent, occurred_at, actor_subject, actor_name)
+            SELECT event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload, ?::varchar, ?::timestamptz,
+                   ?::varchar, ?::varchar
               FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
                    WITH ORDINALITY AS e(event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload, ord)
              ORDER BY ord""";
@@ -82,6 +86,9 @@ public class Outbox {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    Actors actors;
 
     @Inject
     TransactionSynchronizationRegistry transactions;
@@ -139,16 +146,19 @@ public class Outbox {
         for (int i = 0; i < size; i++) {
             sequences[i] = next.merge(new Aggregate(aggregateTypes[i], aggregateIds[i]), 1L, Long::sum) - 1;
         }
+        Actor actor = actors.current();
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, requestContext.traceparent());
             ps.setObject(2, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
-            ps.setArray(3, c.createArrayOf("uuid", eventIds));
-            ps.setArray(4, c.createArrayOf("text", topics));
-            ps.setArray(5, c.createArrayOf("text", aggregateTypes));
-            ps.setArray(6, c.createArrayOf("text", aggregateIds));
-            ps.setArray(7, c.createArrayOf("bigint", sequences));
-            ps.setArray(8, c.createArrayOf("text", eventTypes));
-            ps.setArray(9, c.createArrayOf("text", payloads));
+            ps.setString(3, actor.subject());
+            ps.setString(4, actor.name());
+            ps.setArray(5, c.createArrayOf("uuid", eventIds));
+            ps.setArray(6, c.createArrayOf("text", topics));
+            ps.setArray(7, c.createArrayOf("text", aggregateTypes));
+            ps.setArray(8, c.createArrayOf("text", aggregateIds));
+            ps.setArray(9, c.createArrayOf("bigint", sequences));
+            ps.setArray(10, c.createArrayOf("text", eventTypes));
+            ps.setArray(11, c.createArrayOf("text", payloads));
             ps.executeUpdate();
         }
         return List.of(eventIds);

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import dev.tandem.platform.events.EventEnvelope;
+import dev.tandem.platform.security.Actor;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -45,7 +46,7 @@ public final class OutboxPublisher {
 
     private static final String CLAIM = """
             SELECT position, event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload,
-                   traceparent, occurred_at
+                   traceparent, occurred_at, actor_subject, actor_name
               FROM outbox_event
              WHERE sent_at IS NULL
              ORDER BY position
@@ -133,7 +134,7 @@ public final class OutboxPublisher {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getObject(2).toString(), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8), rs.getString(9),
-                            rs.getTimestamp(10).toInstant()));
+                            rs.getTimestamp(10).toInstant(), Actor.stored(rs.getString(11), rs.getString(12))));
                 }
             }
         }
@@ -192,7 +193,7 @@ public final class OutboxPublisher {
 
     private ProducerRecord<String, byte[]> toRecord(Row row) {
         EventEnvelope envelope = new EventEnvelope(row.eventId(), source, row.eventType(), row.aggregateId(),
-                row.occurredAt(), row.sequence(), row.traceparent());
+                row.occurredAt(), row.sequence(), row.traceparent(), row.actor());
         return new ProducerRecord<>(row.topic(), null, row.aggregateId(),
                 row.payload().getBytes(StandardCharsets.UTF_8), envelope.toHeaders());
     }
@@ -250,7 +251,8 @@ public final class OutboxPublisher {
     }
 
     private record Row(long position, String eventId, String topic, String aggregateType, String aggregateId,
-                       long sequence, String eventType, String payload, String traceparent, Instant occurredAt) {
+                       long sequence, String eventType, String payload, String traceparent, Instant occurredAt,
+                       Actor actor) {
         String aggregateKey() {
             return aggregateType + '/' + aggregateId;
         }

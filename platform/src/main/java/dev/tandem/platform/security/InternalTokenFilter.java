@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  * base64 X.509 Ed25519 public key) and {@code tandem.security.scope-prefix} (e.g. {@code products}) are required and
  * the service does not start without them. Verified tokens are cached ({@link VerifiedTokens}, bounded by
  * {@code tandem.security.verified-token-cache-size}, expiry-aware). The verified token is put on the routing context under
- * {@link #CALLER_KEY} for code that wants to know who called.
+ * {@link #CALLER_KEY} for code that wants to know who called, and its {@link Actor} is bound to the request for
+ * {@link Actors#current()} (the outbox, the record history and the entities' createdBy/updatedBy).
  */
 @ApplicationScoped
 public class InternalTokenFilter {
@@ -106,6 +107,7 @@ public class InternalTokenFilter {
             return;
         }
         ctx.put(CALLER_KEY, token);
+        Actors.bind(Actor.of(token));
         ctx.next();
     }
 

@@ -28,6 +28,7 @@ import org.jose4j.lang.JoseException;
  * header  {"alg":"EdDSA","typ":"JWT"}
  * claims  {"iss":"tandem-gateway","sub":"apikey:…","client_id":"crm-sync","scope":"products:read feedback:write",
  *          "iat":1700000000,"exp":1700000300}
+ *         (a person's token also carries "name" and "email" when their JWT did: the actor's display name)
  * </pre>
  *
  * The token says who the caller is and what it may do, nothing about one request (the request id travels as
@@ -62,6 +63,12 @@ public final class InternalTokens {
         claims.setExpirationTime(NumericDate.fromSeconds(token.expiresAt().getEpochSecond()));
         if (token.clientId() != null) {
             claims.setStringClaim("client_id", token.clientId());
+        }
+        if (token.name() != null) {
+            claims.setStringClaim("name", token.name());
+        }
+        if (token.email() != null) {
+            claims.setStringClaim("email", token.email());
         }
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
@@ -114,7 +121,9 @@ public final class InternalTokens {
                 }
             }
             String clientId = claims.getClaimValue("client_id") instanceof String s ? s : null;
-            return new InternalToken(claims.getSubject(), clientId, scopes, issuedAt, expiresAt);
+            String name = claims.getClaimValue("name") instanceof String s ? s : null;
+            String email = claims.getClaimValue("email") instanceof String s ? s : null;
+            return new InternalToken(claims.getSubject(), clientId, scopes, issuedAt, expiresAt, name, email);
         } catch (MalformedClaimException e) {
             throw new InvalidTokenException("malformed token claims: " + e.getMessage());
         }

@@ -79,6 +79,7 @@ public class ApiConventionsOpenApiFilter implements OASFilter {
             openAPI.setComponents(components);
         }
         schemas(components);
+        historySchemas(components);
         headers(components);
         parameters(components);
         problemResponses(components);
@@ -249,6 +250,27 @@ public class ApiConventionsOpenApiFilter implements OASFilter {
                             .items(OASFactory.createSchema().ref("FieldError")))
                     .required(List.of("type", "title", "status")));
         }
+    }
+
+    /**
+     * A record history's {@code FieldChange} holds any JSON value before and after (the field's own type): its
+     * {@code from} and {@code to} get a schema without a type, instead of the Jackson {@code JsonNode} internals the
+     * annotation scanner describes (which go, with the JsonNode schemas it added for them).
+     */
+    private static void historySchemas(Components c) {
+        Schema change = c.getSchemas() == null ? null : c.getSchemas().get("FieldChange");
+        if (change == null || change.getProperties() == null) {
+            return;
+        }
+        for (String side : List.of("from", "to")) {
+            Schema scanned = change.getProperties().get(side);
+            if (scanned != null) {
+                change.addProperty(side, OASFactory.createSchema().description(scanned.getDescription())
+                        .examples(scanned.getExamples()));
+            }
+        }
+        c.removeSchema("JsonNode");
+        c.removeSchema("JsonNodeType");
     }
 
     private static void headers(Components c) {

@@ -50,6 +50,21 @@ class EventEnvelopeTest {
     }
 
     @Test
+    void carriesItsActorAsExtensions() {
+        EventEnvelope acted = new EventEnvelope("id", "/s", "t", "subj", Instant.EPOCH, 1, null,
+                new dev.tandem.platform.security.Actor("u-ana", dev.tandem.platform.security.Actor.Kind.PERSON,
+                        "Ana Lima"));
+        var headers = acted.toHeaders().stream()
+                .collect(Collectors.toMap(Header::key, h -> new String(h.value(), StandardCharsets.UTF_8)));
+        assertEquals("u-ana", headers.get("ce_actor"));
+        assertEquals("Ana Lima", headers.get("ce_actorname"));
+        assertEquals("PERSON", headers.get("ce_actorkind"));
+        assertEquals(acted, EventEnvelope.fromHeaders(new RecordHeaders(acted.toHeaders())));
+        // an event of before actors were recorded names none
+        assertNull(EventEnvelope.fromHeaders(new RecordHeaders(envelope.toHeaders())).actor());
+    }
+
+    @Test
     void traceparentIsOptional() {
         EventEnvelope untraced = new EventEnvelope("id", "/s", "t", "subj", Instant.EPOCH, 1, null);
         assertTrue(untraced.toHeaders().stream().noneMatch(h -> h.key().equals("traceparent")));

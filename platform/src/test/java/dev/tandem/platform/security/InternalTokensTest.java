@@ -35,6 +35,19 @@ class InternalTokensTest {
         assertEquals("crm-sync", verified.clientId());
         assertEquals(Set.of("products:read", "feedback:write"), verified.scopes());
         assertEquals(NOW.plusSeconds(60), verified.expiresAt());
+        assertEquals(null, verified.name());
+        assertEquals(null, verified.email());
+    }
+
+    @Test
+    void aPersonsNameAndEmailTravelInTheToken() throws Exception {
+        InternalToken person = new InternalToken("u-ana", "web-app", Set.of("products:read"), NOW,
+                NOW.plusSeconds(60), "Ana Lima", "ana@example.com");
+        InternalToken verified = InternalTokens.verify(keys.getPublic(),
+                InternalTokens.mint(keys.getPrivate(), person), NOW);
+        assertEquals("Ana Lima", verified.name());
+        assertEquals("ana@example.com", verified.email());
+        assertEquals(person, verified);
     }
 
     @Test

@@ -21,7 +21,7 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /**
  * A feature of a product: the problem it solves, its status, its RICE inputs and score, and the release and objective
@@ -29,7 +29,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "feature")
-public class Feature extends PanacheEntityBase {
+public class Feature extends AuthoredEntity {
 
     @Id
     UUID id;

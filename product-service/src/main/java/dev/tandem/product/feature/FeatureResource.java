@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.tandem.events.EventType;
+import dev.tandem.platform.history.History;
+import dev.tandem.platform.history.HistoryPage;
 import dev.tandem.platform.idempotency.Idempotency;
 import dev.tandem.platform.paging.Page;
 import dev.tandem.platform.paging.PageLinks;
@@ -63,6 +66,9 @@ public class FeatureResource {
 
     @Inject
     FeatureViews views;
+
+    @Inject
+    History history;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -334,6 +340,39 @@ public class FeatureResource {
             throw ProblemException.unprocessable("objective " + objective.title() + " belongs to another product",
                     new Problem.FieldError("objectiveId", "must be an objective of product " + productId));
         }
+    }
+
+    private static final String HISTORY_EXAMPLE = """
+            {"items": [
+              {"at": "2026-11-23T08:02:11.204518Z",
+               "actor": {"subject": "u-7f3a", "kind": "PERSON", "name": "Ana Lima"},
+               "eventType": "dev.tandem.feature.status-changed.v1",
+               "changes": {"status": {"from": "PLANNED", "to": "COMMITTED"}}},
+              {"at": "2026-11-22T09:15:00.118204Z",
+               "actor": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "crm-sync"},
+               "eventType": "dev.tandem.feature.created.v1",
+               "changes": {"productId": {"from": null, "to": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50"},
+                           "title": {"from": null, "to": "One-click reorder"}, "status": {"from": null, "to": "IDEA"}}}],
+             "nextCursor": "WzQxXQ"}""";
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getFeatureHistory", summary = "A feature's history: who changed what, newest first",
+            description = "One entry per change of the feature (created, edited, status moves, release, the at-risk flag; not its demand, which is other services' data): when (at), who (actor: the caller the gateway "
+                    + "authenticated, or product-service itself for a change made on another service's event), the event it "
+                    + "published (eventType) and each field of the feature's view that changed, from → to (on creation "
+                    + "every field set, from null). Kept for as long as the feature exists, independently of the event "
+                    + "retention. Cursor-paginated; needs products:read.")
+    @APIResponse(responseCode = "200", description = "One page of the feature's changes, newest first",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = HistoryPage.class),
+                    examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams params, @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(id);
+        return PageLinks.ok(history.page(EventType.FEATURE_CREATED.aggregateType(), id, page), page, uri);
     }
 
     private static Feature find(UUID id) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import dev.tandem.product.demand.DemandView;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -33,6 +34,10 @@ public record FeatureView(
         @Schema(description = "Why it is at risk: one entry per AMBER/RED project") List<RiskView> risks,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or product-service itself for a change made on another service's event.")
+        Actor updatedBy,
         @Schema(description = "The feature's own version: increases with every change of the feature itself, as in "
                 + "its events. The ETag is \"<version>.<demand and risk version>\", e.g. \"7.3\".", example = "7")
         long version) {
@@ -54,6 +59,7 @@ public record FeatureView(
     static FeatureView of(Feature f, DemandView demand, List<FeatureRisk> risks) {
         return new FeatureView(f.id(), f.productId(), f.title(), f.problem(), f.status(), f.rejectionReason(),
                 f.reach(), f.impact(), f.confidence(), f.effort(), f.score(), f.releaseId(), f.objectiveId(), demand, f.atRisk(),
-                risks.stream().map(RiskView::of).toList(), f.createdAt(), f.updatedAt(), f.version());
+                risks.stream().map(RiskView::of).toList(), f.createdAt(), f.updatedAt(), f.createdBy(), f.updatedBy(),
+                f.version());
     }
 }

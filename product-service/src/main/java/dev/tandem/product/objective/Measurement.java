@@ -11,12 +11,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.tandem.platform.paging.Cursor;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** One recorded value of a key result. Append-only. */
 @Entity
 @Table(name = "key_result_measurement")
-public class Measurement extends PanacheEntityBase {
+public class Measurement extends AuthoredEntity {
 
     @Id
     UUID id;

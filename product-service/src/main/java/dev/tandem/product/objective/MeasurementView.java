@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A recorded measurement of a key result. */
@@ -14,9 +15,12 @@ public record MeasurementView(
         @Schema(example = "150") BigDecimal value,
         @Schema(example = "2027-01-31T00:00:00Z") Instant measuredAt,
         @Schema(example = "analytics") String source,
-        @Schema(description = "When it was recorded here.") Instant recordedAt) {
+        @Schema(description = "When it was recorded here.") Instant recordedAt,
+        @Schema(description = "Who recorded it: the caller the gateway authenticated. Absent on measurements older than this field.")
+        Actor createdBy) {
 
     static MeasurementView of(Measurement m) {
-        return new MeasurementView(m.id(), m.keyResultId(), m.value(), m.measuredAt(), m.source(), m.recordedAt());
+        return new MeasurementView(m.id(), m.keyResultId(), m.value(), m.measuredAt(), m.source(), m.recordedAt(),
+                m.createdBy());
     }
 }

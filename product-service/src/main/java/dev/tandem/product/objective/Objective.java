@@ -25,7 +25,7 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /**
  * An objective of a product for a quarter ({@code 2027-Q1}), with its key results. Adding a key result or recording
@@ -33,7 +33,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "objective")
-public class Objective extends PanacheEntityBase {
+public class Objective extends AuthoredEntity {
 
     /** A quarter: four-digit year, "-Q", 1..4. */
     public static final String PERIOD_PATTERN = "^\\d{4}-Q[1-4]$";

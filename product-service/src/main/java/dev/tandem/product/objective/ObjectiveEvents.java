@@ -10,18 +10,28 @@ import dev.tandem.events.product.KeyResultMeasured;
 import dev.tandem.events.product.KeyResultState;
 import dev.tandem.events.product.ObjectiveCreated;
 import dev.tandem.events.product.ObjectiveUpdated;
+import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 
-/** Turns objective changes into outbox events (same transaction as the change); key = objective id. */
+/**
+ * Turns objective changes into outbox events and history entries (same transaction as the change); key = objective
+ * id.
+ */
 @ApplicationScoped
 class ObjectiveEvents {
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    History history;
+
     void created(Objective o) {
-        publish(EventType.OBJECTIVE_CREATED, o, new ObjectiveCreated(o.id(), o.productId(), o.title(),
-                o.description(), o.period(), keyResults(o), o.progress(), o.createdAt(), o.updatedAt(), o.version()));
+        EventType type = EventType.OBJECTIVE_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), o.id(), type.type(),
+                new ObjectiveCreated(o.id(), o.productId(), o.title(), o.description(), o.period(), keyResults(o),
+                        o.progress(), o.createdAt(), o.updatedAt(), o.version()));
+        history.recordCreated(type.aggregateType(), o.id(), type.type(), ObjectiveView.of(o));
     }
 
     void updated(Objective o) {
@@ -39,7 +49,9 @@ class ObjectiveEvents {
                 k.target(), k.direction().name(), k.current(), k.currentMeasuredAt(), k.progress())).toList();
     }
 
+    /** The event, and the objective's history entry: the fields of its view that changed (key results included). */
     private void publish(EventType type, Objective o, Object payload) {
         outbox.publish(type.topic(), type.aggregateType(), o.id(), type.type(), payload);
+        history.record(type.aggregateType(), o.id(), type.type(), ObjectiveView.of(o));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An objective as the API shows it, with its key results and progress. */
@@ -20,12 +21,16 @@ public record ObjectiveView(
                 example = "37.50") BigDecimal progress,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or product-service itself for a change made on another service's event.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change (also adding a key result or recording a measurement); "
                 + "the ETag is this number in quotes.", example = "0") long version) {
 
     static ObjectiveView of(Objective o) {
         return new ObjectiveView(o.id(), o.productId(), o.title(), o.description(), o.period(),
                 o.keyResults().stream().map(KeyResultView::of).toList(), o.progress(), o.createdAt(), o.updatedAt(),
-                o.version());
+                o.createdBy(), o.updatedBy(), o.version());
     }
 }

@@ -13,12 +13,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
-/** One recorded move of a product's lifecycle stage: who, when, why, from, to. Never changed once written. */
+/**
+ * One recorded move of a product's lifecycle stage: who (the verified caller, and on whose behalf if the caller says
+ * so), when, why, from, to. Never changed once written.
+ */
 @Entity
 @Table(name = "product_lifecycle_change")
-public class LifecycleChange extends PanacheEntityBase {
+public class LifecycleChange extends AuthoredEntity {
 
     @Id
     UUID id;
@@ -37,8 +40,13 @@ public class LifecycleChange extends PanacheEntityBase {
     @Column(nullable = false, length = 2000)
     String reason;
 
+    /** The verified caller's name (rows older than actors: what the client wrote). */
     @Column(name = "changed_by", nullable = false, length = 200)
     String changedBy;
+
+    /** Whose decision the caller recorded, as the caller says; never the identity of who made the change. */
+    @Column(name = "on_behalf_of", length = 200)
+    String onBehalfOf;
 
     @Column(name = "changed_at", nullable = false)
     Instant changedAt;
@@ -47,13 +55,14 @@ public class LifecycleChange extends PanacheEntityBase {
     }
 
     LifecycleChange(UUID productId, LifecycleStage from, LifecycleStage to, String reason, String changedBy,
-                    Instant changedAt) {
+                    String onBehalfOf, Instant changedAt) {
         this.id = UUID.randomUUID();
         this.productId = productId;
         this.from = from;
         this.to = to;
         this.reason = reason;
         this.changedBy = changedBy;
+        this.onBehalfOf = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
         this.changedAt = changedAt;
     }
 
@@ -92,6 +101,10 @@ public class LifecycleChange extends PanacheEntityBase {
 
     public String changedBy() {
         return changedBy;
+    }
+
+    public String onBehalfOf() {
+        return onBehalfOf;
     }
 
     public Instant changedAt() {

@@ -15,14 +15,17 @@ import jakarta.persistence.Table;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One pivot of a product: vision and segments before and after, rationale and evidence. Never changes. */
+/**
+ * One pivot of a product: vision and segments before and after, rationale and evidence, who pivoted (the verified
+ * caller) and on whose behalf if the caller says so. Never changes.
+ */
 @Entity
 @Table(name = "product_pivot")
-public class Pivot extends PanacheEntityBase {
+public class Pivot extends AuthoredEntity {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,8 +55,13 @@ public class Pivot extends PanacheEntityBase {
     @Column(nullable = false)
     String evidence;
 
+    /** The verified caller's name (rows older than actors: what the client wrote, if anything). */
     @Column(name = "pivoted_by", length = 200)
     String pivotedBy;
+
+    /** Whose decision the caller recorded, as the caller says. */
+    @Column(name = "on_behalf_of", length = 200)
+    String onBehalfOf;
 
     @Column(name = "pivoted_at", nullable = false)
     Instant pivotedAt;
@@ -63,7 +71,7 @@ public class Pivot extends PanacheEntityBase {
 
     static Pivot of(UUID productId, String visionBefore, List<String> segmentsBefore, String visionAfter,
                     List<String> segmentsAfter, String rationale, List<PivotRequest.Evidence> evidence,
-                    String pivotedBy, Instant at) {
+                    String pivotedBy, String onBehalfOf, Instant at) {
         Pivot p = new Pivot();
         p.id = UUID.randomUUID();
         p.productId = productId;
@@ -77,7 +85,8 @@ public class Pivot extends PanacheEntityBase {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        p.pivotedBy = pivotedBy == null || pivotedBy.isBlank() ? null : pivotedBy.strip();
+        p.pivotedBy = pivotedBy;
+        p.onBehalfOf = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
         p.pivotedAt = at;
         return p;
     }

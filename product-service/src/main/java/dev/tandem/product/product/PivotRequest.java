@@ -27,14 +27,25 @@ public record PivotRequest(
         @NotBlank @Size(max = 4000)
         String rationale,
 
-        @Schema(description = "Who decided it.", example = "ana.pm@example.com")
+        @Schema(description = "Deprecated: send onBehalfOf. Read as onBehalfOf when that is absent; never the identity "
+                + "of who pivoted.", example = "ana.pm@example.com", deprecated = true)
         @Size(max = 200)
         String pivotedBy,
+
+        @Schema(description = "Optional: whose decision the caller records. Stored next to the authenticated caller, "
+                + "never instead of it.", example = "ana.pm@example.com")
+        @Size(max = 200)
+        String onBehalfOf,
 
         @Schema(description = "At least one: feedback items this service knows, or key-result measurements. Missing "
                 + "or unknown evidence is a 422 naming it.", required = true)
         @Size(max = 100)
         List<@NotNull @Valid Evidence> evidence) {
+
+    /** What the client says the pivot is on behalf of: onBehalfOf, else the deprecated pivotedBy. */
+    String behalf() {
+        return onBehalfOf != null && !onBehalfOf.isBlank() ? onBehalfOf : pivotedBy;
+    }
 
     /** One piece of evidence: a feedback item or a key-result measurement. */
     @Schema(name = "PivotEvidence")

@@ -30,6 +30,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.security.Actors;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.demand.FeedbackReplicas;
 import dev.tandem.product.objective.Measurement;
@@ -54,6 +55,9 @@ public class PivotResource {
     @Inject
     FeedbackReplicas feedback;
 
+    @Inject
+    Actors actors;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
@@ -63,12 +67,14 @@ public class PivotResource {
                     + "or key-result measurement, about this product. No evidence, an incomplete reference, an "
                     + "unknown id or another product's feedback or measurement is a 422 naming each; a pivot that changes neither vision nor segments is a 422 naming vision. Requires the "
                     + "product's If-Match. Records the pivot (see GET) and publishes dev.tandem.product.pivoted.v1 "
-                    + "with before and after. The response is the product; Location names the pivot.")
+                    + "with before and after. Who pivoted is the authenticated caller (pivotedBy, createdBy); "
+                    + "onBehalfOf optionally names whose decision it records. The response is the product; Location "
+                    + "names the pivot.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = PivotRequest.class),
             examples = @ExampleObject(name = "enterprise", value = """
                     {"vision": "Repeat purchases in one click.", "targetSegments": ["SMB", "Enterprise"],
                      "rationale": "Enterprise buyers reorder weekly and churn over checkout friction.",
-                     "pivotedBy": "ana.pm@example.com",
+                     "onBehalfOf": "ana.pm@example.com",
                      "evidence": [{"type": "FEEDBACK", "feedbackId": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d"},
                                   {"type": "KEY_RESULT_MEASUREMENT", "measurementId": "2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e"}]}""")))
     @APIResponse(responseCode = "201", description = "Pivoted: the product after the pivot",
@@ -100,7 +106,7 @@ public class PivotResource {
                     new Problem.FieldError("vision", "neither vision nor targetSegments differ from the current ones"));
         }
         Pivot pivot = Pivot.of(id, visionBefore, segmentsBefore, product.vision(), product.targetSegments(),
-                request.rationale(), request.evidence(), request.pivotedBy(), now);
+                request.rationale(), request.evidence(), actors.current().name(), request.behalf(), now);
         pivot.persist();
         Product.flush();
         events.pivoted(product, pivot, PivotView.of(pivot));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A recorded pivot. */
@@ -15,7 +16,12 @@ public record PivotView(
         Direction after,
         @Schema(example = "Enterprise buyers reorder weekly and churn over checkout friction.") String rationale,
         List<PivotRequest.Evidence> evidence,
-        @Schema(example = "ana.pm@example.com") String pivotedBy,
+        @Schema(description = "The name of who pivoted: createdBy's name (on pivots older than createdBy, what the "
+                + "client wrote).", example = "ppm-sync") String pivotedBy,
+        @Schema(description = "Whose decision the caller recorded, as the caller said; absent when the caller acted "
+                + "for itself. Never the identity of who pivoted.", example = "ana.pm@example.com") String onBehalfOf,
+        @Schema(description = "Who pivoted: the caller the gateway authenticated. Absent on pivots older than this "
+                + "field.") Actor createdBy,
         Instant pivotedAt) {
 
     @Schema(name = "ProductDirection")
@@ -26,6 +32,6 @@ public record PivotView(
     static PivotView of(Pivot p) {
         return new PivotView(p.id, p.productId, new Direction(p.visionBefore, List.copyOf(p.segmentsBefore)),
                 new Direction(p.visionAfter, List.copyOf(p.segmentsAfter)), p.rationale, p.evidence(), p.pivotedBy,
-                p.pivotedAt);
+                p.onBehalfOf, p.createdBy(), p.pivotedAt);
     }
 }

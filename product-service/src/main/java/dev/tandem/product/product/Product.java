@@ -22,7 +22,7 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import dev.tandem.platform.persistence.Exists;
@@ -30,7 +30,7 @@ import dev.tandem.platform.persistence.Exists;
 /** A product: what the company builds and sells, with its vision, target segments and lifecycle stage. */
 @Entity
 @Table(name = "product")
-public class Product extends PanacheEntityBase {
+public class Product extends AuthoredEntity {
 
     @Id
     UUID id;
@@ -198,10 +198,13 @@ public class Product extends PanacheEntityBase {
      * Moves the product to another lifecycle stage: forward only, skips allowed, RETIRED from anywhere, nothing after
      * RETIRED.
      *
+     * @param changedBy  the name of who moves it: the verified caller
+     * @param onBehalfOf whose decision the caller records, as the caller says (null: its own)
      * @return the change to record
      * @throws ProblemException 409 naming the allowed next stages when the move is not allowed
      */
-    public LifecycleChange moveTo(LifecycleStage to, String reason, String changedBy, Instant now) {
+    public LifecycleChange moveTo(LifecycleStage to, String reason, String changedBy, String onBehalfOf,
+                                  Instant now) {
         LifecycleStage from = this.lifecycleStage;
         if (!from.canMoveTo(to)) {
             List<LifecycleStage> allowed = from.allowedNext();
@@ -212,7 +215,7 @@ public class Product extends PanacheEntityBase {
         }
         this.lifecycleStage = to;
         this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
-        return new LifecycleChange(id, from, to, reason, changedBy, this.updatedAt);
+        return new LifecycleChange(id, from, to, reason, changedBy, onBehalfOf, this.updatedAt);
     }
 
     /**

@@ -28,6 +28,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.tandem.events.EventType;
+import dev.tandem.platform.history.History;
+import dev.tandem.platform.history.HistoryPage;
 import dev.tandem.platform.idempotency.Idempotency;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.paging.Page;
@@ -36,6 +39,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.security.Actors;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.demand.FeedbackReplicas;
 import dev.tandem.product.feature.Feature;
@@ -67,6 +71,12 @@ public class ProductResource {
 
     @Inject
     FeedbackReplicas feedback;
+
+    @Inject
+    Actors actors;
+
+    @Inject
+    History history;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -222,10 +232,12 @@ public class ProductResource {
             description = "CONCEPT → DEVELOPMENT → LAUNCHED → GROWTH → MATURITY → DECLINE → RETIRED: forward only, "
                     + "stages may be skipped, RETIRED from any stage, nothing after RETIRED. A refused move is a 409 "
                     + "naming the allowed next stages. Requires If-Match. The change is recorded (see "
-                    + "lifecycle-history) and dev.tandem.product.lifecycle-changed.v1 is published.")
+                    + "lifecycle-history) with the authenticated caller as who made it (changedBy, createdBy); "
+                    + "onBehalfOf optionally names whose decision the caller records, next to it. "
+                    + "dev.tandem.product.lifecycle-changed.v1 is published.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = ChangeLifecycleRequest.class),
             examples = @ExampleObject(name = "develop", value = """
-                    {"stage": "DEVELOPMENT", "reason": "Discovery done; building the MVP.", "changedBy": "ana.pm@example.com"}""")))
+                    {"stage": "DEVELOPMENT", "reason": "Discovery done; building the MVP.", "onBehalfOf": "ana.pm@example.com"}""")))
     @APIResponse(responseCode = "200", description = "The product in its new stage",
             headers = @Header(name = "ETag", description = "The new version"),
             content = @Content(schema = @Schema(implementation = ProductView.class)))
@@ -239,8 +251,8 @@ public class ProductResource {
                                     @Valid @NotNull ChangeLifecycleRequest request) {
         Product product = find(id);
         Versions.requireIfMatch(ifMatch, product.version());
-        LifecycleChange change = product.moveTo(request.stage(), request.reason().strip(),
-                request.changedBy().strip(), Instant.now());
+        LifecycleChange change = product.moveTo(request.stage(), request.reason().strip(), actors.current().name(),
+                request.behalf(), Instant.now());
         change.persist();
         Product.flush();
         events.lifecycleChanged(product, change);
@@ -269,6 +281,40 @@ public class ProductResource {
     /** For OpenAPI: the page type with its item type spelled out. */
     @Schema(name = "LifecycleChangePage")
     record LifecycleChangePage(List<LifecycleChangeView> items, String nextCursor) {
+    }
+
+    static final String HISTORY_EXAMPLE = """
+            {"items": [
+              {"at": "2026-11-23T08:02:11.204518Z",
+               "actor": {"subject": "u-7f3a", "kind": "PERSON", "name": "Ana Lima"},
+               "eventType": "dev.tandem.product.lifecycle-changed.v1",
+               "changes": {"lifecycleStage": {"from": "CONCEPT", "to": "DEVELOPMENT"}}},
+              {"at": "2026-11-22T09:15:00.118204Z",
+               "actor": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "crm-sync"},
+               "eventType": "dev.tandem.product.created.v1",
+               "changes": {"key": {"from": null, "to": "CHK"}, "name": {"from": null, "to": "Checkout"},
+                           "targetSegments": {"from": null, "to": ["SMB"]},
+                           "lifecycleStage": {"from": null, "to": "CONCEPT"}}}],
+             "nextCursor": "WzQxXQ"}""";
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getProductHistory", summary = "A product's history: who changed what, newest first",
+            description = "One entry per change of the product (created, edited, lifecycle moves, pivots): when "
+                    + "(at), who (actor: the caller the gateway authenticated, or product-service itself), the event "
+                    + "it published (eventType) and each field of the product's view that changed, from → to (on "
+                    + "creation every field set, from null). Kept for as long as the product exists, independently "
+                    + "of the event retention. Cursor-paginated; needs products:read.")
+    @APIResponse(responseCode = "200", description = "One page of the product's changes, newest first",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = HistoryPage.class),
+                    examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams params, @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(id);
+        return PageLinks.ok(history.page(EventType.PRODUCT_CREATED.aggregateType(), id, page), page, uri);
     }
 
     private static Product find(UUID id) {

@@ -20,12 +20,12 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** A release of a product: a name and a target date; its features ship together when it is released. */
 @Entity
 @Table(name = "product_release")
-public class Release extends PanacheEntityBase {
+public class Release extends AuthoredEntity {
 
     @Id
     UUID id;

@@ -10,18 +10,25 @@ import dev.tandem.events.EventType;
 import dev.tandem.events.product.ReleaseCreated;
 import dev.tandem.events.product.ReleaseReleased;
 import dev.tandem.events.product.ReleaseUpdated;
+import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 
-/** Turns release changes into outbox events (same transaction as the change). */
+/** Turns release changes into outbox events and history entries (same transaction as the change). */
 @ApplicationScoped
 class ReleaseEvents {
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    History history;
+
     void created(Release r) {
-        publish(EventType.RELEASE_CREATED, r, new ReleaseCreated(r.id(), r.productId(), r.name(), r.description(),
-                r.targetDate(), r.status().name(), r.createdAt(), r.version()));
+        EventType type = EventType.RELEASE_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(),
+                new ReleaseCreated(r.id(), r.productId(), r.name(), r.description(),
+                        r.targetDate(), r.status().name(), r.createdAt(), r.version()));
+        history.recordCreated(type.aggregateType(), r.id(), type.type(), ReleaseView.of(r));
     }
 
     void updated(Release r) {
@@ -34,7 +41,9 @@ class ReleaseEvents {
                 r.status().name(), releasedFeatures, movedOut, r.releasedAt(), r.version()));
     }
 
+    /** The event, and the release's history entry: the fields of its view that changed. */
     private void publish(EventType type, Release r, Object payload) {
         outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(), payload);
+        history.record(type.aggregateType(), r.id(), type.type(), ReleaseView.of(r));
     }
 }

@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.tandem.events.EventType;
+import dev.tandem.platform.history.History;
+import dev.tandem.platform.history.HistoryPage;
 import dev.tandem.platform.idempotency.Idempotency;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.paging.Page;
@@ -65,6 +68,9 @@ public class ReleaseResource {
 
     @Inject
     Idempotency idempotency;
+
+    @Inject
+    History history;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -226,6 +232,40 @@ public class ReleaseResource {
         }
         events.released(release, plan.release(), plan.moveOut());
         return Versions.ok(ReleaseView.of(release), release.version());
+    }
+
+    private static final String HISTORY_EXAMPLE = """
+            {"items": [
+              {"at": "2026-11-23T08:02:11.204518Z",
+               "actor": {"subject": "u-7f3a", "kind": "PERSON", "name": "Ana Lima"},
+               "eventType": "dev.tandem.release.released.v1",
+               "changes": {"status": {"from": "PLANNED", "to": "RELEASED"},
+                           "releasedAt": {"from": null, "to": "2027-03-30T16:00:00Z"}}},
+              {"at": "2026-11-22T09:15:00.118204Z",
+               "actor": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "crm-sync"},
+               "eventType": "dev.tandem.release.created.v1",
+               "changes": {"productId": {"from": null, "to": "0b9f5a2e-8d1c-4c59-9a4f-1f1c2d3e4f50"},
+                           "name": {"from": null, "to": "2027.1"}, "targetDate": {"from": null, "to": "2027-03-31"}}}],
+             "nextCursor": "WzQxXQ"}""";
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getReleaseHistory", summary = "A release's history: who changed what, newest first",
+            description = "One entry per change of the release (created, edited, released): when (at), who (actor: the caller the gateway "
+                    + "authenticated, or product-service itself for a change made on another service's event), the event it "
+                    + "published (eventType) and each field of the release's view that changed, from → to (on creation "
+                    + "every field set, from null). Kept for as long as the release exists, independently of the event "
+                    + "retention. Cursor-paginated; needs products:read.")
+    @APIResponse(responseCode = "200", description = "One page of the release's changes, newest first",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = HistoryPage.class),
+                    examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams params, @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(id);
+        return PageLinks.ok(history.page(EventType.RELEASE_CREATED.aggregateType(), id, page), page, uri);
     }
 
     private static Release find(UUID id) {

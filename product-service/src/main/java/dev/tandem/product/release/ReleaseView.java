@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A release as the API shows it. */
@@ -18,10 +19,14 @@ public record ReleaseView(
         @Schema(description = "When it was released, once RELEASED") Instant releasedAt,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or product-service itself for a change made on another service's event.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     public static ReleaseView of(Release r) {
         return new ReleaseView(r.id(), r.productId(), r.name(), r.description(), r.targetDate(), r.status(),
-                r.releasedAt(), r.createdAt(), r.updatedAt(), r.version());
+                r.releasedAt(), r.createdAt(), r.updatedAt(), r.createdBy(), r.updatedBy(), r.version());
     }
 }

@@ -42,7 +42,7 @@ class LifecycleRulesTest {
     void aMoveIsRecordedWithWhoWhyFromAndTo() {
         Product p = product();
         Instant now = Instant.parse("2026-11-22T10:00:00.123456789Z");
-        LifecycleChange c = p.moveTo(LifecycleStage.LAUNCHED, "MVP shipped", "ana", now);
+        LifecycleChange c = p.moveTo(LifecycleStage.LAUNCHED, "MVP shipped", "ana", null, now);
         assertEquals(LifecycleStage.LAUNCHED, p.lifecycleStage());
         assertEquals(LifecycleStage.CONCEPT, c.from());
         assertEquals(LifecycleStage.LAUNCHED, c.to());
@@ -55,16 +55,16 @@ class LifecycleRulesTest {
     @Test
     void aRefusedMoveNamesTheAllowedStagesAndChangesNothing() {
         Product p = product();
-        p.moveTo(LifecycleStage.MATURITY, "why", "ana", Instant.now());
+        p.moveTo(LifecycleStage.MATURITY, "why", "ana", null, Instant.now());
         ProblemException e = assertThrows(ProblemException.class,
-                () -> p.moveTo(LifecycleStage.GROWTH, "back", "ana", Instant.now()));
+                () -> p.moveTo(LifecycleStage.GROWTH, "back", "ana", null, Instant.now()));
         assertEquals(409, e.status());
         assertTrue(e.problem().detail().endsWith("allowed: DECLINE, RETIRED"), e.problem().detail());
         assertEquals(LifecycleStage.MATURITY, p.lifecycleStage());
 
-        p.moveTo(LifecycleStage.RETIRED, "end", "ana", Instant.now());
+        p.moveTo(LifecycleStage.RETIRED, "end", "ana", null, Instant.now());
         ProblemException last = assertThrows(ProblemException.class,
-                () -> p.moveTo(LifecycleStage.DECLINE, "again", "ana", Instant.now()));
+                () -> p.moveTo(LifecycleStage.DECLINE, "again", "ana", null, Instant.now()));
         assertTrue(last.problem().detail().contains("none (RETIRED is final)"), last.problem().detail());
     }
 
@@ -79,7 +79,7 @@ class LifecycleRulesTest {
         assertEquals(java.util.List.of("features", "objectives", "releases", "feedback"),
                 all.problem().errors().stream().map(dev.tandem.platform.problem.Problem.FieldError::field).toList());
         assertTrue(all.problem().detail().contains("3 feedback item(s) filed against it"), all.problem().detail());
-        p.moveTo(LifecycleStage.DEVELOPMENT, "go", "ana", Instant.now());
+        p.moveTo(LifecycleStage.DEVELOPMENT, "go", "ana", null, Instant.now());
         ProblemException stage = assertThrows(ProblemException.class, () -> p.requireDeletable(0, 0, 0, 0));
         assertTrue(stage.problem().detail().contains("only a product in CONCEPT can be deleted"));
     }

@@ -156,7 +156,9 @@ class PivotApiTest {
                 .body("items[1].before.vision", equalTo("Paying is easy"))
                 .body("items[1].after.vision", equalTo("Reorder in one click"))
                 .body("items[1].evidence[0].feedbackId", equalTo(feedback.toString()))
-                .body("items[1].pivotedBy", equalTo("ana.pm@example.com"));
+                .body("items[1].pivotedBy", equalTo("test-user"))
+                .body("items[1].createdBy.subject", equalTo("test-user"))
+                .body("items[1].onBehalfOf", equalTo("ana.pm@example.com"));
         given().queryParam("limit", 1).get(path).then().body("items[0].rationale", equalTo("SMB churns"))
                 .body("nextCursor", org.hamcrest.Matchers.notNullValue());
 

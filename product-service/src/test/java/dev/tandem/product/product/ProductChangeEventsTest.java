@@ -44,7 +44,8 @@ class ProductChangeEventsTest {
         assertEquals("LAUNCHED", changed.get("to").asText());
         assertEquals("LAUNCHED", changed.get("lifecycleStage").asText());
         assertEquals("GA", changed.get("reason").asText());
-        assertEquals("li", changed.get("changedBy").asText());
+        assertEquals("test-user", changed.get("changedBy").asText());
+        assertEquals("li", changed.get("onBehalfOf").asText());
         assertEquals(2, changed.get("version").asLong());
         assertTrue(changed.hasNonNull("changedAt"));
     }

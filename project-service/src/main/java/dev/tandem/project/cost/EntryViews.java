@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.tandem.platform.money.Money;
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Time and expense entries as the API shows them. */
@@ -23,10 +24,12 @@ public final class EntryViews {
                                 @Schema(example = "6.50") BigDecimal hours,
                                 @Schema(description = "hours × the member's hourly rate when recorded") Money cost,
                                 String note,
-                                Instant createdAt) {
+                                Instant createdAt,
+                                @Schema(description = "Who recorded it: the caller the gateway authenticated. Absent on entries older than this field.")
+                                Actor createdBy) {
         static TimeEntryView of(TimeEntry e) {
             return new TimeEntryView(e.id(), e.projectId(), e.personId(), e.taskId(), e.date(), e.hours(), e.cost(),
-                    e.note(), e.createdAt());
+                    e.note(), e.createdAt(), e.createdBy());
         }
     }
 
@@ -35,10 +38,12 @@ public final class EntryViews {
                               @Schema(example = "Licences") String category,
                               @Schema(example = "2027-01-12") LocalDate date,
                               String description,
-                              Instant createdAt) {
+                              Instant createdAt,
+                              @Schema(description = "Who recorded it: the caller the gateway authenticated. Absent on entries older than this field.")
+                              Actor createdBy) {
         static ExpenseView of(ExpenseEntry e) {
             return new ExpenseView(e.id(), e.projectId(), e.amount(), e.category(), e.date(), e.description(),
-                    e.createdAt());
+                    e.createdAt(), e.createdBy());
         }
     }
 

@@ -15,12 +15,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.tandem.platform.money.Money;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** Money the project spent other than people's time (licences, travel, hardware, …). */
 @Entity
 @Table(name = "expense_entry")
-public class ExpenseEntry extends PanacheEntityBase {
+public class ExpenseEntry extends AuthoredEntity {
 
     @Id
     UUID id;

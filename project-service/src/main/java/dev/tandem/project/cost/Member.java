@@ -15,12 +15,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import dev.tandem.platform.money.Money;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** A person on a project: role, share of their time (1–100 %) and hourly cost rate in the project's currency. */
 @Entity
 @Table(name = "project_member")
-public class Member extends PanacheEntityBase {
+public class Member extends AuthoredEntity {
 
     @Id
     UUID id;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.tandem.platform.money.Money;
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Schema(name = "Member")
@@ -16,10 +17,14 @@ public record MemberView(
         Money hourlyRate,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated, or project-service itself. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or project-service itself for a change made on another service's event or on a schedule.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     static MemberView of(Member m) {
         return new MemberView(m.id(), m.projectId(), m.personId(), m.role(), m.allocationPercent(), m.hourlyRate(),
-                m.createdAt(), m.updatedAt(), m.version());
+                m.createdAt(), m.updatedAt(), m.createdBy(), m.updatedBy(), m.version());
     }
 }

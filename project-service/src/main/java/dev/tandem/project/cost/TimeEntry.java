@@ -15,12 +15,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.tandem.platform.money.Money;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** Hours a member worked on a task of the project on a day; its cost is fixed at the member's rate when recorded. */
 @Entity
 @Table(name = "time_entry")
-public class TimeEntry extends PanacheEntityBase {
+public class TimeEntry extends AuthoredEntity {
 
     @Id
     UUID id;

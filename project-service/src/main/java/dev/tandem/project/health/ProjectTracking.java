@@ -16,11 +16,13 @@ import dev.tandem.events.EventType;
 import dev.tandem.events.project.ProjectBudgetExceeded;
 import dev.tandem.events.project.ProjectHealthChanged;
 import dev.tandem.platform.money.Money;
+import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 import dev.tandem.project.cost.ExpenseEntry;
 import dev.tandem.project.cost.TimeEntry;
 import dev.tandem.project.milestone.Milestone;
 import dev.tandem.project.project.Project;
+import dev.tandem.project.project.ProjectView;
 import dev.tandem.project.schedule.CriticalPath;
 import dev.tandem.project.schedule.Schedules;
 import dev.tandem.project.task.RemainingHoursDay;
@@ -47,6 +49,9 @@ public class ProjectTracking {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    History history;
 
     /** Health and budget events to publish once the project is flushed (its version final). */
     public final class Pending {
@@ -80,6 +85,8 @@ public class ProjectTracking {
                         ev.health().name(), ev.reasons().stream().map(r -> new ProjectHealthChanged.Reason(r.code(),
                                 r.severity().name(), r.message())).toList(),
                         ev.cpi(), ev.spi(), clock.instant(), p.version()));
+                // the project's history shows the new health, by whoever's change (or the schedule) moved it
+                history.record(type.aggregateType(), p.id(), type.type(), ProjectView.of(p));
             }
             if (budgetExceeded) {
                 EventType type = EventType.PROJECT_BUDGET_EXCEEDED;

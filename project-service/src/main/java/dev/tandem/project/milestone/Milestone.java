@@ -18,7 +18,7 @@ import jakarta.persistence.Version;
 
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /**
  * A milestone of a project: a named due date that is reached once. Overdue = due before today (UTC) and not
@@ -26,7 +26,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  */
 @Entity
 @Table(name = "milestone")
-public class Milestone extends PanacheEntityBase {
+public class Milestone extends AuthoredEntity {
 
     @Id
     UUID id;

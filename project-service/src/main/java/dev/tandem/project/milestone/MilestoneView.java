@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A milestone as the API shows it. */
@@ -19,10 +20,14 @@ public record MilestoneView(
         @Schema(description = "Reached on a UTC date after the due date.") boolean late,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated, or project-service itself. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or project-service itself for a change made on another service's event or on a schedule.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     static MilestoneView of(Milestone m, Clock clock) {
         return new MilestoneView(m.id(), m.projectId(), m.name(), m.dueDate(), m.reachedAt(),
-                m.isOverdue(clock), m.isLate(), m.createdAt(), m.updatedAt(), m.version());
+                m.isOverdue(clock), m.isLate(), m.createdAt(), m.updatedAt(), m.createdBy(), m.updatedBy(), m.version());
     }
 }

@@ -15,13 +15,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 import dev.tandem.platform.persistence.Exists;
 
 /** A program: a group of projects with one accountable owner. */
 @Entity
 @Table(name = "program")
-public class Program extends PanacheEntityBase {
+public class Program extends AuthoredEntity {
 
     @Id
     UUID id;

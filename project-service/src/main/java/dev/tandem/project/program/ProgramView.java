@@ -3,6 +3,7 @@ package dev.tandem.project.program;
 import java.time.Instant;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A program as the API shows it. */
@@ -16,11 +17,14 @@ public record ProgramView(
         @Schema(description = "Its projects rolled up: budget and spend per currency, worst health") ProgramRollup rollup,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated, or project-service itself. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or project-service itself for a change made on another service's event or on a schedule.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     static ProgramView of(Program p) {
         return new ProgramView(p.id(), p.key(), p.name(), p.description(), p.owner(), ProgramRollup.of(p.id()),
-                p.createdAt(), p.updatedAt(),
-                p.version());
+                p.createdAt(), p.updatedAt(), p.createdBy(), p.updatedBy(), p.version());
     }
 }

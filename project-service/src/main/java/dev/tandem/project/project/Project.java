@@ -25,7 +25,7 @@ import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.money.Money;
 import dev.tandem.project.health.Health;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import dev.tandem.platform.persistence.Exists;
@@ -36,7 +36,7 @@ import dev.tandem.platform.persistence.Exists;
  */
 @Entity
 @Table(name = "project")
-public class Project extends PanacheEntityBase {
+public class Project extends AuthoredEntity {
 
     /** Sort orders of the project list. */
     public enum Sort { createdAt, name }

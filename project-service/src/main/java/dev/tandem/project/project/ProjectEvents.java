@@ -7,20 +7,30 @@ import dev.tandem.events.EventType;
 import dev.tandem.events.project.ProjectCreated;
 import dev.tandem.events.project.ProjectStatusChanged;
 import dev.tandem.events.project.ProjectUpdated;
+import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 import dev.tandem.platform.money.Money;
 
-/** Turns project changes into outbox events (same transaction as the change). Call after a flush. */
+/**
+ * Turns project changes into outbox events and history entries (same transaction as the change). Call after a
+ * flush.
+ */
 @ApplicationScoped
 class ProjectEvents {
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    History history;
+
     void created(Project p) {
-        publish(EventType.PROJECT_CREATED, p, new ProjectCreated(p.id(), p.key(), p.name(), p.programId(),
-                p.productId(), p.featureIds(), p.manager(), p.scope(), money(p.budget()), p.plannedStart(),
-                p.plannedEnd(), p.status().name(), p.initialEstimatePersonMonths(), p.createdAt(), p.version()));
+        EventType type = EventType.PROJECT_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), p.id(), type.type(),
+                new ProjectCreated(p.id(), p.key(), p.name(), p.programId(), p.productId(), p.featureIds(),
+                        p.manager(), p.scope(), money(p.budget()), p.plannedStart(), p.plannedEnd(),
+                        p.status().name(), p.initialEstimatePersonMonths(), p.createdAt(), p.version()));
+        history.recordCreated(type.aggregateType(), p.id(), type.type(), ProjectView.of(p));
     }
 
     void updated(Project p) {
@@ -42,7 +52,9 @@ class ProjectEvents {
         return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
     }
 
+    /** The event, and the project's history entry: the fields of its view that changed. */
     private void publish(EventType type, Project p, Object payload) {
         outbox.publish(type.topic(), type.aggregateType(), p.id(), type.type(), payload);
+        history.record(type.aggregateType(), p.id(), type.type(), ProjectView.of(p));
     }
 }

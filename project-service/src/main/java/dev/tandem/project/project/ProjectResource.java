@@ -27,6 +27,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.tandem.events.EventType;
+import dev.tandem.platform.history.History;
+import dev.tandem.platform.history.HistoryPage;
 import dev.tandem.platform.idempotency.Idempotency;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.paging.Page;
@@ -67,6 +70,9 @@ public class ProjectResource {
 
     @Inject
     ProjectTracking tracking;
+
+    @Inject
+    History history;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -237,6 +243,41 @@ public class ProjectResource {
         events.statusChanged(project, from);
         pending.publish();
         return Versions.ok(ProjectView.of(project), project.version());
+    }
+
+    private static final String HISTORY_EXAMPLE = """
+            {"items": [
+              {"at": "2027-01-12T14:20:05.310442Z",
+               "actor": {"subject": "u-41b2", "kind": "PERSON", "name": "Ben Okafor"},
+               "eventType": "dev.tandem.project.updated.v1",
+               "changes": {"budget": {"from": {"amount": "80000.00", "currency": "EUR"},
+                                      "to": {"amount": "95000.00", "currency": "EUR"}}}},
+              {"at": "2027-01-04T09:00:00.120551Z",
+               "actor": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "ppm-sync"},
+               "eventType": "dev.tandem.project.created.v1",
+               "changes": {"key": {"from": null, "to": "REORDER"}, "name": {"from": null, "to": "One-click reorder"},
+                           "status": {"from": null, "to": "PROPOSED"}}}],
+             "nextCursor": "WzQxXQ"}""";
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getProjectHistory", summary = "A project's history: who changed what, newest first",
+            description = "One entry per change of the project (created, edited, status moves, health changes): when (at), who (actor: the caller the gateway "
+                    + "authenticated, or project-service itself for a change made on another service's event or "
+                    + "on a schedule), the event it published (eventType) and each field of the project's view that "
+                    + "changed, from → to (on creation every field set, from null). Kept for as long as the project "
+                    + "exists, independently of the event retention. Cursor-paginated; needs projects:read.")
+    @APIResponse(responseCode = "200", description = "One page of the project's changes, newest first",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = HistoryPage.class),
+                    examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams params,
+                            @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(id);
+        return PageLinks.ok(history.page(EventType.PROJECT_CREATED.aggregateType(), id, page), page, uri);
     }
 
     private static Project find(UUID id) {

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.tandem.platform.money.Money;
 import dev.tandem.project.health.Health;
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A project as the API shows it. */
@@ -39,6 +40,10 @@ public record ProjectView(
         Health health,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated, or project-service itself. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or project-service itself for a change made on another service's event or on a schedule.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     @Schema(name = "ProjectBaseline")
@@ -54,6 +59,6 @@ public record ProjectView(
                 List.copyOf(p.status().allowedNext()), p.initialEstimatePersonMonths(), p.proposedForFeatureId(),
                 b == null ? null : new BaselineView(b.budget(), b.plannedStart(), b.plannedEnd(), b.takenAt(),
                         b.estimateHours()),
-                p.health(), p.createdAt(), p.updatedAt(), p.version());
+                p.health(), p.createdAt(), p.updatedAt(), p.createdBy(), p.updatedBy(), p.version());
     }
 }

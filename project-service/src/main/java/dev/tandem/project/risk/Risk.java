@@ -18,12 +18,12 @@ import jakarta.persistence.Version;
 
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** A risk of a project: probability and impact 1–5, exposure = probability × impact, a mitigation and an owner. */
 @Entity
 @Table(name = "risk")
-public class Risk extends PanacheEntityBase {
+public class Risk extends AuthoredEntity {
 
     @Id
     UUID id;

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Bodies and views of the risk endpoints. */
@@ -82,13 +83,17 @@ public final class RiskApi {
             @Schema(example = "[\"MITIGATED\", \"CLOSED\"]") List<RiskStatus> allowedStatuses,
             Instant createdAt,
             Instant updatedAt,
+            @Schema(description = "Who created it: the caller the gateway authenticated, or project-service itself. Absent on records older than this field.")
+            Actor createdBy,
+            @Schema(description = "Who changed it last: the caller, or project-service itself for a change made on another service's event or on a schedule.")
+            Actor updatedBy,
             @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0")
             long version) {
 
         static RiskView of(Risk r) {
             return new RiskView(r.id(), r.projectId(), r.title(), r.probability(), r.impact(), r.exposure(),
                     r.mitigation(), r.owner(), r.status(), List.copyOf(r.status().allowedNext()), r.createdAt(),
-                    r.updatedAt(), r.version());
+                    r.updatedAt(), r.createdBy(), r.updatedBy(), r.version());
         }
     }
 

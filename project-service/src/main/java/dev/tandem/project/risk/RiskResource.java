@@ -23,6 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import dev.tandem.events.EventType;
+import dev.tandem.platform.history.History;
+import dev.tandem.platform.history.HistoryPage;
 import dev.tandem.platform.idempotency.Idempotency;
 import dev.tandem.platform.paging.Cursor;
 import dev.tandem.platform.paging.Page;
@@ -52,6 +55,9 @@ public class RiskResource {
 
     @Inject
     RiskEvents events;
+
+    @Inject
+    History history;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -159,6 +165,40 @@ public class RiskResource {
             events.updated(risk);
         }
         return Versions.ok(RiskApi.RiskView.of(risk), risk.version());
+    }
+
+    private static final String HISTORY_EXAMPLE = """
+            {"items": [
+              {"at": "2027-01-12T14:20:05.310442Z",
+               "actor": {"subject": "u-41b2", "kind": "PERSON", "name": "Ben Okafor"},
+               "eventType": "dev.tandem.risk.updated.v1",
+               "changes": {"status": {"from": "OPEN", "to": "MITIGATED"}, "probability": {"from": 3, "to": 2}}},
+              {"at": "2027-01-04T09:00:00.120551Z",
+               "actor": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "ppm-sync"},
+               "eventType": "dev.tandem.risk.created.v1",
+               "changes": {"title": {"from": null, "to": "Payment provider sandbox not available in time"},
+                           "probability": {"from": null, "to": 3}, "impact": {"from": null, "to": 4}}}],
+             "nextCursor": "WzQxXQ"}""";
+
+    @GET
+    @Path("/{riskId}/history")
+    @Operation(operationId = "getRiskHistory", summary = "A risk's history: who changed what, newest first",
+            description = "One entry per change of the risk (created, edited, status moves): when (at), who (actor: the caller the gateway "
+                    + "authenticated, or project-service itself for a change made on another service's event or "
+                    + "on a schedule), the event it published (eventType) and each field of the risk's view that "
+                    + "changed, from → to (on creation every field set, from null). Kept for as long as the risk "
+                    + "exists, independently of the event retention. Cursor-paginated; needs projects:read.")
+    @APIResponse(responseCode = "200", description = "One page of the risk's changes, newest first",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = HistoryPage.class),
+                    examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response history(@PathParam("projectId") UUID projectId, @PathParam("riskId") UUID riskId, @BeanParam PageParams params,
+                            @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(projectId, riskId);
+        return PageLinks.ok(history.page(EventType.RISK_CREATED.aggregateType(), riskId, page), page, uri);
     }
 
     private static Risk find(UUID projectId, UUID riskId) {

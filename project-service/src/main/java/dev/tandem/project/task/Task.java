@@ -23,7 +23,7 @@ import jakarta.persistence.Version;
 
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -34,7 +34,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "task")
-public class Task extends PanacheEntityBase {
+public class Task extends AuthoredEntity {
 
     @Id
     UUID id;

@@ -7,19 +7,28 @@ import dev.tandem.events.EventType;
 import dev.tandem.events.project.TaskCreated;
 import dev.tandem.events.project.TaskStatusChanged;
 import dev.tandem.events.project.TaskUpdated;
+import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
 
-/** Turns task changes into outbox events (same transaction as the change). Call after a flush. */
+/**
+ * Turns task changes into outbox events and history entries (same transaction as the change). Call after a flush.
+ */
 @ApplicationScoped
 class TaskEvents {
 
     @Inject
     Outbox outbox;
 
+    @Inject
+    History history;
+
     void created(Task t) {
-        publish(EventType.TASK_CREATED, t, new TaskCreated(t.id(), t.projectId(), t.title(), t.estimateHours(),
-                t.remainingHours(), t.assignee(), t.status().name(), t.blockedReason(), t.plannedStart(),
-                t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.createdAt(), t.version()));
+        EventType type = EventType.TASK_CREATED;
+        outbox.publish(type.topic(), type.aggregateType(), t.id(), type.type(),
+                new TaskCreated(t.id(), t.projectId(), t.title(), t.estimateHours(),
+                        t.remainingHours(), t.assignee(), t.status().name(), t.blockedReason(), t.plannedStart(),
+                        t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.createdAt(), t.version()));
+        history.recordCreated(type.aggregateType(), t.id(), type.type(), TaskView.of(t, null));
     }
 
     void updated(Task t) {
@@ -33,7 +42,12 @@ class TaskEvents {
                 from.name(), t.status().name(), reason, t.remainingHours(), t.updatedAt(), t.version()));
     }
 
+    /**
+     * The event, and the task's history entry: the fields of its view that changed (not the baseline estimate, which
+     * the project's approval sets).
+     */
     private void publish(EventType type, Task t, Object payload) {
         outbox.publish(type.topic(), type.aggregateType(), t.id(), type.type(), payload);
+        history.record(type.aggregateType(), t.id(), type.type(), TaskView.of(t, null));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,9 +15,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import dev.tandem.events.EventType;
+import dev.tandem.platform.history.History;
+import dev.tandem.platform.history.HistoryPage;
+import dev.tandem.platform.paging.PageLinks;
+import dev.tandem.platform.paging.PageParams;
+import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.project.health.ProjectTracking;
@@ -43,6 +52,9 @@ public class TaskResource {
 
     @Inject
     TaskEvents events;
+
+    @Inject
+    History history;
 
     @GET
     @Path("/{id}")
@@ -136,6 +148,41 @@ public class TaskResource {
         events.statusChanged(task, from, task.blockedReason());
         pending.publish();
         return Versions.ok(view(task), task.version());
+    }
+
+    private static final String HISTORY_EXAMPLE = """
+            {"items": [
+              {"at": "2027-01-12T14:20:05.310442Z",
+               "actor": {"subject": "u-41b2", "kind": "PERSON", "name": "Ben Okafor"},
+               "eventType": "dev.tandem.task.status-changed.v1",
+               "changes": {"status": {"from": "IN_PROGRESS", "to": "DONE"},
+                           "remainingHours": {"from": 6.50, "to": 0.00}}},
+              {"at": "2027-01-04T09:00:00.120551Z",
+               "actor": {"subject": "apikey:6f1c2c1e-3d0b-4d0e-9a53-6f0f2d1b9b1a", "kind": "SYSTEM", "name": "ppm-sync"},
+               "eventType": "dev.tandem.task.created.v1",
+               "changes": {"title": {"from": null, "to": "Reorder button on the order history page"},
+                           "estimateHours": {"from": null, "to": 16.00}, "status": {"from": null, "to": "TODO"}}}],
+             "nextCursor": "WzQxXQ"}""";
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(operationId = "getTaskHistory", summary = "A task's history: who changed what, newest first",
+            description = "One entry per change of the task (created, edited, status moves): when (at), who (actor: the caller the gateway "
+                    + "authenticated, or project-service itself for a change made on another service's event or "
+                    + "on a schedule), the event it published (eventType) and each field of the task's view that "
+                    + "changed, from → to (on creation every field set, from null). Kept for as long as the task "
+                    + "exists, independently of the event retention. Cursor-paginated; needs projects:read.")
+    @APIResponse(responseCode = "200", description = "One page of the task's changes, newest first",
+            headers = @Header(name = "Link", description = "rel=\"next\" URL of the next page, when there is one"),
+            content = @Content(schema = @Schema(implementation = HistoryPage.class),
+                    examples = @ExampleObject(name = "history", value = HISTORY_EXAMPLE)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public Response history(@PathParam("id") UUID id, @BeanParam PageParams params,
+                            @Context UriInfo uri) {
+        PageRequest page = params.toPageRequest();
+        find(id);
+        return PageLinks.ok(history.page(EventType.TASK_CREATED.aggregateType(), id, page), page, uri);
     }
 
     private static TaskView view(Task task) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.platform.security.Actor;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task as the API shows it. */
@@ -30,12 +31,16 @@ public record TaskView(
         List<UUID> dependsOn,
         Instant createdAt,
         Instant updatedAt,
+        @Schema(description = "Who created it: the caller the gateway authenticated, or project-service itself. Absent on records older than this field.")
+        Actor createdBy,
+        @Schema(description = "Who changed it last: the caller, or project-service itself for a change made on another service's event or on a schedule.")
+        Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
     static TaskView of(Task t, BigDecimal baselineEstimateHours) {
         return new TaskView(t.id(), t.projectId(), t.title(), t.estimateHours(), t.remainingHours(),
                 baselineEstimateHours, t.assignee(), t.status(), t.blockedReason(), List.copyOf(t.status().allowedNext()),
                 t.plannedStart(), t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.createdAt(), t.updatedAt(),
-                t.version());
+                t.createdBy(), t.updatedBy(), t.version());
     }
 }
