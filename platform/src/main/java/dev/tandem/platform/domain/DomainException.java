@@ -20,7 +20,9 @@ public class DomainException extends RuntimeException {
         /** The change conflicts with the record's current state: a duplicate, an illegal state change (409). */
         CONFLICT,
         /** Well-formed, but breaks a business rule across records or names something unknown (422). */
-        RULE_BROKEN
+        RULE_BROKEN,
+        /** The actor may not make this change, whoever else may (e.g. only its author edits a comment) (403). */
+        FORBIDDEN
     }
 
     /** A field the refusal is about and what is wrong with it (the problem's {@code errors[]}). */
@@ -57,6 +59,11 @@ public class DomainException extends RuntimeException {
     /** The change conflicts with the record's current state. */
     public static DomainException conflict(String detail, FieldIssue... issues) {
         return new DomainException(Kind.CONFLICT, detail, List.of(issues));
+    }
+
+    /** The actor may not make this change. */
+    public static DomainException forbidden(String detail, FieldIssue... issues) {
+        return new DomainException(Kind.FORBIDDEN, detail, List.of(issues));
     }
 
     /** Well-formed, but breaks a business rule or names something unknown. */

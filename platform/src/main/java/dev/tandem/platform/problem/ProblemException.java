@@ -31,6 +31,7 @@ public class ProblemException extends RuntimeException {
             case NOT_FOUND -> new ProblemException(404, "not-found", "Not found", e.getMessage(), List.of(errors));
             case CONFLICT -> conflict(e.getMessage(), errors);
             case RULE_BROKEN -> unprocessable(e.getMessage(), errors);
+            case FORBIDDEN -> new ProblemException(403, "forbidden", "Forbidden", e.getMessage(), List.of(errors));
         };
     }
 

@@ -223,6 +223,9 @@ class ProblemJsonTest {
         assertProblem(given().when().get(WIDGETS + "/refused/RULE_BROKEN").then(), 422, "unprocessable",
                 WIDGETS + "/refused/RULE_BROKEN")
                 .body("detail", equalTo("no such colour"));
+        assertProblem(given().when().get(WIDGETS + "/refused/FORBIDDEN").then(), 403, "forbidden",
+                WIDGETS + "/refused/FORBIDDEN")
+                .body("detail", equalTo("only its owner paints a widget"));
     }
 
     @Test

@@ -230,6 +230,7 @@ public class WidgetResource {
             case NOT_FOUND -> DomainException.notFound("Widget", "w-1");
             case CONFLICT -> DomainException.conflict("a CLOSED widget cannot move", issue);
             case RULE_BROKEN -> DomainException.ruleBroken("no such colour", issue);
+            case FORBIDDEN -> DomainException.forbidden("only its owner paints a widget", issue);
         };
     }
 
