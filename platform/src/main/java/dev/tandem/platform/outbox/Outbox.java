@@ -24,7 +24,7 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.platform.web.RequestContext;
+import dev.tandem.platform.telemetry.TraceContext;
 import org.hibernate.Session;
 
 /**
@@ -34,6 +34,9 @@ import org.hibernate.Session;
  * <p>However many events one call appends, it costs two statements: one hands out the aggregates' next sequence
  * numbers, one inserts the rows. A bulk operation appends its events with {@link #publishAll} rather than one
  * {@link #publish} per item.
+ *
+ * <p>Each row keeps the {@code traceparent} of the span current when it was written (the request's server span, or
+ * the inbox's process span of the event being handled): the relay's send continues that trace.
  */
 @ApplicationScoped
 public class Outbox {
@@ -76,9 +79,6 @@ public class Outbox {
 
     @Inject
     ObjectMapper json;
-
-    @Inject
-    RequestContext requestContext;
 
     @Inject
     OutboxRelay relay;
@@ -140,7 +140,7 @@ public class Outbox {
             sequences[i] = next.merge(new Aggregate(aggregateTypes[i], aggregateIds[i]), 1L, Long::sum) - 1;
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setString(1, requestContext.traceparent());
+            ps.setString(1, TraceContext.currentTraceparent());
             ps.setObject(2, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
             ps.setArray(3, c.createArrayOf("uuid", eventIds));
             ps.setArray(4, c.createArrayOf("text", topics));
