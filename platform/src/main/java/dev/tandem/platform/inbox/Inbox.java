@@ -71,6 +71,8 @@ import org.jboss.logging.Logger;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** One line per event processed (DEBUG), with its trace id. */
+    private static final Logger EVENTS = Logger.getLogger(EventSpans.TRAIL_CATEGORY);
 
     /** All rows of a batch in one statement; returns the ones that were new (a duplicate returns nothing). */
     private static final String RECORD = """
@@ -236,11 +238,21 @@ public class Inbox {
             processing.forEach(span -> EventSpans.endFailed(span, error));
             throw e;
         }
+        boolean trail = EVENTS.isDebugEnabled();
         for (int i = 0; i < processing.size(); i++) {
+            Span span = processing.get(i);
             if (!applied.get(i)) {
-                processing.get(i).setAttribute(EventSpans.DUPLICATE, true);
+                span.setAttribute(EventSpans.DUPLICATE, true);
             }
-            processing.get(i).end();
+            if (trail) {
+                Received r = batch.get(i);
+                try (Scope scope = r.parent().with(span).makeCurrent()) {
+                    EVENTS.debugf("processed %s %s (subject %s) from %s%s", r.envelope().type(),
+                            r.envelope().id(), r.envelope().subject(), r.envelope().source(),
+                            applied.get(i) ? "" : ": a duplicate, ignored");
+                }
+            }
+            span.end();
         }
         return applied;
     }

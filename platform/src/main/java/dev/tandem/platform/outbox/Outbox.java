@@ -24,8 +24,10 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.platform.telemetry.EventSpans;
 import dev.tandem.platform.telemetry.TraceContext;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * Records domain events in the caller's transaction. The events are published by the {@link OutboxRelay} only if,
@@ -36,10 +38,14 @@ import org.hibernate.Session;
  * {@link #publish} per item.
  *
  * <p>Each row keeps the {@code traceparent} of the span current when it was written (the request's server span, or
- * the inbox's process span of the event being handled): the relay's send continues that trace.
+ * the inbox's process span of the event being handled): the relay's send continues that trace. With the log
+ * category {@code dev.tandem.events} at DEBUG (the local run turns it on), each call writes one line, with the trace
+ * id of the work that wrote the events.
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Logger EVENTS = Logger.getLogger(EventSpans.TRAIL_CATEGORY);
 
     /**
      * Reserves {@code n} sequence numbers per aggregate and returns the last one. The rows are upserted in key order,
@@ -112,7 +118,25 @@ public class Outbox {
         em.flush();
         List<UUID> ids = em.unwrap(Session.class).doReturningWork(connection -> insert(connection, events));
         wakeRelayAfterCommit();
+        if (EVENTS.isDebugEnabled()) {
+            EVENTS.debug(written(events, ids));
+        }
         return ids;
+    }
+
+    /** {@code wrote <type> <id> (<aggregate> <id>) to <topic>}, or a count per type for several. */
+    private static String written(List<Event> events, List<UUID> ids) {
+        if (events.size() == 1) {
+            Event e = events.get(0);
+            return "wrote " + e.eventType() + " " + ids.get(0) + " (" + e.aggregateType() + " " + e.aggregateId()
+                    + ") to " + e.topic();
+        }
+        Map<String, Long> byType = new TreeMap<>();
+        events.forEach(e -> byType.merge(e.eventType() + " to " + e.topic(), 1L, Long::sum));
+        StringBuilder line = new StringBuilder("wrote ").append(events.size()).append(" events:");
+        byType.forEach((type, n) -> line.append(' ').append(n).append(" × ").append(type).append(';'));
+        line.setLength(line.length() - 1);
+        return line.toString();
     }
 
     private List<UUID> insert(Connection c, List<Event> events) throws SQLException {

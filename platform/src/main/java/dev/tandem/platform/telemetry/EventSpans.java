@@ -20,6 +20,12 @@ public final class EventSpans {
 
     /** The instrumentation scope of these spans. */
     public static final String SCOPE = "dev.tandem.platform";
+    /**
+     * The log category of the event trail: a DEBUG line per outbox write and per event the inbox processed, each
+     * with the trace id of its work, so a change can be followed through the services' logs. Off unless turned on
+     * ({@code quarkus.log.category."dev.tandem.events".level=DEBUG}; the local run does).
+     */
+    public static final String TRAIL_CATEGORY = "dev.tandem.events";
 
     static final AttributeKey<String> SYSTEM = AttributeKey.stringKey("messaging.system");
     static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
