@@ -42,6 +42,8 @@ public final class DevStack {
     public static final String JAVA_OPTS_ENV = "TANDEM_SERVICE_JAVA_OPTS";
     public static final String DEBUG_ENV = "TANDEM_DEBUG";
     public static final String REPLICAS_ENV = "TANDEM_REPLICAS";
+    /** The level of every service's event trail (log category {@code dev.tandem.events}); DEBUG here by default. */
+    public static final String EVENT_TRAIL_ENV = "QUARKUS_LOG_CATEGORY__DEV_TANDEM_EVENTS__LEVEL";
 
     static final String USAGE = """
             Usage: ./run [--build] [--reset] [--replicas N] [--help]
@@ -152,6 +154,12 @@ public final class DevStack {
         Path repoRoot = RepoRoot.find();
         StackConfig.Builder builder = configFrom(env, repoRoot).output(out).colour(colour).shutdownHook(false)
                 .supervise(true);
+        if (!env.containsKey(EVENT_TRAIL_ENV)) {
+            // the local run is where people read the interleaved logs: each service logs the events it writes and
+            // processes, with their trace ids, so a request can be followed through all of them
+            // (docs/observability.md); set the variable to INFO to silence it
+            builder.environment(EVENT_TRAIL_ENV, "DEBUG");
+        }
         replicas.ifPresent(builder::replicas);
         StackConfig config = builder.build();
         // an earlier devstack killed hard left its services and PostgreSQL running: stop them (refused while the

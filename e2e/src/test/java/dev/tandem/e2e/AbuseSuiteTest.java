@@ -77,12 +77,13 @@ import org.junit.jupiter.api.Test;
  * {@link SchemaCheck} reads it), malformed JSON, a wrong content type, an id that does not exist, a bad
  * {@code limit}/{@code cursor}, a missing or wrong {@code If-Match} is never answered 2xx;</li>
  * <li><b>nothing is written by a refused request</b>. Every write of a service publishes an event through its
- * outbox, and the event carries the {@code traceparent} of the request that wrote it; the suite sends its own trace
- * id with each request. After the bulk phase (and a quiet period for the outbox relays) every event on the three
- * Tandem topics since the start is attributed by its trace id: an event from a request answered 4xx (or from a
- * read) is a write by a refused request. Events with a trace id the suite did not send are what services wrote
- * in reaction to other events (they start a new trace) and are only counted; a write by a request answered 5xx is
- * listed with the 5xx it belongs to. Writes that publish no event are
+ * outbox, and the event's {@code traceparent} has the trace id of the request that wrote it; the suite sends its
+ * own trace id with each request. After the bulk phase (and a quiet period for the outbox relays) every event on
+ * the three Tandem topics since the start is attributed by its trace id: an event from a request answered 4xx (or
+ * from a read) is a write by a refused request. Events that services write in reaction to other events continue the
+ * trace of the write that caused them (OpenTelemetry, docs/observability.md) and count as its events; events with a
+ * trace id the suite did not send (the set-up's, and reactions to it) are only counted; a write by a request
+ * answered 5xx is listed with the 5xx it belongs to. Writes that publish no event are
  * covered twice more: every fixture's version (its ETag) before and after must be unchanged unless an accepted
  * request under its path or an event about it explains the change, and the gateway's API keys (which publish no
  * events) must number exactly those before plus those created by accepted requests.</li>
@@ -800,7 +801,7 @@ class AbuseSuiteTest {
             row(s, "slow on retry", String.valueOf(slowOnRetry.size()));
             row(s, "written by refused requests", writtenByRefused.size() + "  (" + eventCount + " events "
                     + "published during the run: " + eventsOfAccepted + " by accepted requests, " + eventsOfReactions
-                    + " by services reacting to events; versions of " + versionsCompared + " records compared, "
+                    + " in other traces (the set-up's); versions of " + versionsCompared + " records compared, "
                     + versionsChanged + " changed; API keys: " + apiKeyLine + ")");
             if (!writtenByFailed.isEmpty()) {
                 row(s, "written, answered 5xx", writtenByFailed.size() + "  (the write happened, the client was "

@@ -24,7 +24,6 @@ import dev.tandem.gateway.proxy.Exchange;
 import dev.tandem.gateway.proxy.GatewayProblems;
 import dev.tandem.gateway.proxy.GatewayRouter;
 import dev.tandem.gateway.proxy.RequestIds;
-import dev.tandem.gateway.proxy.TraceParent;
 import dev.tandem.gateway.proxy.Upstream;
 import dev.tandem.gateway.proxy.Upstreams;
 import dev.tandem.platform.security.InternalTokens;
@@ -233,7 +232,6 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
                         .setIdleTimeout(upstreamMillis)
                         .putHeader("Accept", "application/json")
                         .putHeader(RequestIds.HEADER, exchange.requestId())
-                        .putHeader(TraceParent.HEADER, exchange.traceParent().header())
                         .putHeader(InternalTokens.HEADER, token))
                 .compose(request -> {
                     sent.set(request);

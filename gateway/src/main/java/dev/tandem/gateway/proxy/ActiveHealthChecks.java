@@ -11,7 +11,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.tracing.TracingPolicy;
 
 /**
  * Active health checks: every {@code tandem.upstream-health.interval} (5 s; 0 turns them off) each instance of each
@@ -21,6 +24,9 @@ import io.vertx.core.http.HttpMethod;
  * waiting for requests to fail first; it gets requests again as soon as a check finds it ready. With every instance
  * not ready, requests still go to them (the circuit decides), so one failing check never makes a whole upstream
  * unreachable. Transitions are logged.
+ *
+ * <p>The checks have an HTTP client of their own, untraced: they are the gateway's housekeeping, not anyone's
+ * request, and a trace per instance every few seconds would bury the traces of the requests.
  */
 @ApplicationScoped
 public class ActiveHealthChecks {
@@ -32,6 +38,7 @@ public class ActiveHealthChecks {
     private final Duration interval;
     private final Duration timeout;
     private final String path;
+    private final HttpClient client;
     private long timerId = -1;
 
     public ActiveHealthChecks(Upstreams upstreams, Vertx vertx,
@@ -43,6 +50,10 @@ public class ActiveHealthChecks {
         this.interval = interval;
         this.timeout = timeout;
         this.path = path;
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setKeepAlive(true)
+                .setTracingPolicy(TracingPolicy.IGNORE)
+                .setName("tandem-gateway-health-checks"));
     }
 
     void start(@Observes StartupEvent started) {
@@ -62,7 +73,7 @@ public class ActiveHealthChecks {
     }
 
     private void check(Upstream upstream, Upstream.Instance instance) {
-        upstream.client().request(upstream.request(instance, HttpMethod.GET, path)
+        client.request(upstream.request(instance, HttpMethod.GET, path)
                         .setTimeout(timeout.toMillis()).putHeader("Accept", "application/json"))
                 .compose(request -> request.send())
                 .onComplete(ar -> {
@@ -88,5 +99,6 @@ public class ActiveHealthChecks {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
         }
+        client.close();
     }
 }

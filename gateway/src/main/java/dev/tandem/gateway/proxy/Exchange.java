@@ -9,15 +9,15 @@ import io.vertx.ext.web.RoutingContext;
  * and read by every later one (future authentication and rate-limit filters included).
  *
  * @param requestId   the accepted or created {@code X-Request-Id}
- * @param traceParent the {@code traceparent} for the hop to the upstream
- * @param traceState  the incoming {@code tracestate}, forwarded only with a valid incoming traceparent
+ * @param traceId     the trace id of the gateway's server span (for the access log; the span itself, and the
+ *                    {@code traceparent} sent upstream, are OpenTelemetry's: Quarkus and Vert.x tracing)
  * @param route       the matched route, or null when no route matches (the proxy then answers 404)
  * @param path        the normalised request path used for matching and forwarding
  * @param startNanos  when the gateway started on the request
  * @param upstreamHeaders headers a filter wants on the upstream request (e.g. an internal token); the proxy sets
  *                    them last, replacing any header of the same name from the client
  */
-public record Exchange(String requestId, TraceParent traceParent, String traceState, Route route, String path,
+public record Exchange(String requestId, String traceId, Route route, String path,
                        long startNanos, MultiMap upstreamHeaders) {
 
     static final String KEY = "tandem.gateway.exchange";

@@ -1,7 +1,6 @@
 package dev.tandem.gateway.proxy;
 
 import java.util.LinkedHashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import dev.tandem.gateway.openapi.OpenApiHandler;
 import dev.tandem.gateway.routing.Route;
+import dev.tandem.platform.telemetry.TraceContext;
 import dev.tandem.platform.web.RequestContext;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
@@ -26,7 +26,7 @@ import io.vertx.ext.web.RoutingContext;
  * Puts the gateway on Quarkus' Vert.x router. Every gateway request runs through ordered route handlers:
  *
  * <ol>
- * <li>{@link #ORDER_EXCHANGE}: request id, trace context, route match, access log ({@link Exchange});</li>
+ * <li>{@link #ORDER_EXCHANGE}: request id, trace id, route match, access log ({@link Exchange});</li>
  * <li>{@link #ORDER_AUTHENTICATION}, {@link #ORDER_RATE_LIMIT}, {@link #ORDER_AUTHORIZATION}: the filters
  * (plain {@code Handler<RoutingContext>} routes on the same paths that either call {@code ctx.next()} or answer
  * with {@link GatewayProblems}): {@code auth.AccessControl}, {@code ratelimit.RateLimitFilter};</li>
@@ -109,21 +109,13 @@ public class GatewayRouter {
         }
         String path = ctx.normalizedPath();
         Route route = upstreams.routes().match(path).orElse(null);
-        Optional<TraceParent> incoming = TraceParent.parse(request.getHeader(TraceParent.HEADER));
-        String requestId;
-        TraceParent hop;
-        if (requestContext.isBound()) {
-            // the platform's HTTP conventions ran first (order -1000) and already decided both for this request:
-            // use the same values, so logs, problems and the X-Request-Id header all agree
-            requestId = requestContext.requestId();
-            hop = TraceParent.parse(requestContext.traceparent())
-                    .orElseGet(() -> incoming.map(TraceParent::nextHop).orElseGet(TraceParent::newTrace));
-        } else {
-            requestId = RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
-            hop = incoming.map(TraceParent::nextHop).orElseGet(TraceParent::newTrace);
-        }
-        String traceState = incoming.isPresent() ? request.getHeader(TraceParent.STATE_HEADER) : null;
-        Exchange exchange = new Exchange(requestId, hop, traceState, route, path, System.nanoTime(),
+        // the platform's HTTP conventions ran first (order -1000) and already decided the request id: use the same
+        // value, so logs, problems and the X-Request-Id header all agree
+        String requestId = requestContext.isBound() ? requestContext.requestId()
+                : RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+        // the server span Quarkus started for this request (from its traceparent, or a new trace)
+        String traceId = TraceContext.currentTraceId();
+        Exchange exchange = new Exchange(requestId, traceId == null ? "-" : traceId, route, path, System.nanoTime(),
                 MultiMap.caseInsensitiveMultiMap());
         ctx.put(Exchange.KEY, exchange);
 
@@ -161,7 +153,7 @@ public class GatewayRouter {
                 .append(" upstream=").append(exchange.upstream() == null ? "-" : exchange.upstream())
                 .append(" status=").append(ctx.response().getStatusCode())
                 .append(" durationMs=").append(millis)
-                .append(" traceId=").append(exchange.traceParent().traceId());
+                .append(" traceId=").append(exchange.traceId());
         String problem = ctx.get(Exchange.PROBLEM_KEY);
         if (problem != null) {
             line.append(" problem=").append(problem);

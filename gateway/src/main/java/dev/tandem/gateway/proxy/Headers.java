@@ -14,7 +14,10 @@ final class Headers {
             "connection", "keep-alive", "transfer-encoding", "te", "trailer", "upgrade", "host",
             "proxy-connection", "proxy-authenticate", "proxy-authorization");
 
-    /** Set by the gateway itself on the upstream request; incoming values are replaced. */
+    /**
+     * Set by the gateway itself on the upstream request; incoming values are replaced (the trace context by the
+     * client span's, which Vert.x tracing writes).
+     */
     private static final Set<String> GATEWAY_OWNED_REQUEST = Set.of(
             "x-request-id", "traceparent", "tracestate", "x-forwarded-proto", "x-forwarded-host",
             "x-forwarded-for", "expect");

@@ -163,10 +163,8 @@ public class ProxyHandler implements Handler<RoutingContext> {
                     .setIdleTimeout(0);
             Headers.copyRequestHeaders(in.headers(), options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
             options.putHeader(RequestIds.HEADER, exchange.requestId());
-            options.putHeader(TraceParent.HEADER, exchange.traceParent().header());
-            if (exchange.traceState() != null) {
-                options.putHeader(TraceParent.STATE_HEADER, exchange.traceState());
-            }
+            // traceparent (and tracestate) are not copied: Vert.x tracing makes the upstream call a client span of
+            // this request's server span and sends that span's context (Headers leaves the client's values out)
             addForwardedHeaders(in, options);
             // the caller's credentials end at the gateway; upstreams get the internal token it signs instead
             for (String credential : CREDENTIAL_HEADERS) {

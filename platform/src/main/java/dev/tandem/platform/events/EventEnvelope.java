@@ -23,8 +23,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * @param subject     the aggregate id
  * @param time        when the change happened
  * @param sequence    position of this event among its aggregate's events, starting at 1 (extension {@code sequence})
- * @param traceparent W3C trace context of the request that caused the change (plain {@code traceparent} header,
- *                    as OpenTelemetry's Kafka instrumentation reads it)
+ * @param traceparent W3C trace context (plain {@code traceparent} header, the CloudEvents distributed-tracing
+ *                    extension, as OpenTelemetry's Kafka instrumentation reads it): the relay's send span, a child of
+ *                    the span that wrote the change (the request's); written from the OpenTelemetry context
+ *                    ({@code telemetry.TraceContext}), never made up
  * @param actor       who caused the change (extensions {@code actor}, {@code actorname}, {@code actorkind}): the
  *                    verified caller, or {@code system:<service>} for work done on events or schedules; null on
  *                    events published before actors were recorded

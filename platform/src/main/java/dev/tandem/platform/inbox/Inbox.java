@@ -24,8 +24,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.events.EventEnvelope;
 import dev.tandem.platform.events.EventEnvelope.MalformedEventException;
+import dev.tandem.platform.telemetry.EventSpans;
+import dev.tandem.platform.telemetry.TraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -54,11 +60,19 @@ import org.jboss.logging.Logger;
  *       once.</li>
  * </ul>
  * The batch's offsets are committed only after all of that.
+ *
+ * <p>Tracing: each handled event gets a CONSUMER span ({@link EventSpans#startProcess}), a child of the context its
+ * record carries ({@code traceparent}: the producer's send span), current while its handler runs, so the handler's
+ * log lines carry the trace id and the events it publishes continue the trace. The spans of one transaction end when
+ * it commits or fails; an attempt that failed ends them as failed, and the next attempt has spans of its own. Skipped
+ * types get no span.
  */
 @ApplicationScoped
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** One line per event processed (DEBUG), with its trace id. */
+    private static final Logger EVENTS = Logger.getLogger(EventSpans.TRAIL_CATEGORY);
 
     /** All rows of a batch in one statement; returns the ones that were new (a duplicate returns nothing). */
     private static final String RECORD = """
@@ -78,6 +92,11 @@ public class Inbox {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    OpenTelemetry openTelemetry;
+
+    private EventSpans spans;
 
     @ConfigProperty(name = "tandem.inbox.max-attempts", defaultValue = "5")
     int maxAttempts;
@@ -101,6 +120,7 @@ public class Inbox {
 
     @PostConstruct
     void init() {
+        spans = new EventSpans(openTelemetry);
         json = apiJson.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         // the text rule guards what clients send (SafeTextModule); an event another service already accepted and
         // published is read as it is, never dead-lettered for a character stored before the rule existed
@@ -108,9 +128,10 @@ public class Inbox {
                 .addDeserializer(String.class, com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance));
     }
 
-    /** One received event the consumer handles, decoded. */
+    /** One received event the consumer handles, decoded, with the trace context its record carries. */
     private record Received(KafkaRecord<String, byte[]> message, ConsumerRecord<String, byte[]> record,
-                            EventEnvelope envelope, EventHandlers.Registration<?> registration, Object payload) {
+                            EventEnvelope envelope, EventHandlers.Registration<?> registration, Object payload,
+                            Context parent) {
         String key() {
             return envelope.source() + '\u0000' + envelope.id();
         }
@@ -161,7 +182,7 @@ public class Inbox {
                 EventEnvelope envelope = EventEnvelope.fromHeaders(record.headers());
                 EventHandlers.Registration<?> registration = handlers.find(envelope.type());
                 handled.add(new Received(message, record, envelope, registration,
-                        decode(record, registration.payloadType())));
+                        decode(record, registration.payloadType()), TraceContext.fromHeaders(record.headers())));
             } catch (MalformedEventException e) {
                 deadLetter(message, record, type, e);
             }
@@ -173,7 +194,7 @@ public class Inbox {
             String topic = handled.get(0).record().topic();
             for (int attempt = 1; ; attempt++) {
                 try {
-                    List<Boolean> applied = QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(handled));
+                    List<Boolean> applied = applyInNewTransaction(handled);
                     recovered(topic);
                     for (int i = 0; i < handled.size(); i++) {
                         count(handled.get(i), applied.get(i));
@@ -198,15 +219,55 @@ public class Inbox {
         }
     }
 
-    /** For each event, whether it was applied (false: a duplicate, of an earlier delivery or within the batch). */
-    private List<Boolean> applyInOneTransaction(List<Received> batch) throws Exception {
+    /**
+     * Applies the events in one new transaction, each inside its process span; the spans end with the transaction.
+     * For each event, whether it was applied (false: a duplicate, of an earlier delivery or within the batch).
+     */
+    private List<Boolean> applyInNewTransaction(List<Received> batch) {
+        List<Span> processing = new ArrayList<>(batch.size());
+        for (Received r : batch) {
+            processing.add(spans.startProcess(r.parent(), r.record().topic(), r.record().partition(),
+                    r.record().offset(), r.envelope().id(), r.envelope().type(), r.envelope().source(),
+                    r.envelope().subject()));
+        }
+        List<Boolean> applied;
+        try {
+            applied = QuarkusTransaction.requiringNew().call(() -> applyInOneTransaction(batch, processing));
+        } catch (RuntimeException e) {
+            String error = rootMessage(e);
+            processing.forEach(span -> EventSpans.endFailed(span, error));
+            throw e;
+        }
+        boolean trail = EVENTS.isDebugEnabled();
+        for (int i = 0; i < processing.size(); i++) {
+            Span span = processing.get(i);
+            if (!applied.get(i)) {
+                span.setAttribute(EventSpans.DUPLICATE, true);
+            }
+            if (trail) {
+                Received r = batch.get(i);
+                try (Scope scope = r.parent().with(span).makeCurrent()) {
+                    EVENTS.debugf("processed %s %s (subject %s) from %s%s", r.envelope().type(),
+                            r.envelope().id(), r.envelope().subject(), r.envelope().source(),
+                            applied.get(i) ? "" : ": a duplicate, ignored");
+                }
+            }
+            span.end();
+        }
+        return applied;
+    }
+
+    private List<Boolean> applyInOneTransaction(List<Received> batch, List<Span> processing) throws Exception {
         Set<String> fresh = remember(batch);
         List<Boolean> applied = new ArrayList<>(batch.size());
-        for (Received received : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            Received received = batch.get(i);
             // remove: a second copy of the same event within the batch is a duplicate too
             boolean first = fresh.remove(received.key());
             if (first) {
-                received.registration().invoke(received.envelope(), received.payload());
+                try (Scope scope = received.parent().with(processing.get(i)).makeCurrent()) {
+                    received.registration().invoke(received.envelope(), received.payload());
+                }
             }
             applied.add(first);
         }
@@ -220,8 +281,7 @@ public class Inbox {
         int transientAttempts = 0;
         for (int attempt = 1; attempt <= maxAttempts; ) {
             try {
-                boolean applied = QuarkusTransaction.requiringNew()
-                        .call(() -> applyInOneTransaction(List.of(received)).get(0));
+                boolean applied = applyInNewTransaction(List.of(received)).get(0);
                 recovered(topic);
                 return applied;
             } catch (RuntimeException e) {
@@ -232,8 +292,10 @@ public class Inbox {
                     continue;
                 }
                 last = e;
-                LOG.warnf("inbox: %s %s failed (attempt %d of %d): %s", received.envelope().type(),
-                        received.envelope().id(), attempt, maxAttempts, rootMessage(e));
+                try (Scope scope = received.parent().makeCurrent()) { // the line carries the event's trace id
+                    LOG.warnf("inbox: %s %s failed (attempt %d of %d): %s", received.envelope().type(),
+                            received.envelope().id(), attempt, maxAttempts, rootMessage(e));
+                }
                 if (attempt < maxAttempts) {
                     sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 6)));
                 }
@@ -293,8 +355,10 @@ public class Inbox {
     private void deadLetter(KafkaRecord<String, byte[]> message, ConsumerRecord<String, byte[]> record, String type,
                             RuntimeException reason) {
         String where = record.topic() + "-" + record.partition() + "@" + record.offset();
-        LOG.warnf("inbox: dead-lettering %s record %s: %s", type == null ? "an untyped" : type, where,
-                reason.getMessage());
+        try (Scope scope = TraceContext.fromHeaders(record.headers()).makeCurrent()) { // with the event's trace id
+            LOG.warnf("inbox: dead-lettering %s record %s: %s", type == null ? "an untyped" : type, where,
+                    reason.getMessage());
+        }
         for (int attempt = 1; ; attempt++) {
             try {
                 message.nack(reason).toCompletableFuture().join();

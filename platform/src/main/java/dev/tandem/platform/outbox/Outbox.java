@@ -26,8 +26,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.security.Actor;
 import dev.tandem.platform.security.Actors;
-import dev.tandem.platform.web.RequestContext;
+import dev.tandem.platform.telemetry.EventSpans;
+import dev.tandem.platform.telemetry.TraceContext;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 
 /**
  * Records domain events in the caller's transaction. The events are published by the {@link OutboxRelay} only if,
@@ -37,9 +39,16 @@ import org.hibernate.Session;
  * <p>However many events one call appends, it costs two statements: one hands out the aggregates' next sequence
  * numbers, one inserts the rows. A bulk operation appends its events with {@link #publishAll} rather than one
  * {@link #publish} per item.
+ *
+ * <p>Each row keeps the {@code traceparent} of the span current when it was written (the request's server span, or
+ * the inbox's process span of the event being handled): the relay's send continues that trace. With the log
+ * category {@code dev.tandem.events} at DEBUG (the local run turns it on), each call writes one line, with the trace
+ * id of the work that wrote the events.
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final Logger EVENTS = Logger.getLogger(EventSpans.TRAIL_CATEGORY);
 
     /**
      * Reserves {@code n} sequence numbers per aggregate and returns the last one. The rows are upserted in key order,
@@ -82,9 +91,6 @@ public class Outbox {
     ObjectMapper json;
 
     @Inject
-    RequestContext requestContext;
-
-    @Inject
     OutboxRelay relay;
 
     @Inject
@@ -119,7 +125,25 @@ public class Outbox {
         em.flush();
         List<UUID> ids = em.unwrap(Session.class).doReturningWork(connection -> insert(connection, events));
         wakeRelayAfterCommit();
+        if (EVENTS.isDebugEnabled()) {
+            EVENTS.debug(written(events, ids));
+        }
         return ids;
+    }
+
+    /** {@code wrote <type> <id> (<aggregate> <id>) to <topic>}, or a count per type for several. */
+    private static String written(List<Event> events, List<UUID> ids) {
+        if (events.size() == 1) {
+            Event e = events.get(0);
+            return "wrote " + e.eventType() + " " + ids.get(0) + " (" + e.aggregateType() + " " + e.aggregateId()
+                    + ") to " + e.topic();
+        }
+        Map<String, Long> byType = new TreeMap<>();
+        events.forEach(e -> byType.merge(e.eventType() + " to " + e.topic(), 1L, Long::sum));
+        StringBuilder line = new StringBuilder("wrote ").append(events.size()).append(" events:");
+        byType.forEach((type, n) -> line.append(' ').append(n).append(" × ").append(type).append(';'));
+        line.setLength(line.length() - 1);
+        return line.toString();
     }
 
     private List<UUID> insert(Connection c, List<Event> events) throws SQLException {
@@ -148,7 +172,7 @@ public class Outbox {
         }
         Actor actor = actors.current();
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            ps.setString(1, requestContext.traceparent());
+            ps.setString(1, TraceContext.currentTraceparent());
             ps.setObject(2, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
             ps.setString(3, actor.subject());
             ps.setString(4, actor.name());

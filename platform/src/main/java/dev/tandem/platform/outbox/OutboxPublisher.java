@@ -21,6 +21,10 @@ import javax.sql.DataSource;
 
 import dev.tandem.platform.events.EventEnvelope;
 import dev.tandem.platform.security.Actor;
+import dev.tandem.platform.telemetry.EventSpans;
+import dev.tandem.platform.telemetry.TraceContext;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -39,6 +43,10 @@ import org.jboss.logging.Logger;
  * </ul>
  * Delivery is at-least-once (a crash between the broker's ack and the commit re-sends the row with the same
  * {@code ce_id}); consumers de-duplicate with the inbox.
+ *
+ * <p>Tracing: each send is a PRODUCER span ({@link EventSpans#startSend}) whose parent is the context stored on the
+ * row (the request that wrote the event), ended when the broker answers; the record's {@code traceparent} is that
+ * span's, so consumers continue the same trace.
  */
 public final class OutboxPublisher {
 
@@ -64,12 +72,15 @@ public final class OutboxPublisher {
     private final Producer<String, byte[]> producer;
     private final String source;
     private final int batchSize;
+    private final EventSpans spans;
 
-    public OutboxPublisher(DataSource dataSource, Producer<String, byte[]> producer, String source, int batchSize) {
+    public OutboxPublisher(DataSource dataSource, Producer<String, byte[]> producer, String source, int batchSize,
+            EventSpans spans) {
         this.dataSource = dataSource;
         this.producer = producer;
         this.source = source;
         this.batchSize = batchSize;
+        this.spans = spans;
     }
 
     /** The outcome of one batch. */
@@ -102,8 +113,18 @@ public final class OutboxPublisher {
         }
         List<Row> publishable = inOrderPrefix(c, claimed);
         List<Future<RecordMetadata>> acks = new ArrayList<>(publishable.size());
+        List<Span> sends = new ArrayList<>(publishable.size());
         for (Row row : publishable) {
-            acks.add(producer.send(toRecord(row)));
+            Span send = spans.startSend(TraceContext.fromTraceparent(row.traceparent()), row.topic(), row.eventId(),
+                    row.eventType(), source, row.aggregateId());
+            sends.add(send);
+            try {
+                acks.add(producer.send(toRecord(row, Context.root().with(send))));
+            } catch (RuntimeException e) {
+                // the producer refused at once (closed, serialisation): end every span started so far, then fail
+                sends.forEach(s -> EventSpans.endFailed(s, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                throw e;
+            }
         }
         producer.flush();
 
@@ -113,6 +134,11 @@ public final class OutboxPublisher {
         for (int i = 0; i < publishable.size(); i++) {
             Row row = publishable.get(i);
             String error = awaitAck(acks.get(i));
+            if (error == null) {
+                sends.get(i).end();
+            } else {
+                EventSpans.endFailed(sends.get(i), error);
+            }
             if (error == null && !brokenAggregates.contains(row.aggregateKey())) {
                 sent.add(row.position());
             } else {
@@ -191,9 +217,10 @@ public final class OutboxPublisher {
         return publishable;
     }
 
-    private ProducerRecord<String, byte[]> toRecord(Row row) {
+    /** The record of a row; its {@code traceparent} is the send span's ({@code sending}). */
+    private ProducerRecord<String, byte[]> toRecord(Row row, Context sending) {
         EventEnvelope envelope = new EventEnvelope(row.eventId(), source, row.eventType(), row.aggregateId(),
-                row.occurredAt(), row.sequence(), row.traceparent(), row.actor());
+                row.occurredAt(), row.sequence(), TraceContext.traceparent(sending), row.actor());
         return new ProducerRecord<>(row.topic(), null, row.aggregateId(),
                 row.payload().getBytes(StandardCharsets.UTF_8), envelope.toHeaders());
     }

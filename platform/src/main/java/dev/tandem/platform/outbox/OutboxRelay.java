@@ -10,9 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import dev.tandem.platform.telemetry.EventSpans;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -42,6 +44,9 @@ public class OutboxRelay {
     @Inject
     EventSource eventSource;
 
+    @Inject
+    OpenTelemetry openTelemetry;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -69,7 +74,8 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
-        publisher = new OutboxPublisher(dataSource, producer, eventSource.source(), batchSize);
+        publisher = new OutboxPublisher(dataSource, producer, eventSource.source(), batchSize,
+                new EventSpans(openTelemetry));
         published = meters.counter("tandem.outbox.published");
         failed = meters.counter("tandem.outbox.failed");
         meters.gauge("tandem.outbox.pending", pending);

@@ -31,8 +31,8 @@ import org.jboss.logging.Logger;
  * The HTTP conventions that must hold before and outside Quarkus REST, installed on the Vert.x router.
  *
  * <ul>
- * <li>Every request gets its request id and traceparent first ({@link RequestContext}); every response, whoever
- * writes it, carries {@code X-Request-Id}.</li>
+ * <li>Every request gets its request id first ({@link RequestContext}); every response, whoever writes it, carries
+ * {@code X-Request-Id}. (Its trace context is OpenTelemetry's: Quarkus starts the server span before any route.)</li>
  * <li>A query parameter with a control character in its name or value is a 400 problem naming it
  * ({@link TextRules}).</li>
  * <li>A body larger than the limit of its route is answered with a 413 problem. The limit is
@@ -100,8 +100,7 @@ public class HttpConventionsRouter {
 
     private void begin(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        RequestContext.Values values = RequestContext.fromHeaders(
-                request.getHeader(RequestContext.REQUEST_ID_HEADER), request.getHeader(TraceParent.HEADER));
+        RequestContext.Values values = RequestContext.fromHeaders(request.getHeader(RequestContext.REQUEST_ID_HEADER));
         RequestContext.bind(values, request);
         ctx.put(RequestContext.class.getName(), values);
         ctx.addHeadersEndHandler(v -> ctx.response().headers()

@@ -12,17 +12,19 @@ import io.vertx.core.http.HttpServerRequest;
 import org.jboss.logging.MDC;
 
 /**
- * The request id and W3C trace context of the work in progress; inject it anywhere.
+ * The request id of the work in progress; inject it anywhere.
  *
- * <p>Inside an HTTP request the values are the request's: {@link HttpConventionsRouter} takes {@code X-Request-Id}
- * and {@code traceparent} from the request (or makes new ones) before anything else runs, and stores them in the
- * request's Vert.x duplicated context, which Quarkus carries over to worker threads, so the values are per request
- * although this bean is application scoped. It is deliberately not {@code @RequestScoped}: the outbox writer, Kafka
- * consumers and scheduled jobs call it where no request scope is active, and a request-scoped bean would throw there.
+ * <p>Inside an HTTP request the value is the request's: {@link HttpConventionsRouter} takes {@code X-Request-Id} from
+ * the request (or makes a new one) before anything else runs, and stores it in the request's Vert.x duplicated
+ * context, which Quarkus carries over to worker threads, so the value is per request although this bean is
+ * application scoped. It is deliberately not {@code @RequestScoped}: Kafka consumers and scheduled jobs call it where
+ * no request scope is active, and a request-scoped bean would throw there.
  *
  * <p>Outside a request: on a Vert.x duplicated context (a Kafka message, a scheduled run) the first call creates a
- * fresh id and traceparent and keeps them for the rest of that unit of work; on a plain thread every call returns
- * fresh values.
+ * fresh id and keeps it for the rest of that unit of work; on a plain thread every call returns a fresh one.
+ *
+ * <p>The trace context is not kept here: OpenTelemetry owns it (Quarkus starts a server span per request from its
+ * {@code traceparent}); read it with {@code dev.tandem.platform.telemetry.TraceContext}.
  */
 @ApplicationScoped
 public class RequestContext {
@@ -42,19 +44,6 @@ public class RequestContext {
     }
 
     /**
-     * The traceparent to send on (outgoing calls, events): the caller's trace id and flags with this service's span
-     * id, or a new sampled trace when the caller sent none or an invalid one.
-     */
-    public String traceparent() {
-        return current().traceparent().toString();
-    }
-
-    /** The 32-hex-digit trace id of {@link #traceparent()}. */
-    public String traceId() {
-        return current().traceparent().traceId();
-    }
-
-    /**
      * A header of the current HTTP request exactly as received (an empty value stays empty, where a Jakarta REST
      * {@code @HeaderParam} would give null); empty outside a request or when the header is absent.
      */
@@ -65,7 +54,7 @@ public class RequestContext {
         return ContextLocals.<HttpServerRequest>get(REQUEST_KEY).map(r -> r.getHeader(name));
     }
 
-    /** Whether an HTTP request (or an earlier call in this unit of work) set the values. */
+    /** Whether an HTTP request (or an earlier call in this unit of work) set the value. */
     public boolean isBound() {
         return lookup() != null;
     }
@@ -75,12 +64,9 @@ public class RequestContext {
         return candidate != null && SANE_ID.matcher(candidate).matches();
     }
 
-    /** The values a request starts with, from its headers (either may be null). */
-    static Values fromHeaders(String requestIdHeader, String traceparentHeader) {
-        String requestId = isSaneRequestId(requestIdHeader) ? requestIdHeader : newRequestId();
-        TraceParent traceparent = TraceParent.parse(traceparentHeader).map(TraceParent::child)
-                .orElseGet(TraceParent::random);
-        return new Values(requestId, traceparent);
+    /** The values a request starts with, from its {@code X-Request-Id} header (may be null). */
+    static Values fromHeaders(String requestIdHeader) {
+        return new Values(isSaneRequestId(requestIdHeader) ? requestIdHeader : newRequestId());
     }
 
     /** Binds values to the current Vert.x duplicated context and the MDC; false when not on such a context. */
@@ -106,7 +92,7 @@ public class RequestContext {
     private static Values current() {
         Values values = lookup();
         if (values == null) {
-            values = new Values(newRequestId(), TraceParent.random());
+            values = new Values(newRequestId());
             bind(values, null);
         }
         return values;
@@ -116,7 +102,7 @@ public class RequestContext {
         return UUID.randomUUID().toString();
     }
 
-    /** A request id and the traceparent to propagate. */
-    record Values(String requestId, TraceParent traceparent) {
+    /** The request id of a unit of work. */
+    record Values(String requestId) {
     }
 }

@@ -6,9 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import dev.tandem.platform.outbox.Outbox;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /** Test-only consumer, wired the way a service wires its own. */
 @ApplicationScoped
@@ -21,11 +24,23 @@ public class TestEventConsumer {
     public record Appended(String name, String marker) {
     }
 
+    /** Tracing: its handler logs, notes the trace id its log lines carry and publishes a reaction. */
+    public record Traced(String marker) {
+    }
+
+    /** Where the reactions to traced events go. */
+    public static final String REACTIONS_TOPIC = "test.traced.reactions";
+
+    private static final Logger LOG = Logger.getLogger(TestEventConsumer.class);
+
     @Inject
     Inbox inbox;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Outbox outbox;
 
     private final EventHandlers handlers = EventHandlers.builder()
             .on("dev.tandem.test.counted.v1", Counted.class, (envelope, event) -> add(event))
@@ -34,6 +49,7 @@ public class TestEventConsumer {
                 throw new IllegalStateException("handler refuses " + event.counter());
             })
             .on("dev.tandem.test.appended.v1", Appended.class, (envelope, event) -> append(event))
+            .on("dev.tandem.test.traced.v1", Traced.class, (envelope, event) -> react(event))
             .build();
 
     @Incoming("test-events")
@@ -47,6 +63,15 @@ public class TestEventConsumer {
                 .setParameter(1, event.name())
                 .setParameter(2, event.marker())
                 .executeUpdate();
+    }
+
+    /** Logs, records the trace id of the log line's MDC (test_log traced:marker) and publishes a reaction. */
+    private void react(Traced event) {
+        LOG.infof("traced event %s processed", event.marker());
+        Object traceId = MDC.get("traceId");
+        append(new Appended("traced:" + event.marker(), traceId == null ? "none" : traceId.toString()));
+        outbox.publish(REACTIONS_TOPIC, "traced", event.marker(), "dev.tandem.test.traced-reaction.v1",
+                java.util.Map.of("marker", event.marker()));
     }
 
     private void add(Counted event) {

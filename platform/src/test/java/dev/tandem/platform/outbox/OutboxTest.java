@@ -25,8 +25,10 @@ import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.events.EventEnvelope;
+import dev.tandem.platform.telemetry.EventSpans;
 import dev.tandem.platform.testsupport.TestKafka;
 import io.agroal.api.AgroalDataSource;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -151,8 +153,10 @@ class OutboxTest {
 
         // Two more relays (as if two more instances of the service ran) compete with the application's own one.
         try (KafkaProducer<String, byte[]> p1 = TestKafka.producer(); KafkaProducer<String, byte[]> p2 = TestKafka.producer()) {
-            List<OutboxPublisher> relays = List.of(new OutboxPublisher(dataSource, p1, "/tandem/tandem-platform", 7),
-                    new OutboxPublisher(dataSource, p2, "/tandem/tandem-platform", 11));
+            EventSpans untraced = new EventSpans(OpenTelemetry.noop());
+            List<OutboxPublisher> relays = List.of(
+                    new OutboxPublisher(dataSource, p1, "/tandem/tandem-platform", 7, untraced),
+                    new OutboxPublisher(dataSource, p2, "/tandem/tandem-platform", 11, untraced));
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 List<Callable<Void>> work = new ArrayList<>();

@@ -37,6 +37,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.telemetry.TraceContext;
 import dev.tandem.platform.web.RequestContext;
 import dev.tandem.platform.web.Versions;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -185,9 +186,14 @@ public class WidgetResource {
     @Path("context")
     public Map<String, String> context() {
         Object mdc = MDC.get(RequestContext.MDC_KEY);
+        Object traceId = MDC.get("traceId");
+        Object spanId = MDC.get("spanId");
+        String traceparent = TraceContext.currentTraceparent();
         return Map.of("requestId", requestContext.requestId(),
-                "traceparent", requestContext.traceparent(),
+                "traceparent", traceparent == null ? "" : traceparent,
                 "mdc", mdc == null ? "" : mdc.toString(),
+                "mdcTraceId", traceId == null ? "" : traceId.toString(),
+                "mdcSpanId", spanId == null ? "" : spanId.toString(),
                 "thread", Thread.currentThread().getName());
     }
 
