@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>a row is marked sent only after the broker acknowledged it (the producer uses acks=all, idempotence on);</li>
  *   <li>per-aggregate order: a row is published only when every earlier row of its aggregate has been sent, so a
- *       row locked by another instance, or one that failed, holds back the later rows of that aggregate;</li>
+ *       row locked by another instance, or one that failed, holds back the later rows of that aggregate; within a
+ *       batch, a row goes to the producer only after the broker acknowledged the aggregate's earlier row;</li>
  *   <li>several instances share the work: rows are claimed with {@code FOR UPDATE SKIP LOCKED}.</li>
  * </ul>
  * Delivery is at-least-once (a crash between the broker's ack and the commit re-sends the row with the same
@@ -106,15 +107,69 @@ public final class OutboxPublisher {
         }
     }
 
-    private BatchResult publishBatch(Connection c) throws SQLException {
+    /**
+     * One batch within the caller's transaction on {@code c}: claims, publishes and marks; the caller commits.
+     *
+     * <p>The rows go to the producer in waves: the first row of every aggregate, then (once the broker acknowledged
+     * those) the second, and so on. A later row of an aggregate is never handed to the producer before the earlier
+     * one was acknowledged: were both sent at once and the earlier one failed (a timeout while the broker is away)
+     * while the later one got through, the later one would be on the topic first. Most batches hold one row per
+     * aggregate and take one wave.
+     */
+    BatchResult publishBatch(Connection c) throws SQLException {
         List<Row> claimed = claim(c);
         if (claimed.isEmpty()) {
             return BatchResult.EMPTY;
         }
-        List<Row> publishable = inOrderPrefix(c, claimed);
-        List<Future<RecordMetadata>> acks = new ArrayList<>(publishable.size());
-        List<Span> sends = new ArrayList<>(publishable.size());
+        List<List<Row>> waves = waves(inOrderPrefix(c, claimed));
+        List<Long> sent = new ArrayList<>();
+        Map<Long, String> failed = new LinkedHashMap<>();
+        Set<String> brokenAggregates = new HashSet<>();
+        for (List<Row> wave : waves) {
+            List<Row> sending = new ArrayList<>(wave.size());
+            for (Row row : wave) {
+                if (brokenAggregates.contains(row.aggregateKey())) {
+                    // An earlier event of the aggregate failed: this one stays unsent, so order holds on retry.
+                    failed.put(row.position(), "an earlier event of the aggregate failed");
+                } else {
+                    sending.add(row);
+                }
+            }
+            List<String> errors = send(sending);
+            for (int i = 0; i < sending.size(); i++) {
+                Row row = sending.get(i);
+                if (errors.get(i) == null) {
+                    sent.add(row.position());
+                } else {
+                    brokenAggregates.add(row.aggregateKey());
+                    failed.put(row.position(), errors.get(i));
+                }
+            }
+        }
+        markSent(c, sent);
+        markFailed(c, failed);
+        return new BatchResult(claimed.size(), sent.size(), failed.size());
+    }
+
+    /** The rows by rank within their aggregate: wave 0 holds each aggregate's first row, wave 1 its second, … */
+    private static List<List<Row>> waves(List<Row> publishable) {
+        List<List<Row>> waves = new ArrayList<>();
+        Map<String, Integer> rank = new HashMap<>();
         for (Row row : publishable) {
+            int r = rank.merge(row.aggregateKey(), 1, Integer::sum) - 1;
+            if (r == waves.size()) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(r).add(row);
+        }
+        return waves;
+    }
+
+    /** Sends the rows, waits for the broker, and returns per row {@code null} (acknowledged) or the error. */
+    private List<String> send(List<Row> rows) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        List<Span> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
             Span send = spans.startSend(TraceContext.fromTraceparent(row.traceparent()), row.topic(), row.eventId(),
                     row.eventType(), source, row.aggregateId());
             sends.add(send);
@@ -127,29 +182,17 @@ public final class OutboxPublisher {
             }
         }
         producer.flush();
-
-        List<Long> sent = new ArrayList<>();
-        Map<Long, String> failed = new LinkedHashMap<>();
-        Set<String> brokenAggregates = new HashSet<>();
-        for (int i = 0; i < publishable.size(); i++) {
-            Row row = publishable.get(i);
+        List<String> errors = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
             String error = awaitAck(acks.get(i));
             if (error == null) {
                 sends.get(i).end();
             } else {
                 EventSpans.endFailed(sends.get(i), error);
             }
-            if (error == null && !brokenAggregates.contains(row.aggregateKey())) {
-                sent.add(row.position());
-            } else {
-                // A later row of an aggregate whose earlier row failed stays unsent, so order holds on retry.
-                brokenAggregates.add(row.aggregateKey());
-                failed.put(row.position(), error == null ? "an earlier event of the aggregate failed" : error);
-            }
+            errors.add(error);
         }
-        markSent(c, sent);
-        markFailed(c, failed);
-        return new BatchResult(claimed.size(), sent.size(), failed.size());
+        return errors;
     }
 
     private List<Row> claim(Connection c) throws SQLException {

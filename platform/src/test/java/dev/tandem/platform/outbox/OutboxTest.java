@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +35,14 @@ import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -194,6 +205,74 @@ class OutboxTest {
         assertEquals(total, eventIds.size());
         assertEquals(0, unsent(topic));
         assertFalse(lastSequence.values().stream().anyMatch(s -> s != perAggregate));
+    }
+
+    /**
+     * The broker fails an aggregate's first event but takes the next ones (a timeout while it restarts, then it is
+     * back): the later events must not reach the topic before the first. Reproduces the fault suite's "event sequence
+     * [2, 3, 1]" after a broker restart.
+     */
+    @Test
+    void aFailedEventHoldsBackTheLaterEventsOfItsAggregateEvenWhenTheBrokerTakesThem() throws Exception {
+        String topic = "test.outbox.failed-first." + UUID.randomUUID();
+        String aggregate = "held-" + UUID.randomUUID();
+        EventSpans untraced = new EventSpans(OpenTelemetry.noop());
+        try (FailingOnce producer = new FailingOnce("\"marker\":\"first\"");
+             Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            // The application's own relay must not take these rows: the table is locked until this batch commits.
+            try (Statement st = c.createStatement()) {
+                st.execute("LOCK TABLE outbox_event IN EXCLUSIVE MODE");
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, sequence, event_type,
+                                              payload, occurred_at)
+                    VALUES (?, ?, 'widget', ?, ?, 'dev.tandem.test.widget-changed.v1', ?, now())""")) {
+                for (String marker : List.of("first", "second", "third")) {
+                    ps.setObject(1, UUID.randomUUID());
+                    ps.setString(2, topic);
+                    ps.setString(3, aggregate);
+                    ps.setLong(4, List.of("first", "second", "third").indexOf(marker) + 1);
+                    ps.setString(5, "{\"widgetId\":\"" + aggregate + "\",\"marker\":\"" + marker + "\"}");
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            OutboxPublisher.BatchResult result = new OutboxPublisher(dataSource, producer, "/tandem/tandem-platform",
+                    100, untraced).publishBatch(c);
+            c.commit();
+            assertTrue(producer.failed, "the first event was failed by the broker");
+            assertEquals(3, result.failed(), "the first event failed and held back the other two: " + result);
+        }
+
+        // The application's relay publishes the three on its next sweep.
+        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, WAIT, r -> r.size() >= 3);
+        records = TestKafka.readUntil(topic, Duration.ofSeconds(3), r -> r.size() > 3);
+        assertEquals(List.of(1L, 2L, 3L),
+                records.stream().map(r -> EventEnvelope.fromHeaders(r.headers()).sequence()).toList(),
+                "each event once, in the aggregate's order");
+    }
+
+    /** A real producer that fails, once, the first record whose payload contains {@code marker}. */
+    private static final class FailingOnce extends KafkaProducer<String, byte[]> {
+
+        private final String marker;
+        volatile boolean failed;
+
+        FailingOnce(String marker) {
+            super(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrap(), ProducerConfig.ACKS_CONFIG,
+                    "all"), new StringSerializer(), new ByteArraySerializer());
+            this.marker = marker;
+        }
+
+        @Override
+        public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record, Callback callback) {
+            if (!failed && new String(record.value(), StandardCharsets.UTF_8).contains(marker)) {
+                failed = true;
+                return CompletableFuture.failedFuture(new TimeoutException("injected: the broker did not answer"));
+            }
+            return super.send(record, callback);
+        }
     }
 
     private long unsent(String topic) throws Exception {
