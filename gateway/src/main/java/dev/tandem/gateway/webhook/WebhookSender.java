@@ -60,11 +60,22 @@ final class WebhookSender {
         this.client = vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(maxConnections));
     }
 
-    /** Sends; the future always succeeds, with what happened. */
+    /**
+     * Sends; the future always succeeds, with what happened. The whole exchange runs on one event-loop context: the
+     * dispatcher calls from threads of its own, and a request begun there completed its futures on another context
+     * than its response's, so the body handlers could be set after the answer had ended (IllegalStateException, the
+     * attempt counted as failed and the delivery sent again).
+     */
     Future<Outcome> send(WebhookTargets.Target target, String webhookId, long timestamp, String signature,
             byte[] body) {
-        long start = System.nanoTime();
         Promise<Outcome> result = Promise.promise();
+        vertx.getOrCreateContext().runOnContext(v -> exchange(target, webhookId, timestamp, signature, body, result));
+        return result.future();
+    }
+
+    private void exchange(WebhookTargets.Target target, String webhookId, long timestamp, String signature,
+            byte[] body, Promise<Outcome> result) {
+        long start = System.nanoTime();
         AtomicBoolean settled = new AtomicBoolean();
         Settle settle = (status, error) -> {
             if (settled.compareAndSet(false, true)) {
@@ -105,7 +116,6 @@ final class WebhookSender {
                     vertx.cancelTimer(timer);
                     settle.settle(null, describe(e));
                 });
-        return result.future();
     }
 
     @FunctionalInterface
