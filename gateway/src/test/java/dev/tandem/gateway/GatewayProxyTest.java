@@ -13,10 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -417,32 +413,15 @@ class GatewayProxyTest {
 
     @Test
     void writesOneAccessLogLinePerRequest() throws InterruptedException {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger access = Logger.getLogger("dev.tandem.gateway.access");
-        access.addHandler(capture);
-        try {
+        List<String> lines;
+        try (AccessLogLines log = AccessLogLines.capture()) {
+            lines = log.lines();
             given().header("X-Request-Id", "access-log-1").get("/api/v1/products/5").then().statusCode(200);
             given().header("X-Request-Id", "access-log-2").get("/api/v1/unknown").then().statusCode(404);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (lines.stream().filter(l -> l.contains("requestId=access-log-")).count() < 2 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-        } finally {
-            access.removeHandler(capture);
         }
         String ok = lines.stream().filter(l -> l.contains("requestId=access-log-1 ")).findFirst().orElseThrow();
         assertTrue(ok.matches(".*method=GET path=/api/v1/products/5 route=/api/v1/products upstream=product "

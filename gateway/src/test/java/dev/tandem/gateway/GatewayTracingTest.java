@@ -12,11 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -53,25 +49,10 @@ class GatewayTracingTest {
     @Test
     void theUpstreamGetsTheCallersTraceWithTheGatewaysClientSpanAsParent() throws Exception {
         String path = "/api/v1/products/" + UUID.randomUUID();
-        List<String> accessLog = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                accessLog.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger access = Logger.getLogger("dev.tandem.gateway.access");
-        access.addHandler(capture);
         Response response;
-        try {
+        List<String> accessLog;
+        try (AccessLogLines log = AccessLogLines.capture()) {
+            accessLog = log.lines();
             response = given().header("X-API-Key", TestKeys.admin(apiKeys))
                     .header("traceparent", "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01")
                     .header("tracestate", "congo=t61rcWkgMzE")
@@ -79,8 +60,6 @@ class GatewayTracingTest {
             response.then().statusCode(200).body("headers.tracestate", is("congo=t61rcWkgMzE"));
             await(() -> accessLog.stream().filter(l -> l.contains("path=" + path + " ")).findFirst(),
                     Optional::isPresent);
-        } finally {
-            access.removeHandler(capture);
         }
 
         String forwarded = response.jsonPath().getString("headers.traceparent");
