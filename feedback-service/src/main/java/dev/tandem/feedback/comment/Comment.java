@@ -13,8 +13,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.security.Actor;
 import dev.tandem.platform.persistence.AuthoredEntity;
 
@@ -84,14 +84,14 @@ public class Comment extends AuthoredEntity {
      * The author changes the text. Returns whether it changed.
      *
      * @param editor the verified caller; whatever name a body carries plays no part
-     * @throws ProblemException 403 when {@code editor} is not the caller who wrote the comment (a comment written
+     * @throws DomainException 403 when {@code editor} is not the caller who wrote the comment (a comment written
      *                          before authors were verified has none, and is no longer edited)
      */
     public boolean edit(Actor editor, String text) {
         if (!editor.sameAs(createdBy())) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only the comment's author (" + author
+            throw DomainException.forbidden("only the comment's author (" + author
                     + ") edits it; the caller is " + editor.name() + " (" + editor.subject() + ")",
-                    List.of(new Problem.FieldError("author", "the caller is not the comment's author")));
+                    new FieldIssue("author", "the caller is not the comment's author"));
         }
         if (text.strip().equals(this.text)) {
             return false;

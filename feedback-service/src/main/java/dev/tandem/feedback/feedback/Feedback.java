@@ -23,8 +23,8 @@ import jakarta.persistence.Version;
 import dev.tandem.feedback.sentiment.Sentiment;
 import dev.tandem.feedback.sentiment.SentimentAnalyzer;
 import dev.tandem.feedback.sentiment.SentimentLabel;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -174,14 +174,14 @@ public class Feedback extends AuthoredEntity {
     /**
      * Moves to {@code target} if the flow allows it; returns the previous status.
      *
-     * @throws ProblemException 409 naming the allowed next statuses when it does not
+     * @throws DomainException 409 naming the allowed next statuses when it does not
      */
     public FeedbackStatus moveTo(FeedbackStatus target) {
         if (!status.canMoveTo(target)) {
             String allowed = status.allowedNext().isEmpty() ? "none (" + status + " is final)"
                     : status.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.conflict("feedback cannot move from " + status + " to " + target
-                    + "; allowed: " + allowed, new Problem.FieldError("status", "allowed: " + allowed));
+            throw DomainException.conflict("feedback cannot move from " + status + " to " + target
+                    + "; allowed: " + allowed, new FieldIssue("status", "allowed: " + allowed));
         }
         FeedbackStatus from = status;
         status = target;

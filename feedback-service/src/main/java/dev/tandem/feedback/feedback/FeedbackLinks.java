@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.tandem.feedback.catalog.CatalogFeature;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.security.Actors;
 
 /**
@@ -30,19 +30,20 @@ public class FeedbackLinks {
      * Links {@code feedback} to a feature: NEW and TRIAGED items become PLANNED (with their status-changed event);
      * then {@code feedback.linked}.
      *
-     * @throws ProblemException 422 naming featureId for an unknown, deleted or other product's feature; 409 when it
-     *                          is linked already; 422 beyond {@link FeedbackLink#MAX_PER_FEEDBACK} links
+     * @throws DomainException RULE_BROKEN naming featureId for an unknown, deleted or other product's feature;
+     *                         CONFLICT when it is linked already; RULE_BROKEN beyond
+     *                         {@link FeedbackLink#MAX_PER_FEEDBACK} links
      */
     FeedbackLink link(Feedback feedback, UUID featureId, Importance importance, String onBehalfOf) {
         CatalogFeature feature = requireFeature(featureId, feedback.productId());
         if (FeedbackLink.of(feedback.id(), featureId) != null) {
-            throw ProblemException.conflict("feedback " + feedback.id() + " is linked to feature " + featureId
+            throw DomainException.conflict("feedback " + feedback.id() + " is linked to feature " + featureId
                             + " already; change the link's importance with PATCH",
-                    new Problem.FieldError("featureId", "already linked"));
+                    new FieldIssue("featureId", "already linked"));
         }
         if (FeedbackLink.count("feedbackId", feedback.id()) >= FeedbackLink.MAX_PER_FEEDBACK) {
-            throw ProblemException.unprocessable("a feedback item has at most " + FeedbackLink.MAX_PER_FEEDBACK
-                    + " links", new Problem.FieldError("featureId", "too many links on this feedback item"));
+            throw DomainException.ruleBroken("a feedback item has at most " + FeedbackLink.MAX_PER_FEEDBACK
+                    + " links", new FieldIssue("featureId", "too many links on this feedback item"));
         }
         FeedbackLink link = FeedbackLink.create(feedback.id(), feature.id(), feature.productId(), importance,
                 actors.current().name(), onBehalfOf);
@@ -100,18 +101,18 @@ public class FeedbackLinks {
         if (productId != null && !productId.equals(feedback.productId())) {
             long links = FeedbackLink.count("feedbackId", feedback.id());
             if (links > 0) {
-                throw ProblemException.conflict("feedback " + feedback.id() + " is linked to " + links
+                throw DomainException.conflict("feedback " + feedback.id() + " is linked to " + links
                                 + " feature(s) of product " + feedback.productId() + "; unlink them before moving it "
                                 + "to product " + productId,
-                        new Problem.FieldError("productId", "the item is linked to features of its product; unlink "
+                        new FieldIssue("productId", "the item is linked to features of its product; unlink "
                                 + "them first"));
             }
         }
         if (customerId != null && !customerId.equals(feedback.customerId()) && feedback.isVote()) {
-            throw ProblemException.unprocessable("feedback " + feedback.id() + " is a vote of customer "
+            throw DomainException.ruleBroken("feedback " + feedback.id() + " is a vote of customer "
                             + feedback.customerId() + " and keeps its customer; delete it and let customer "
                             + customerId + " vote instead",
-                    new Problem.FieldError("customerId", "a vote keeps the customer who cast it"));
+                    new FieldIssue("customerId", "a vote keeps the customer who cast it"));
         }
     }
 
@@ -126,17 +127,17 @@ public class FeedbackLinks {
     static CatalogFeature requireFeature(UUID featureId, UUID productId) {
         CatalogFeature feature = CatalogFeature.findById(featureId);
         if (feature == null) {
-            throw ProblemException.unprocessable("feature " + featureId + " is not in the catalog",
-                    new Problem.FieldError("featureId", "no such feature in the catalog"));
+            throw DomainException.ruleBroken("feature " + featureId + " is not in the catalog",
+                    new FieldIssue("featureId", "no such feature in the catalog"));
         }
         if (feature.deletedAt() != null) {
-            throw ProblemException.unprocessable("feature " + featureId + " was deleted",
-                    new Problem.FieldError("featureId", "the feature was deleted and takes no new links"));
+            throw DomainException.ruleBroken("feature " + featureId + " was deleted",
+                    new FieldIssue("featureId", "the feature was deleted and takes no new links"));
         }
         if (productId != null && !productId.equals(feature.productId())) {
-            throw ProblemException.unprocessable("feature " + featureId + " belongs to product "
+            throw DomainException.ruleBroken("feature " + featureId + " belongs to product "
                             + feature.productId() + ", the feedback is about product " + productId,
-                    new Problem.FieldError("featureId", "belongs to another product than the feedback"));
+                    new FieldIssue("featureId", "belongs to another product than the feedback"));
         }
         return feature;
     }

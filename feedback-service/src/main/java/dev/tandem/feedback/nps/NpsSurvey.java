@@ -10,8 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** An NPS survey of one product, open for answers from {@code opensAt} (inclusive) to {@code closesAt} (exclusive). */
@@ -43,11 +43,11 @@ public class NpsSurvey extends AuthoredEntity {
     protected NpsSurvey() {
     }
 
-    /** @throws ProblemException 422 naming closesAt when the window is empty */
+    /** @throws DomainException 422 naming closesAt when the window is empty */
     static NpsSurvey create(UUID productId, String question, Instant opensAt, Instant closesAt) {
         if (!closesAt.isAfter(opensAt)) {
-            throw ProblemException.unprocessable("closesAt must be after opensAt",
-                    new Problem.FieldError("closesAt", "must be after opensAt"));
+            throw DomainException.ruleBroken("closesAt must be after opensAt",
+                    new FieldIssue("closesAt", "must be after opensAt"));
         }
         NpsSurvey s = new NpsSurvey();
         s.id = UUID.randomUUID();
@@ -59,11 +59,11 @@ public class NpsSurvey extends AuthoredEntity {
         return s;
     }
 
-    /** @throws ProblemException 409 when {@code at} is outside the survey's window */
+    /** @throws DomainException 409 when {@code at} is outside the survey's window */
     void requireOpen(Instant at) {
         if (at.isBefore(opensAt) || !at.isBefore(closesAt)) {
-            throw ProblemException.conflict("the survey takes answers from " + opensAt + " until " + closesAt
-                    + " only", new Problem.FieldError("surveyId", "not open at " + at));
+            throw DomainException.conflict("the survey takes answers from " + opensAt + " until " + closesAt
+                    + " only", new FieldIssue("surveyId", "not open at " + at));
         }
     }
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.security.Actor;
 import org.junit.jupiter.api.Test;
 
@@ -41,10 +41,10 @@ class CommentRulesTest {
     @Test
     void anyoneElseIsForbiddenEvenWithTheAuthorsNameAndChangesNothing() {
         Comment c = comment();
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> c.edit(new Actor("u-mallory", Actor.Kind.PERSON, "Bo Eng"), "Mine now."));
-        assertEquals(403, e.status());
-        assertEquals("author", e.problem().errors().get(0).field());
+        assertEquals(DomainException.Kind.FORBIDDEN, e.kind());
+        assertEquals("author", e.issues().get(0).field());
         assertEquals("Reproduced.", c.text());
     }
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import dev.tandem.feedback.sentiment.SentimentAnalyzer;
 import dev.tandem.feedback.sentiment.SentimentLabel;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 /** The status flow and the triage rules on the Feedback aggregate, without Quarkus. */
@@ -52,8 +52,8 @@ class FeedbackStatusTest {
     @Test
     void anIllegalMoveIsAConflictNamingTheAllowedOnes() {
         Feedback f = item();
-        ProblemException e = assertThrows(ProblemException.class, () -> f.moveTo(FeedbackStatus.CLOSED));
-        assertEquals(409, e.status());
+        DomainException e = assertThrows(DomainException.class, () -> f.moveTo(FeedbackStatus.CLOSED));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertTrue(e.getMessage().contains("allowed: TRIAGED, ARCHIVED, SPAM"), e.getMessage());
         assertEquals(FeedbackStatus.NEW, f.status());
     }
@@ -65,7 +65,7 @@ class FeedbackStatusTest {
         f.moveTo(FeedbackStatus.PLANNED);
         f.moveTo(FeedbackStatus.ADDRESSED);
         f.moveTo(FeedbackStatus.CLOSED);
-        ProblemException e = assertThrows(ProblemException.class, () -> f.moveTo(FeedbackStatus.NEW));
+        DomainException e = assertThrows(DomainException.class, () -> f.moveTo(FeedbackStatus.NEW));
         assertTrue(e.getMessage().contains("final"), e.getMessage());
     }
 

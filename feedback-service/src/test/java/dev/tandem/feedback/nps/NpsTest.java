@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 /** NPS arithmetic and the survey window, without Quarkus. */
@@ -44,11 +44,12 @@ class NpsTest {
         NpsSurvey s = NpsSurvey.create(UUID.randomUUID(), "Q?", Instant.parse("2026-11-01T00:00:00Z"),
                 Instant.parse("2026-12-01T00:00:00Z"));
         s.requireOpen(Instant.parse("2026-11-01T00:00:00Z"));
-        assertEquals(409, assertThrows(ProblemException.class,
-                () -> s.requireOpen(Instant.parse("2026-12-01T00:00:00Z"))).status());
-        assertEquals(409, assertThrows(ProblemException.class,
-                () -> s.requireOpen(Instant.parse("2026-10-31T23:59:59Z"))).status());
-        assertEquals(422, assertThrows(ProblemException.class, () -> NpsSurvey.create(UUID.randomUUID(), "Q?",
-                Instant.parse("2026-11-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"))).status());
+        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class,
+                () -> s.requireOpen(Instant.parse("2026-12-01T00:00:00Z"))).kind());
+        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class,
+                () -> s.requireOpen(Instant.parse("2026-10-31T23:59:59Z"))).kind());
+        assertEquals(DomainException.Kind.RULE_BROKEN, assertThrows(DomainException.class,
+                () -> NpsSurvey.create(UUID.randomUUID(), "Q?", Instant.parse("2026-11-01T00:00:00Z"),
+                        Instant.parse("2026-11-01T00:00:00Z"))).kind());
     }
 }

@@ -18,9 +18,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.paging.Cursor;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.persistence.AuthoredEntity;
 
 /**
@@ -156,7 +156,7 @@ public class Feature extends AuthoredEntity {
     /**
      * Moves the feature to another status along its state machine.
      *
-     * @throws ProblemException 409 naming the allowed next statuses when the move is not allowed; 400 naming
+     * @throws DomainException 409 naming the allowed next statuses when the move is not allowed; 400 naming
      *                          {@code reason} when rejecting without one
      */
     public StatusChange moveTo(FeatureStatus to, String reason, Instant now) {
@@ -165,13 +165,13 @@ public class Feature extends AuthoredEntity {
             List<FeatureStatus> allowed = from.allowedNext();
             String names = allowed.isEmpty() ? "none (" + from + " is final)"
                     : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.conflict("a feature in " + from + " cannot move to " + to + "; allowed: " + names,
-                    new Problem.FieldError("status", "allowed: " + names));
+            throw DomainException.conflict("a feature in " + from + " cannot move to " + to + "; allowed: " + names,
+                    new FieldIssue("status", "allowed: " + names));
         }
         String why = blankToNull(reason);
         if (to == FeatureStatus.REJECTED && why == null) {
-            throw ProblemException.badRequest("reason is required to reject a feature",
-                    new Problem.FieldError("reason", "is required when status is REJECTED"));
+            throw DomainException.invalid("reason is required to reject a feature",
+                    new FieldIssue("reason", "is required when status is REJECTED"));
         }
         this.status = to;
         this.rejectionReason = to == FeatureStatus.REJECTED ? why.strip() : null;
@@ -182,13 +182,13 @@ public class Feature extends AuthoredEntity {
     /**
      * A status move asked for through the API: RELEASED is reached only by releasing the feature's release.
      *
-     * @throws ProblemException 409 for RELEASED, else as {@link #moveTo}
+     * @throws DomainException 409 for RELEASED, else as {@link #moveTo}
      */
     public StatusChange requestMove(FeatureStatus to, String reason, Instant now) {
         if (to == FeatureStatus.RELEASED) {
-            throw ProblemException.conflict("a feature is RELEASED only by releasing its release "
+            throw DomainException.conflict("a feature is RELEASED only by releasing its release "
                     + "(POST /api/v1/releases/{id}/release)",
-                    new Problem.FieldError("status", "RELEASED only through a release"));
+                    new FieldIssue("status", "RELEASED only through a release"));
         }
         return moveTo(to, reason, now);
     }
@@ -197,15 +197,15 @@ public class Feature extends AuthoredEntity {
      * Assigns the feature to a release of its product, or takes it out of its release (null).
      *
      * @return whether anything changed
-     * @throws ProblemException 409 when the feature is already RELEASED
+     * @throws DomainException 409 when the feature is already RELEASED
      */
     public boolean assignRelease(UUID releaseId, Instant now) {
         if (Objects.equals(releaseId, this.releaseId)) {
             return false;
         }
         if (status == FeatureStatus.RELEASED) {
-            throw ProblemException.conflict("a RELEASED feature stays in the release it shipped in",
-                    new Problem.FieldError("releaseId", "cannot change once RELEASED"));
+            throw DomainException.conflict("a RELEASED feature stays in the release it shipped in",
+                    new FieldIssue("releaseId", "cannot change once RELEASED"));
         }
         this.releaseId = releaseId;
         this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
@@ -241,12 +241,12 @@ public class Feature extends AuthoredEntity {
         return true;
     }
 
-    /** @throws ProblemException 409 unless the feature is an IDEA */
+    /** @throws DomainException 409 unless the feature is an IDEA */
     public void requireDeletable() {
         if (status != FeatureStatus.IDEA) {
-            throw ProblemException.conflict("a feature in " + status + " cannot be deleted; only an IDEA can"
+            throw DomainException.conflict("a feature in " + status + " cannot be deleted; only an IDEA can"
                     + (status == FeatureStatus.REJECTED ? " (it stays as REJECTED, or reopen it to IDEA first)" : ""),
-                    new Problem.FieldError("status", "must be IDEA to delete"));
+                    new FieldIssue("status", "must be IDEA to delete"));
         }
     }
 

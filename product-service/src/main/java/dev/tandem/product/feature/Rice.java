@@ -5,8 +5,8 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 
 /**
  * RICE prioritisation: score = reach × impact × confidence/100 / effort, rounded half-up to 2 decimals, or null while
@@ -40,31 +40,31 @@ public final class Rice {
     }
 
     /** The problems with the inputs that are present, one per field (field name = the API's). */
-    public static List<Problem.FieldError> errors(Long reach, BigDecimal impact, Integer confidence, BigDecimal effort) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+    public static List<FieldIssue> errors(Long reach, BigDecimal impact, Integer confidence, BigDecimal effort) {
+        List<FieldIssue> errors = new ArrayList<>();
         if (reach != null && (reach < 0 || reach > MAX_REACH)) {
-            errors.add(new Problem.FieldError("reach", "must be a whole number from 0 to " + MAX_REACH));
+            errors.add(new FieldIssue("reach", "must be a whole number from 0 to " + MAX_REACH));
         }
         if (impact != null && IMPACTS.stream().noneMatch(i -> i.compareTo(impact) == 0)) {
-            errors.add(new Problem.FieldError("impact", "must be one of [0.25, 0.5, 1, 2, 3]"));
+            errors.add(new FieldIssue("impact", "must be one of [0.25, 0.5, 1, 2, 3]"));
         }
         if (confidence != null && (confidence < 0 || confidence > 100)) {
-            errors.add(new Problem.FieldError("confidence", "must be a percentage from 0 to 100"));
+            errors.add(new FieldIssue("confidence", "must be a percentage from 0 to 100"));
         }
         if (effort != null && (effort.signum() <= 0 || effort.compareTo(MAX_EFFORT) > 0
                 || effort.stripTrailingZeros().scale() > 2)) {
-            errors.add(new Problem.FieldError("effort",
+            errors.add(new FieldIssue("effort",
                     "must be more than 0 and at most " + MAX_EFFORT + " person-months, with at most 2 decimals"));
         }
         return errors;
     }
 
-    /** @throws ProblemException 400 naming every invalid input */
+    /** @throws DomainException INVALID naming every invalid input */
     public static void check(Long reach, BigDecimal impact, Integer confidence, BigDecimal effort) {
-        List<Problem.FieldError> errors = errors(reach, impact, confidence, effort);
+        List<FieldIssue> errors = errors(reach, impact, confidence, effort);
         if (!errors.isEmpty()) {
-            throw ProblemException.badRequest(errors.stream().map(e -> e.field() + ": " + e.message())
-                    .reduce((a, b) -> a + "; " + b).orElseThrow(), errors.toArray(Problem.FieldError[]::new));
+            throw DomainException.invalid(errors.stream().map(e -> e.field() + ": " + e.message())
+                    .reduce((a, b) -> a + "; " + b).orElseThrow(), errors.toArray(FieldIssue[]::new));
         }
     }
 

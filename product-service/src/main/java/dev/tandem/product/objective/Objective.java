@@ -22,9 +22,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.paging.Cursor;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.persistence.AuthoredEntity;
 
 /**
@@ -118,19 +118,19 @@ public class Objective extends AuthoredEntity {
     /**
      * Adds a key result; its current value starts at the baseline.
      *
-     * @throws ProblemException 400 naming {@code target} when it lies on the wrong side of the baseline for the
+     * @throws DomainException 400 naming {@code target} when it lies on the wrong side of the baseline for the
      *                          direction; 409 when the objective already has {@link #MAX_KEY_RESULTS}
      */
     public KeyResult addKeyResult(String metric, String unit, BigDecimal baseline, BigDecimal target,
                                   Direction direction, Instant now) {
         if (!Progress.targetFits(direction, baseline, target)) {
-            throw ProblemException.badRequest("with " + direction + " the target must be "
+            throw DomainException.invalid("with " + direction + " the target must be "
                             + (direction == Direction.INCREASE ? "at least" : "at most") + " the baseline",
-                    new Problem.FieldError("target", "must be " + (direction == Direction.INCREASE ? "≥" : "≤")
+                    new FieldIssue("target", "must be " + (direction == Direction.INCREASE ? "≥" : "≤")
                             + " baseline (" + KeyResult.plain(baseline).toPlainString() + ") for " + direction));
         }
         if (keyResults.size() >= MAX_KEY_RESULTS) {
-            throw ProblemException.conflict("an objective has at most " + MAX_KEY_RESULTS + " key results");
+            throw DomainException.conflict("an objective has at most " + MAX_KEY_RESULTS + " key results");
         }
         KeyResult kr = new KeyResult(keyResults.size(), metric, unit, baseline, target, direction);
         keyResults.add(kr);
@@ -142,7 +142,7 @@ public class Objective extends AuthoredEntity {
      * Records a measurement of one of its key results. The key result's current value becomes the value unless a
      * measurement with a later {@code measuredAt} was already recorded (the latest measuredAt wins).
      *
-     * @throws ProblemException 404 when the key result is not one of this objective's
+     * @throws DomainException 404 when the key result is not one of this objective's
      */
     public Measurement measure(UUID keyResultId, BigDecimal value, Instant measuredAt, String source, Instant now) {
         KeyResult kr = keyResult(keyResultId);
@@ -152,10 +152,10 @@ public class Objective extends AuthoredEntity {
         return new Measurement(kr.id(), value, at, source, this.updatedAt);
     }
 
-    /** @throws ProblemException 404 when the key result is not one of this objective's */
+    /** @throws DomainException 404 when the key result is not one of this objective's */
     public KeyResult keyResult(UUID keyResultId) {
         return keyResults.stream().filter(k -> k.id().equals(keyResultId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("key result", keyResultId));
+                .orElseThrow(() -> DomainException.notFound("key result", keyResultId));
     }
 
     /** Mean of the key results' progress; null without key results. */
@@ -169,8 +169,8 @@ public class Objective extends AuthoredEntity {
 
     private static void checkPeriod(String period) {
         if (period == null || !PERIOD.matcher(period).matches()) {
-            throw ProblemException.badRequest("period must be a quarter like 2027-Q1",
-                    new Problem.FieldError("period", "must match " + PERIOD_PATTERN));
+            throw DomainException.invalid("period must be a quarter like 2027-Q1",
+                    new FieldIssue("period", "must match " + PERIOD_PATTERN));
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 
 /** The evidence rule of a pivot: at least one piece, each complete, known here and about the product pivoted. */
 public final class PivotEvidence {
@@ -40,17 +40,17 @@ public final class PivotEvidence {
      * @param evidence         what the request offers
      * @param feedback         where a feedback item stands (from feedback-service's events)
      * @param measurement      where a key-result measurement stands (through its objective's product)
-     * @throws ProblemException 422 naming {@code evidence} when there is none, and each incomplete, unknown or
-     *                          other product's reference ({@code evidence[i].feedbackId} /
+     * @throws DomainException RULE_BROKEN naming {@code evidence} when there is none, and each incomplete, unknown
+     *                          or other product's reference ({@code evidence[i].feedbackId} /
      *                          {@code evidence[i].measurementId})
      */
     public static void check(List<PivotRequest.Evidence> evidence, Function<UUID, Standing> feedback,
                              Function<UUID, Standing> measurement) {
         if (evidence == null || evidence.isEmpty()) {
-            throw ProblemException.unprocessable("a pivot needs evidence: at least one feedback item or key-result "
-                    + "measurement", new Problem.FieldError("evidence", "at least one piece of evidence is required"));
+            throw DomainException.ruleBroken("a pivot needs evidence: at least one feedback item or key-result "
+                    + "measurement", new FieldIssue("evidence", "at least one piece of evidence is required"));
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldIssue> errors = new ArrayList<>();
         for (int i = 0; i < evidence.size(); i++) {
             PivotRequest.Evidence e = evidence.get(i);
             String at = "evidence[" + i + "].";
@@ -59,24 +59,24 @@ public final class PivotEvidence {
             UUID reference = isFeedback ? e.feedbackId() : e.measurementId();
             String what = isFeedback ? "feedback" : "key-result measurement";
             if (reference == null) {
-                errors.add(new Problem.FieldError(at + field, "is required for " + e.type()));
+                errors.add(new FieldIssue(at + field, "is required for " + e.type()));
             } else {
                 switch ((isFeedback ? feedback : measurement).apply(reference)) {
-                    case UNKNOWN -> errors.add(new Problem.FieldError(at + field, "unknown " + what + " " + reference));
-                    case OTHER_PRODUCT -> errors.add(new Problem.FieldError(at + field,
+                    case UNKNOWN -> errors.add(new FieldIssue(at + field, "unknown " + what + " " + reference));
+                    case OTHER_PRODUCT -> errors.add(new FieldIssue(at + field,
                             what + " " + reference + " is about another product"));
                     case THIS_PRODUCT -> { }
                 }
             }
             if ((isFeedback ? e.measurementId() : e.feedbackId()) != null) {
-                errors.add(new Problem.FieldError(at + (isFeedback ? "measurementId" : "feedbackId"),
+                errors.add(new FieldIssue(at + (isFeedback ? "measurementId" : "feedbackId"),
                         "must be absent for " + e.type()));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("evidence missing or unknown: " + String.join("; ",
+            throw DomainException.ruleBroken("evidence missing or unknown: " + String.join("; ",
                     errors.stream().map(e -> e.field() + " " + e.message()).toList()),
-                    errors.toArray(Problem.FieldError[]::new));
+                    errors.toArray(FieldIssue[]::new));
         }
     }
 }

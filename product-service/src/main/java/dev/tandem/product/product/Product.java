@@ -19,9 +19,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.paging.Cursor;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -130,25 +130,25 @@ public class Product extends AuthoredEntity {
      * Once a product has left CONCEPT, its vision and target segments are its strategy: they change only through a
      * pivot with evidence ({@code POST /api/v1/products/{id}/pivots}), never by an edit.
      *
-     * @throws ProblemException 409 naming each field the edit would change, and the pivot endpoint
+     * @throws DomainException 409 naming each field the edit would change, and the pivot endpoint
      */
     public void requireNoStrategyEdit(String vision, List<String> targetSegments) {
         if (lifecycleStage == LifecycleStage.CONCEPT) {
             return;
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldIssue> errors = new ArrayList<>();
         String pivot = "POST /api/v1/products/" + id + "/pivots";
         if (vision != null && !Objects.equals(blankToNull(vision), this.vision)) {
-            errors.add(new Problem.FieldError("vision", "changes only through a pivot with evidence (" + pivot
+            errors.add(new FieldIssue("vision", "changes only through a pivot with evidence (" + pivot
                     + ") once the product has left CONCEPT (it is " + lifecycleStage + ")"));
         }
         if (targetSegments != null && !targetSegments.equals(this.targetSegments)) {
-            errors.add(new Problem.FieldError("targetSegments", "change only through a pivot with evidence (" + pivot
+            errors.add(new FieldIssue("targetSegments", "change only through a pivot with evidence (" + pivot
                     + ") once the product has left CONCEPT (it is " + lifecycleStage + ")"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.conflict("a " + lifecycleStage + " product's vision and target segments change "
-                    + "only through " + pivot + " with evidence", errors.toArray(Problem.FieldError[]::new));
+            throw DomainException.conflict("a " + lifecycleStage + " product's vision and target segments change "
+                    + "only through " + pivot + " with evidence", errors.toArray(FieldIssue[]::new));
         }
     }
 
@@ -201,7 +201,7 @@ public class Product extends AuthoredEntity {
      * @param changedBy  the name of who moves it: the verified caller
      * @param onBehalfOf whose decision the caller records, as the caller says (null: its own)
      * @return the change to record
-     * @throws ProblemException 409 naming the allowed next stages when the move is not allowed
+     * @throws DomainException 409 naming the allowed next stages when the move is not allowed
      */
     public LifecycleChange moveTo(LifecycleStage to, String reason, String changedBy, String onBehalfOf,
                                   Instant now) {
@@ -210,8 +210,8 @@ public class Product extends AuthoredEntity {
             List<LifecycleStage> allowed = from.allowedNext();
             String names = allowed.isEmpty() ? "none (RETIRED is final)"
                     : allowed.stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.conflict("a product in " + from + " cannot move to " + to + "; allowed: " + names,
-                    new Problem.FieldError("stage", "allowed: " + names));
+            throw DomainException.conflict("a product in " + from + " cannot move to " + to + "; allowed: " + names,
+                    new FieldIssue("stage", "allowed: " + names));
         }
         this.lifecycleStage = to;
         this.updatedAt = now.truncatedTo(ChronoUnit.MICROS);
@@ -223,35 +223,35 @@ public class Product extends AuthoredEntity {
      * and no feedback filed against it in feedback-service (known here from its events) — customers' words about a
      * product are not deleted with it. Retire the product instead.
      *
-     * @throws ProblemException 409 naming {@code lifecycleStage}, or each kind of thing still linked
+     * @throws DomainException 409 naming {@code lifecycleStage}, or each kind of thing still linked
      */
     public void requireDeletable(long features, long objectives, long releases, long feedbackItems) {
         if (lifecycleStage != LifecycleStage.CONCEPT) {
-            throw ProblemException.conflict("product " + key + " is " + lifecycleStage
+            throw DomainException.conflict("product " + key + " is " + lifecycleStage
                     + "; only a product in CONCEPT can be deleted (retire it instead)",
-                    new Problem.FieldError("lifecycleStage", "must be CONCEPT to delete"));
+                    new FieldIssue("lifecycleStage", "must be CONCEPT to delete"));
         }
-        java.util.List<Problem.FieldError> linked = new java.util.ArrayList<>();
+        java.util.List<FieldIssue> linked = new java.util.ArrayList<>();
         java.util.List<String> what = new java.util.ArrayList<>();
         if (features > 0) {
-            linked.add(new Problem.FieldError("features", features + " linked"));
+            linked.add(new FieldIssue("features", features + " linked"));
             what.add(features + " feature(s) linked (delete or move them first)");
         }
         if (objectives > 0) {
-            linked.add(new Problem.FieldError("objectives", objectives + " linked"));
+            linked.add(new FieldIssue("objectives", objectives + " linked"));
             what.add(objectives + " objective(s) linked");
         }
         if (releases > 0) {
-            linked.add(new Problem.FieldError("releases", releases + " linked"));
+            linked.add(new FieldIssue("releases", releases + " linked"));
             what.add(releases + " release(s)");
         }
         if (feedbackItems > 0) {
-            linked.add(new Problem.FieldError("feedback", feedbackItems + " item(s) filed against it"));
+            linked.add(new FieldIssue("feedback", feedbackItems + " item(s) filed against it"));
             what.add(feedbackItems + " feedback item(s) filed against it");
         }
         if (!linked.isEmpty()) {
-            throw ProblemException.conflict("product " + key + " has " + String.join(", ", what)
-                    + "; it cannot be deleted", linked.toArray(Problem.FieldError[]::new));
+            throw DomainException.conflict("product " + key + " has " + String.join(", ", what)
+                    + "; it cannot be deleted", linked.toArray(FieldIssue[]::new));
         }
     }
 

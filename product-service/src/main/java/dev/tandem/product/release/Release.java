@@ -17,9 +17,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.paging.Cursor;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** A release of a product: a name and a target date; its features ship together when it is released. */
@@ -79,7 +79,7 @@ public class Release extends AuthoredEntity {
      * A partial update of a PLANNED release: null leaves a field as it is; a blank description clears it.
      *
      * @return whether anything changed
-     * @throws ProblemException 409 once RELEASED
+     * @throws DomainException 409 once RELEASED
      */
     public boolean update(String name, String description, LocalDate targetDate, Instant now) {
         requirePlanned();
@@ -102,11 +102,11 @@ public class Release extends AuthoredEntity {
         return changed;
     }
 
-    /** @throws ProblemException 409 once RELEASED: a released release changes no more */
+    /** @throws DomainException 409 once RELEASED: a released release changes no more */
     public void requirePlanned() {
         if (status != ReleaseStatus.PLANNED) {
-            throw ProblemException.conflict("release " + name + " is already RELEASED",
-                    new Problem.FieldError("status", "must be PLANNED"));
+            throw DomainException.conflict("release " + name + " is already RELEASED",
+                    new FieldIssue("status", "must be PLANNED"));
         }
     }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.product.feature.FeatureStatus;
 
 /**
@@ -24,21 +24,21 @@ public record ReleasePlan(List<UUID> release, List<UUID> moveOut) {
     /**
      * @param features the release's features and their status, in a stable order
      * @param force    the features to move out
-     * @throws ProblemException 422 naming each forced id that is not in the release; 409 naming each feature that is
-     *                          not DELIVERED and not in force
+     * @throws DomainException RULE_BROKEN naming each forced id that is not in the release; CONFLICT naming each
+     *                         feature that is not DELIVERED and not in force
      */
     public static ReleasePlan of(Map<UUID, FeatureStatus> features, List<UUID> force) {
         Set<UUID> forced = new HashSet<>(force);
-        List<Problem.FieldError> unknown = new ArrayList<>();
+        List<FieldIssue> unknown = new ArrayList<>();
         for (int i = 0; i < force.size(); i++) {
             if (!features.containsKey(force.get(i))) {
-                unknown.add(new Problem.FieldError("force[" + i + "]", "feature " + force.get(i)
+                unknown.add(new FieldIssue("force[" + i + "]", "feature " + force.get(i)
                         + " is not in this release"));
             }
         }
         if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable(unknown.size() + " feature(s) in force are not in this release",
-                    unknown.toArray(Problem.FieldError[]::new));
+            throw DomainException.ruleBroken(unknown.size() + " feature(s) in force are not in this release",
+                    unknown.toArray(FieldIssue[]::new));
         }
         Map<UUID, FeatureStatus> blocking = new LinkedHashMap<>();
         List<UUID> release = new ArrayList<>();
@@ -53,13 +53,13 @@ public record ReleasePlan(List<UUID> release, List<UUID> moveOut) {
             }
         });
         if (!blocking.isEmpty()) {
-            List<Problem.FieldError> errors = new ArrayList<>();
-            blocking.forEach((id, status) -> errors.add(new Problem.FieldError("features",
+            List<FieldIssue> errors = new ArrayList<>();
+            blocking.forEach((id, status) -> errors.add(new FieldIssue("features",
                     id + " is " + status + ", not DELIVERED")));
-            throw ProblemException.conflict("not DELIVERED yet: " + String.join(", ",
+            throw DomainException.conflict("not DELIVERED yet: " + String.join(", ",
                     blocking.keySet().stream().map(UUID::toString).toList())
                     + "; deliver them, or list them in force to move them out of the release",
-                    errors.toArray(Problem.FieldError[]::new));
+                    errors.toArray(FieldIssue[]::new));
         }
         return new ReleasePlan(List.copyOf(release), List.copyOf(moveOut));
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 class FeatureReleaseAndRiskRulesTest {
@@ -28,9 +28,9 @@ class FeatureReleaseAndRiskRulesTest {
     @Test
     void releasedIsNotReachableThroughAStatusRequest() {
         Feature f = delivered();
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> f.requestMove(FeatureStatus.RELEASED, null, NOW));
-        assertEquals(409, e.problem().status());
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals(FeatureStatus.DELIVERED, f.status());
         // the release itself moves it
         f.moveTo(FeatureStatus.RELEASED, "released with 2027.1", NOW);
@@ -44,8 +44,8 @@ class FeatureReleaseAndRiskRulesTest {
         assertTrue(f.assignRelease(release, NOW));
         assertFalse(f.assignRelease(release, NOW), "same release: no change");
         f.moveTo(FeatureStatus.RELEASED, null, NOW);
-        ProblemException e = assertThrows(ProblemException.class, () -> f.assignRelease(null, NOW));
-        assertEquals(409, e.problem().status());
+        DomainException e = assertThrows(DomainException.class, () -> f.assignRelease(null, NOW));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals(release, f.releaseId());
     }
 

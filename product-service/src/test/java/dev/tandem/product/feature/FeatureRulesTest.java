@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -48,16 +48,16 @@ class FeatureRulesTest {
         assertEquals(List.of(), Rice.errors(Rice.MAX_REACH, new BigDecimal("3"), 100, Rice.MAX_EFFORT));
         assertEquals(List.of(), Rice.errors(null, null, null, null), "absent inputs are fine");
         List<String> fields = Rice.errors(-1L, new BigDecimal("1.5"), 101, BigDecimal.ZERO).stream()
-                .map(Problem.FieldError::field).toList();
+                .map(DomainException.FieldIssue::field).toList();
         assertEquals(List.of("reach", "impact", "confidence", "effort"), fields);
         assertEquals(1, Rice.errors(null, null, -1, null).size());
         assertEquals(1, Rice.errors(null, null, null, new BigDecimal("0.001")).size(), "at most 2 decimals");
         assertEquals(1, Rice.errors(null, null, null, new BigDecimal("-2")).size());
         assertEquals(1, Rice.errors(null, new BigDecimal("4"), null, null).size());
-        ProblemException e = assertThrows(ProblemException.class, () -> Feature.create(UUID.randomUUID(), "t", null,
+        DomainException e = assertThrows(DomainException.class, () -> Feature.create(UUID.randomUUID(), "t", null,
                 5L, new BigDecimal("0.3"), 50, BigDecimal.ONE, null, Instant.now()));
-        assertEquals(400, e.status());
-        assertEquals("impact", e.problem().errors().get(0).field());
+        assertEquals(DomainException.Kind.INVALID, e.kind());
+        assertEquals("impact", e.issues().get(0).field());
     }
 
     @Test
@@ -71,17 +71,18 @@ class FeatureRulesTest {
             assertEquals(s, f.status());
         }
         assertEquals(List.of(), FeatureStatus.RELEASED.allowedNext());
-        ProblemException e = assertThrows(ProblemException.class, () -> f.moveTo(FeatureStatus.IDEA, null, Instant.now()));
-        assertTrue(e.problem().detail().contains("none (RELEASED is final)"));
+        DomainException e = assertThrows(DomainException.class,
+                () -> f.moveTo(FeatureStatus.IDEA, null, Instant.now()));
+        assertTrue(e.getMessage().contains("none (RELEASED is final)"));
     }
 
     @Test
     void skippingIsRefusedNamingTheAllowedMoves() {
         Feature f = idea();
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> f.moveTo(FeatureStatus.COMMITTED, null, Instant.now()));
-        assertEquals(409, e.status());
-        assertTrue(e.problem().detail().endsWith("allowed: CANDIDATE, REJECTED"), e.problem().detail());
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().endsWith("allowed: CANDIDATE, REJECTED"), e.getMessage());
         assertEquals(FeatureStatus.IDEA, f.status());
     }
 
@@ -93,10 +94,10 @@ class FeatureRulesTest {
             assertEquals(beforeCommitted, s.canMoveTo(FeatureStatus.REJECTED), s.name());
         }
         Feature f = idea();
-        ProblemException missing = assertThrows(ProblemException.class,
+        DomainException missing = assertThrows(DomainException.class,
                 () -> f.moveTo(FeatureStatus.REJECTED, "  ", Instant.now()));
-        assertEquals(400, missing.status());
-        assertEquals("reason", missing.problem().errors().get(0).field());
+        assertEquals(DomainException.Kind.INVALID, missing.kind());
+        assertEquals("reason", missing.issues().get(0).field());
         assertEquals(FeatureStatus.IDEA, f.status());
 
         Feature.StatusChange c = f.moveTo(FeatureStatus.REJECTED, " wallet solves it ", Instant.now());
@@ -112,7 +113,7 @@ class FeatureRulesTest {
         Feature f = idea();
         f.requireDeletable();
         f.moveTo(FeatureStatus.CANDIDATE, null, Instant.now());
-        assertEquals(409, assertThrows(ProblemException.class, f::requireDeletable).status());
+        assertEquals(DomainException.Kind.CONFLICT, assertThrows(DomainException.class, f::requireDeletable).kind());
     }
 
     @Test
@@ -134,6 +135,7 @@ class FeatureRulesTest {
         assertEquals(FeatureSort.CREATED_AT, FeatureSort.parse(""));
         assertEquals(FeatureSort.SCORE_DESC, FeatureSort.parse("-score"));
         assertEquals(FeatureSort.DEMAND_DESC, FeatureSort.parse("-demand"));
+        // a query parameter, refused by the web layer (not a domain rule)
         assertEquals("sort", assertThrows(ProblemException.class, () -> FeatureSort.parse("popularity"))
                 .problem().errors().get(0).field());
     }

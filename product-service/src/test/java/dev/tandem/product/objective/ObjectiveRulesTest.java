@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 /** Key-result progress at its edges and the objective's rules, without Quarkus. */
@@ -91,13 +91,13 @@ class ObjectiveRulesTest {
     @Test
     void thePeriodMustBeAQuarter() {
         for (String bad : List.of("2027-Q5", "2027-Q0", "27-Q1", "2027Q1", "2027-q1", "2027-Q1 ", "2027-01")) {
-            ProblemException e = assertThrows(ProblemException.class,
+            DomainException e = assertThrows(DomainException.class,
                     () -> Objective.create(UUID.randomUUID(), "T", null, bad, Instant.now()), bad);
-            assertEquals(400, e.status());
-            assertEquals("period", e.problem().errors().get(0).field());
+            assertEquals(DomainException.Kind.INVALID, e.kind());
+            assertEquals("period", e.issues().get(0).field());
         }
         Objective o = Objective.create(UUID.randomUUID(), "T", null, "2027-Q4", Instant.now());
-        assertThrows(ProblemException.class, () -> o.update(null, null, "2027-Q9", Instant.now()));
+        assertThrows(DomainException.class, () -> o.update(null, null, "2027-Q9", Instant.now()));
         assertEquals("2027-Q4", o.period());
     }
 
@@ -108,10 +108,10 @@ class ObjectiveRulesTest {
         assertEquals(d("120"), kr.current());
         assertEquals(d("0.00"), kr.progress());
         assertEquals(d("0.00"), o.progress());
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> o.addKeyResult("Churn", "%", d("3"), d("4.5"), DECREASE, Instant.now()));
-        assertEquals(400, e.status());
-        assertEquals("target", e.problem().errors().get(0).field());
+        assertEquals(DomainException.Kind.INVALID, e.kind());
+        assertEquals("target", e.issues().get(0).field());
         assertEquals(1, o.keyResults().size());
     }
 
@@ -131,9 +131,9 @@ class ObjectiveRulesTest {
         o.measure(kr.id(), d("210"), Instant.parse("2027-03-31T00:00:00Z"), "analytics", Instant.now());
         assertEquals(d("100.00"), kr.progress());
         assertEquals(d("50.00"), o.progress());
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> o.measure(UUID.randomUUID(), d("1"), feb, "x", Instant.now()));
-        assertEquals(404, e.status());
+        assertEquals(DomainException.Kind.NOT_FOUND, e.kind());
     }
 
     @Test
@@ -142,9 +142,9 @@ class ObjectiveRulesTest {
         for (int i = 0; i < Objective.MAX_KEY_RESULTS; i++) {
             o.addKeyResult("M" + i, "u", d("0"), d("1"), INCREASE, Instant.now());
         }
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> o.addKeyResult("one too many", "u", d("0"), d("1"), INCREASE, Instant.now()));
-        assertEquals(409, e.status());
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals(Objective.MAX_KEY_RESULTS, o.keyResults().size());
     }
 }

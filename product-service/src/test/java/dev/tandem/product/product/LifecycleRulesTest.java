@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 
+import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,32 +57,32 @@ class LifecycleRulesTest {
     void aRefusedMoveNamesTheAllowedStagesAndChangesNothing() {
         Product p = product();
         p.moveTo(LifecycleStage.MATURITY, "why", "ana", null, Instant.now());
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> p.moveTo(LifecycleStage.GROWTH, "back", "ana", null, Instant.now()));
-        assertEquals(409, e.status());
-        assertTrue(e.problem().detail().endsWith("allowed: DECLINE, RETIRED"), e.problem().detail());
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().endsWith("allowed: DECLINE, RETIRED"), e.getMessage());
         assertEquals(LifecycleStage.MATURITY, p.lifecycleStage());
 
         p.moveTo(LifecycleStage.RETIRED, "end", "ana", null, Instant.now());
-        ProblemException last = assertThrows(ProblemException.class,
+        DomainException last = assertThrows(DomainException.class,
                 () -> p.moveTo(LifecycleStage.DECLINE, "again", "ana", null, Instant.now()));
-        assertTrue(last.problem().detail().contains("none (RETIRED is final)"), last.problem().detail());
+        assertTrue(last.getMessage().contains("none (RETIRED is final)"), last.getMessage());
     }
 
     @Test
     void deletableOnlyInConceptWithNothingLinked() {
         Product p = product();
         p.requireDeletable(0, 0, 0, 0);
-        ProblemException linked = assertThrows(ProblemException.class, () -> p.requireDeletable(2, 0, 0, 0));
-        assertEquals(409, linked.status());
-        assertTrue(linked.problem().detail().contains("2 feature(s) linked"));
-        ProblemException all = assertThrows(ProblemException.class, () -> p.requireDeletable(1, 1, 1, 3));
+        DomainException linked = assertThrows(DomainException.class, () -> p.requireDeletable(2, 0, 0, 0));
+        assertEquals(DomainException.Kind.CONFLICT, linked.kind());
+        assertTrue(linked.getMessage().contains("2 feature(s) linked"));
+        DomainException all = assertThrows(DomainException.class, () -> p.requireDeletable(1, 1, 1, 3));
         assertEquals(java.util.List.of("features", "objectives", "releases", "feedback"),
-                all.problem().errors().stream().map(dev.tandem.platform.problem.Problem.FieldError::field).toList());
-        assertTrue(all.problem().detail().contains("3 feedback item(s) filed against it"), all.problem().detail());
+                all.issues().stream().map(DomainException.FieldIssue::field).toList());
+        assertTrue(all.getMessage().contains("3 feedback item(s) filed against it"), all.getMessage());
         p.moveTo(LifecycleStage.DEVELOPMENT, "go", "ana", null, Instant.now());
-        ProblemException stage = assertThrows(ProblemException.class, () -> p.requireDeletable(0, 0, 0, 0));
-        assertTrue(stage.problem().detail().contains("only a product in CONCEPT can be deleted"));
+        DomainException stage = assertThrows(DomainException.class, () -> p.requireDeletable(0, 0, 0, 0));
+        assertTrue(stage.getMessage().contains("only a product in CONCEPT can be deleted"));
     }
 
     @Test
@@ -102,6 +103,7 @@ class LifecycleRulesTest {
         assertEquals(ProductSort.CREATED_AT, ProductSort.parse(null));
         assertEquals(ProductSort.CREATED_AT_DESC, ProductSort.parse("-createdAt"));
         assertEquals(ProductSort.NAME, ProductSort.parse("name"));
+        // a query parameter, refused by the web layer (not a domain rule)
         ProblemException e = assertThrows(ProblemException.class, () -> ProductSort.parse("price"));
         assertEquals("sort", e.problem().errors().get(0).field());
     }

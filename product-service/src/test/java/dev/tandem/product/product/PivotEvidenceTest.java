@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 class PivotEvidenceTest {
@@ -40,15 +39,15 @@ class PivotEvidenceTest {
 
     @Test
     void evidenceAboutAnotherProductIsNamed() {
-        ProblemException e = assertThrows(ProblemException.class, () -> check(List.of(
+        DomainException e = assertThrows(DomainException.class, () -> check(List.of(
                 new PivotRequest.Evidence(EvidenceType.FEEDBACK, otherProductsFeedback, null),
                 new PivotRequest.Evidence(EvidenceType.KEY_RESULT_MEASUREMENT, null, otherProductsMeasurement),
                 new PivotRequest.Evidence(EvidenceType.FEEDBACK, knownFeedback, null))));
-        assertEquals(422, e.problem().status());
+        assertEquals(DomainException.Kind.RULE_BROKEN, e.kind());
         assertEquals(List.of("evidence[0].feedbackId", "evidence[1].measurementId"),
-                e.problem().errors().stream().map(Problem.FieldError::field).toList());
-        assertEquals(true, e.problem().errors().get(0).message().contains("another product"));
-        assertEquals(true, e.problem().errors().get(1).message().contains("another product"));
+                e.issues().stream().map(DomainException.FieldIssue::field).toList());
+        assertEquals(true, e.issues().get(0).message().contains("another product"));
+        assertEquals(true, e.issues().get(1).message().contains("another product"));
     }
 
     @Test
@@ -60,9 +59,9 @@ class PivotEvidenceTest {
     @Test
     void noEvidenceIsNamed() {
         for (List<PivotRequest.Evidence> none : java.util.Arrays.asList(null, List.<PivotRequest.Evidence>of())) {
-            ProblemException e = assertThrows(ProblemException.class, () -> check(none));
-            assertEquals(422, e.problem().status());
-            assertEquals("evidence", e.problem().errors().get(0).field());
+            DomainException e = assertThrows(DomainException.class, () -> check(none));
+            assertEquals(DomainException.Kind.RULE_BROKEN, e.kind());
+            assertEquals("evidence", e.issues().get(0).field());
         }
     }
 
@@ -70,15 +69,15 @@ class PivotEvidenceTest {
     void eachUnknownOrIncompleteReferenceIsNamed() {
         UUID unknownFeedback = UUID.randomUUID();
         UUID unknownMeasurement = UUID.randomUUID();
-        ProblemException e = assertThrows(ProblemException.class, () -> check(List.of(
+        DomainException e = assertThrows(DomainException.class, () -> check(List.of(
                 new PivotRequest.Evidence(EvidenceType.FEEDBACK, knownFeedback, null),
                 new PivotRequest.Evidence(EvidenceType.FEEDBACK, unknownFeedback, null),
                 new PivotRequest.Evidence(EvidenceType.KEY_RESULT_MEASUREMENT, null, unknownMeasurement),
                 new PivotRequest.Evidence(EvidenceType.FEEDBACK, null, null))));
-        assertEquals(422, e.problem().status());
+        assertEquals(DomainException.Kind.RULE_BROKEN, e.kind());
         assertEquals(List.of("evidence[1].feedbackId", "evidence[2].measurementId", "evidence[3].feedbackId"),
-                e.problem().errors().stream().map(Problem.FieldError::field).toList());
-        assertEquals(true, e.problem().errors().get(0).message().contains(unknownFeedback.toString()));
-        assertEquals(true, e.problem().errors().get(1).message().contains(unknownMeasurement.toString()));
+                e.issues().stream().map(DomainException.FieldIssue::field).toList());
+        assertEquals(true, e.issues().get(0).message().contains(unknownFeedback.toString()));
+        assertEquals(true, e.issues().get(1).message().contains(unknownMeasurement.toString()));
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import dev.tandem.product.feature.FeatureStatus;
 import org.junit.jupiter.api.Test;
 
@@ -36,20 +36,20 @@ class ReleasePlanTest {
 
     @Test
     void refusesNamingEveryFeatureNotDelivered() {
-        ProblemException e = assertThrows(ProblemException.class, () -> ReleasePlan.of(features(), List.of()));
-        assertEquals(409, e.problem().status());
-        assertTrue(e.problem().detail().contains(inDelivery.toString()), e.problem().detail());
-        assertTrue(e.problem().detail().contains(planned.toString()), e.problem().detail());
-        assertEquals(2, e.problem().errors().size());
+        DomainException e = assertThrows(DomainException.class, () -> ReleasePlan.of(features(), List.of()));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains(inDelivery.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(planned.toString()), e.getMessage());
+        assertEquals(2, e.issues().size());
     }
 
     @Test
     void stillRefusesWhenForceListsOnlySomeOfThem() {
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> ReleasePlan.of(features(), List.of(inDelivery)));
-        assertEquals(409, e.problem().status());
-        assertTrue(e.problem().detail().contains(planned.toString()));
-        assertTrue(!e.problem().detail().contains(inDelivery.toString()));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains(planned.toString()));
+        assertTrue(!e.getMessage().contains(inDelivery.toString()));
     }
 
     @Test
@@ -62,9 +62,9 @@ class ReleasePlanTest {
     @Test
     void aForcedIdOutsideTheReleaseIsNamed() {
         UUID stranger = UUID.randomUUID();
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> ReleasePlan.of(features(), List.of(planned, stranger)));
-        assertEquals(422, e.problem().status());
-        assertEquals("force[1]", e.problem().errors().get(0).field());
+        assertEquals(DomainException.Kind.RULE_BROKEN, e.kind());
+        assertEquals("force[1]", e.issues().get(0).field());
     }
 }

@@ -1,8 +1,8 @@
 package dev.tandem.project.cost;
 
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.money.Money;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.project.project.Project;
 
 /** Money a project records is in the project's currency: that of its budget (of its baseline once approved). */
@@ -24,12 +24,12 @@ final class CostRules {
     static void requireProjectCurrency(Project project, Money money, String field) {
         String currency = currencyOf(project);
         if (currency == null) {
-            throw ProblemException.unprocessable("the project has no budget, so no currency for " + field + " yet",
-                    new Problem.FieldError(field, "the project has no budget currency yet"));
+            throw DomainException.ruleBroken("the project has no budget, so no currency for " + field + " yet",
+                    new FieldIssue(field, "the project has no budget currency yet"));
         }
         if (!currency.equals(money.currency())) {
-            throw ProblemException.unprocessable(field + " is in " + money.currency() + ", the project's currency is "
-                    + currency, new Problem.FieldError(field, "must be " + currency + ", the project's currency"));
+            throw DomainException.ruleBroken(field + " is in " + money.currency() + ", the project's currency is "
+                    + currency, new FieldIssue(field, "must be " + currency + ", the project's currency"));
         }
     }
 }

@@ -16,8 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
 
 /**
@@ -93,14 +93,14 @@ public class Milestone extends AuthoredEntity {
      */
     public void reach(Instant at, Clock clock) {
         if (reachedAt != null) {
-            throw ProblemException.conflict("milestone was already reached at " + reachedAt,
-                    new Problem.FieldError("reachedAt", "is already set; a milestone is reached once"));
+            throw DomainException.conflict("milestone was already reached at " + reachedAt,
+                    new FieldIssue("reachedAt", "is already set; a milestone is reached once"));
         }
         Instant now = clock.instant();
         Instant when = at == null ? now : at;
         if (when.isAfter(now)) {
-            throw ProblemException.badRequest("reachedAt must not be in the future",
-                    new Problem.FieldError("reachedAt", "must not be in the future"));
+            throw DomainException.invalid("reachedAt must not be in the future",
+                    new FieldIssue("reachedAt", "must not be in the future"));
         }
         reachedAt = when.truncatedTo(ChronoUnit.MICROS);
         updatedAt = now.truncatedTo(ChronoUnit.MICROS);

@@ -21,8 +21,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.money.Money;
 import dev.tandem.project.health.Health;
 import dev.tandem.platform.persistence.AuthoredEntity;
@@ -195,8 +195,8 @@ public class Project extends AuthoredEntity {
      */
     public boolean update(Changes c) {
         if (status.isFinal()) {
-            throw ProblemException.conflict("a " + status + " project cannot be changed",
-                    new Problem.FieldError("status", "is " + status + ", which is final"));
+            throw DomainException.conflict("a " + status + " project cannot be changed",
+                    new FieldIssue("status", "is " + status + ", which is final"));
         }
         requireDatesInOrder(c.plannedStart() != null ? c.plannedStart() : plannedStart,
                 c.plannedEnd() != null ? c.plannedEnd() : plannedEnd);
@@ -269,38 +269,38 @@ public class Project extends AuthoredEntity {
         if (!from.canMoveTo(target)) {
             String allowed = from.allowedNext().isEmpty() ? "none (" + from + " is final)"
                     : from.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.conflict("a " + from + " project cannot move to " + target + "; allowed: " + allowed,
-                    new Problem.FieldError("status", "allowed from " + from + ": " + allowed));
+            throw DomainException.conflict("a " + from + " project cannot move to " + target + "; allowed: " + allowed,
+                    new FieldIssue("status", "allowed from " + from + ": " + allowed));
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (target == ProjectStatus.CANCELLED && why == null) {
-            throw ProblemException.unprocessable("cancelling a project needs a reason",
-                    new Problem.FieldError("reason", "is required to cancel"));
+            throw DomainException.ruleBroken("cancelling a project needs a reason",
+                    new FieldIssue("reason", "is required to cancel"));
         }
         if (target == ProjectStatus.COMPLETED && !openTasks.isEmpty()) {
             String names = openTasks.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                     .collect(Collectors.joining(", "));
-            throw ProblemException.conflict("the project has " + openTasks.size() + " open task(s): " + names,
+            throw DomainException.conflict("the project has " + openTasks.size() + " open task(s): " + names,
                     openTasks.entrySet().stream()
-                            .map(e -> new Problem.FieldError("status", "task " + e.getKey() + " (" + e.getValue()
+                            .map(e -> new FieldIssue("status", "task " + e.getKey() + " (" + e.getValue()
                                     + ") is not DONE"))
-                            .toArray(Problem.FieldError[]::new));
+                            .toArray(FieldIssue[]::new));
         }
         if (target == ProjectStatus.APPROVED) {
-            List<Problem.FieldError> missing = new ArrayList<>();
+            List<FieldIssue> missing = new ArrayList<>();
             if (budgetAmount == null) {
-                missing.add(new Problem.FieldError("budget", "is required to approve"));
+                missing.add(new FieldIssue("budget", "is required to approve"));
             }
             if (plannedStart == null) {
-                missing.add(new Problem.FieldError("plannedStart", "is required to approve"));
+                missing.add(new FieldIssue("plannedStart", "is required to approve"));
             }
             if (plannedEnd == null) {
-                missing.add(new Problem.FieldError("plannedEnd", "is required to approve"));
+                missing.add(new FieldIssue("plannedEnd", "is required to approve"));
             }
             if (!missing.isEmpty()) {
-                throw ProblemException.unprocessable("approving needs a budget and planned dates; missing: "
-                                + missing.stream().map(Problem.FieldError::field).collect(Collectors.joining(", ")),
-                        missing.toArray(Problem.FieldError[]::new));
+                throw DomainException.ruleBroken("approving needs a budget and planned dates; missing: "
+                                + missing.stream().map(FieldIssue::field).collect(Collectors.joining(", ")),
+                        missing.toArray(FieldIssue[]::new));
             }
         }
         status = target;
@@ -318,8 +318,8 @@ public class Project extends AuthoredEntity {
 
     static void requireDatesInOrder(LocalDate start, LocalDate end) {
         if (start != null && end != null && end.isBefore(start)) {
-            throw ProblemException.unprocessable("plannedEnd " + end + " is before plannedStart " + start,
-                    new Problem.FieldError("plannedEnd", "must not be before plannedStart (" + start + ")"));
+            throw DomainException.ruleBroken("plannedEnd " + end + " is before plannedStart " + start,
+                    new FieldIssue("plannedEnd", "must not be before plannedStart (" + start + ")"));
         }
     }
 
@@ -338,7 +338,7 @@ public class Project extends AuthoredEntity {
     public static Project require(UUID id) {
         Project project = findById(id);
         if (project == null) {
-            throw ProblemException.notFound("project", id);
+            throw DomainException.notFound("project", id);
         }
         return project;
     }
@@ -447,8 +447,8 @@ public class Project extends AuthoredEntity {
      */
     public void requirePlanOpen() {
         if (status.isFinal()) {
-            throw ProblemException.conflict("the project is " + status + ": its plan can no longer change",
-                    new Problem.FieldError("projectId", "project is " + status));
+            throw DomainException.conflict("the project is " + status + ": its plan can no longer change",
+                    new FieldIssue("projectId", "project is " + status));
         }
     }
 

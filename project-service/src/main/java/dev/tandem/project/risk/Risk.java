@@ -16,8 +16,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
 
 /** A risk of a project: probability and impact 1–5, exposure = probability × impact, a mitigation and an owner. */
@@ -95,13 +95,13 @@ public class Risk extends AuthoredEntity {
      */
     public boolean update(Changes c) {
         if (status == RiskStatus.CLOSED) {
-            throw ProblemException.conflict("a CLOSED risk cannot be changed",
-                    new Problem.FieldError("status", "is CLOSED, which is final"));
+            throw DomainException.conflict("a CLOSED risk cannot be changed",
+                    new FieldIssue("status", "is CLOSED, which is final"));
         }
         if (c.status() != null && c.status() != status && !status.allowedNext().contains(c.status())) {
             String allowed = status.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.conflict("a " + status + " risk cannot move to " + c.status() + "; allowed: "
-                    + allowed, new Problem.FieldError("status", "allowed from " + status + ": " + allowed));
+            throw DomainException.conflict("a " + status + " risk cannot move to " + c.status() + "; allowed: "
+                    + allowed, new FieldIssue("status", "allowed from " + status + ": " + allowed));
         }
         boolean changed = false;
         if (c.title() != null && !c.title().strip().equals(title)) {

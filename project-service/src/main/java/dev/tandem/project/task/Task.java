@@ -21,8 +21,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -123,8 +123,8 @@ public class Task extends AuthoredEntity {
         requireDatesInOrder(c.plannedStart() != null ? c.plannedStart() : plannedStart,
                 c.plannedEnd() != null ? c.plannedEnd() : plannedEnd);
         if (status == TaskStatus.DONE && c.remainingHours() != null && c.remainingHours().signum() > 0) {
-            throw ProblemException.conflict("a DONE task has no remaining hours",
-                    new Problem.FieldError("remainingHours", "must be 0 for a DONE task"));
+            throw DomainException.conflict("a DONE task has no remaining hours",
+                    new FieldIssue("remainingHours", "must be 0 for a DONE task"));
         }
         boolean changed = false;
         if (c.title() != null && !c.title().strip().equals(title)) {
@@ -178,21 +178,21 @@ public class Task extends AuthoredEntity {
         if (!from.canMoveTo(target)) {
             String allowed = from.allowedNext().isEmpty() ? "none (" + from + " is final)"
                     : from.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.conflict("a " + from + " task cannot move to " + target + "; allowed: " + allowed,
-                    new Problem.FieldError("status", "allowed from " + from + ": " + allowed));
+            throw DomainException.conflict("a " + from + " task cannot move to " + target + "; allowed: " + allowed,
+                    new FieldIssue("status", "allowed from " + from + ": " + allowed));
         }
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         if (target == TaskStatus.BLOCKED && why == null) {
-            throw ProblemException.unprocessable("blocking a task needs a reason",
-                    new Problem.FieldError("reason", "is required to block a task"));
+            throw DomainException.ruleBroken("blocking a task needs a reason",
+                    new FieldIssue("reason", "is required to block a task"));
         }
         if (target == TaskStatus.IN_PROGRESS && !openDependencies.isEmpty()) {
             String names = openDependencies.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                     .collect(Collectors.joining(", "));
-            throw ProblemException.conflict("the task depends on tasks that are not DONE: " + names,
+            throw DomainException.conflict("the task depends on tasks that are not DONE: " + names,
                     openDependencies.keySet().stream()
-                            .map(id -> new Problem.FieldError("dependsOn", id + " is not DONE"))
-                            .toArray(Problem.FieldError[]::new));
+                            .map(id -> new FieldIssue("dependsOn", id + " is not DONE"))
+                            .toArray(FieldIssue[]::new));
         }
         status = target;
         blockedReason = target == TaskStatus.BLOCKED ? why : null;
@@ -211,8 +211,8 @@ public class Task extends AuthoredEntity {
 
     static void requireDatesInOrder(LocalDate start, LocalDate end) {
         if (start != null && end != null && end.isBefore(start)) {
-            throw ProblemException.unprocessable("plannedEnd " + end + " is before plannedStart " + start,
-                    new Problem.FieldError("plannedEnd", "must not be before plannedStart (" + start + ")"));
+            throw DomainException.ruleBroken("plannedEnd " + end + " is before plannedStart " + start,
+                    new FieldIssue("plannedEnd", "must not be before plannedStart (" + start + ")"));
         }
     }
 

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
+import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.project.milestone.Milestone;
 
 /** The task rules that look at the rest of the project: milestone and dependencies of the same project, no cycle. */
@@ -24,8 +24,8 @@ final class TaskRules {
         }
         Milestone m = Milestone.findById(milestoneId);
         if (m == null || !m.projectId().equals(projectId)) {
-            throw ProblemException.unprocessable("milestone " + milestoneId + " is not a milestone of this project",
-                    new Problem.FieldError("milestoneId", "names no milestone of project " + projectId));
+            throw DomainException.ruleBroken("milestone " + milestoneId + " is not a milestone of this project",
+                    new FieldIssue("milestoneId", "names no milestone of project " + projectId));
         }
     }
 
@@ -44,19 +44,19 @@ final class TaskRules {
         for (int i = 0; i < dependsOn.size(); i++) {
             UUID dep = dependsOn.get(i);
             if (dep.equals(taskId)) {
-                throw ProblemException.unprocessable("a task cannot depend on itself: " + taskId + " → " + taskId,
-                        new Problem.FieldError("dependsOn[" + i + "]", "is the task itself"));
+                throw DomainException.ruleBroken("a task cannot depend on itself: " + taskId + " → " + taskId,
+                        new FieldIssue("dependsOn[" + i + "]", "is the task itself"));
             }
             if (!graph.containsKey(dep)) {
-                throw ProblemException.unprocessable("task " + dep + " is not a task of this project",
-                        new Problem.FieldError("dependsOn[" + i + "]", "names no task of this project"));
+                throw DomainException.ruleBroken("task " + dep + " is not a task of this project",
+                        new FieldIssue("dependsOn[" + i + "]", "names no task of this project"));
             }
         }
         List<UUID> cycle = TaskGraph.cycleIfDependsOn(graph, taskId, dependsOn);
         if (!cycle.isEmpty()) {
             String path = cycle.stream().map(UUID::toString).collect(Collectors.joining(" → "));
-            throw ProblemException.unprocessable("the dependencies would make a cycle: " + path,
-                    new Problem.FieldError("dependsOn", "cycle: " + path));
+            throw DomainException.ruleBroken("the dependencies would make a cycle: " + path,
+                    new FieldIssue("dependsOn", "cycle: " + path));
         }
     }
 

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 class MilestoneRulesTest {
@@ -74,16 +74,16 @@ class MilestoneRulesTest {
         Milestone m = milestone();
         Clock clock = at("2027-03-30T16:00:00Z");
         m.reach(null, clock);
-        ProblemException e = assertThrows(ProblemException.class, () -> m.reach(null, clock));
-        assertEquals(409, e.status());
+        DomainException e = assertThrows(DomainException.class, () -> m.reach(null, clock));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
     }
 
     @Test
     void reachingInTheFutureIsRefused() {
         Milestone m = milestone();
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> m.reach(Instant.parse("2027-03-30T16:00:01Z"), at("2027-03-30T16:00:00Z")));
-        assertEquals(400, e.status());
+        assertEquals(DomainException.Kind.INVALID, e.kind());
         assertNull(m.reachedAt());
     }
 }

@@ -11,8 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.money.Money;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +30,8 @@ class ProjectRulesTest {
         return Project.create("BARE", "Bare", null, null, null, null, null, null, null, null);
     }
 
-    private static List<String> fields(ProblemException e) {
-        return e.problem().errors().stream().map(Problem.FieldError::field).toList();
+    private static List<String> fields(DomainException e) {
+        return e.issues().stream().map(DomainException.FieldIssue::field).toList();
     }
 
     @Test
@@ -47,9 +46,9 @@ class ProjectRulesTest {
 
     @Test
     void plannedEndBeforeStartIsRefusedNamingPlannedEnd() {
-        ProblemException e = assertThrows(ProblemException.class, () -> Project.create("K1", "x", null, null, null,
+        DomainException e = assertThrows(DomainException.class, () -> Project.create("K1", "x", null, null, null,
                 null, null, null, END, START));
-        assertEquals(422, e.status());
+        assertEquals(DomainException.Kind.RULE_BROKEN, e.kind());
         assertEquals(List.of("plannedEnd"), fields(e));
         // the same day is fine
         Project.create("K2", "x", null, null, null, null, null, null, START, START);
@@ -58,7 +57,7 @@ class ProjectRulesTest {
     @Test
     void anUpdateMayNotPutTheEndBeforeTheExistingStart() {
         Project p = planned();
-        ProblemException e = assertThrows(ProblemException.class, () -> p.update(new Project.Changes(null, null,
+        DomainException e = assertThrows(DomainException.class, () -> p.update(new Project.Changes(null, null,
                 null, null, null, null, null, null, null, START.minusDays(1))));
         assertEquals(List.of("plannedEnd"), fields(e));
         assertEquals(END, p.plannedEnd(), "nothing changed");
@@ -76,8 +75,8 @@ class ProjectRulesTest {
     @Test
     void approvingNeedsABudgetAndPlannedDatesNamingWhatIsMissing() {
         Project p = bare();
-        ProblemException e = assertThrows(ProblemException.class, () -> p.changeStatus(ProjectStatus.APPROVED, null));
-        assertEquals(422, e.status());
+        DomainException e = assertThrows(DomainException.class, () -> p.changeStatus(ProjectStatus.APPROVED, null));
+        assertEquals(DomainException.Kind.RULE_BROKEN, e.kind());
         assertEquals(List.of("budget", "plannedStart", "plannedEnd"), fields(e));
         assertEquals(ProjectStatus.PROPOSED, p.status());
     }
@@ -100,27 +99,27 @@ class ProjectRulesTest {
     @Test
     void anIllegalMoveIsAConflictNamingTheAllowedOnes() {
         Project p = planned();
-        ProblemException e = assertThrows(ProblemException.class, () -> p.changeStatus(ProjectStatus.ACTIVE, null));
-        assertEquals(409, e.status());
-        assertTrue(e.problem().detail().endsWith("allowed: APPROVED, CANCELLED"), e.problem().detail());
+        DomainException e = assertThrows(DomainException.class, () -> p.changeStatus(ProjectStatus.ACTIVE, null));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().endsWith("allowed: APPROVED, CANCELLED"), e.getMessage());
     }
 
     @Test
     void cancellingNeedsAReasonAndIsFinal() {
         Project p = planned();
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> p.changeStatus(ProjectStatus.CANCELLED, "  "));
-        assertEquals(422, e.status());
+        assertEquals(DomainException.Kind.RULE_BROKEN, e.kind());
         assertEquals(List.of("reason"), fields(e));
 
         p.changeStatus(ProjectStatus.CANCELLED, "Superseded");
         assertEquals("Superseded", p.statusReason());
-        ProblemException again = assertThrows(ProblemException.class,
+        DomainException again = assertThrows(DomainException.class,
                 () -> p.changeStatus(ProjectStatus.APPROVED, null));
-        assertTrue(again.problem().detail().contains("allowed: none"), again.problem().detail());
-        ProblemException update = assertThrows(ProblemException.class, () -> p.update(new Project.Changes(null,
+        assertTrue(again.getMessage().contains("allowed: none"), again.getMessage());
+        DomainException update = assertThrows(DomainException.class, () -> p.update(new Project.Changes(null,
                 "renamed", null, null, null, null, null, null, null, null)));
-        assertEquals(409, update.status());
+        assertEquals(DomainException.Kind.CONFLICT, update.kind());
     }
 
     @Test
@@ -167,10 +166,10 @@ class ProjectRulesTest {
         p.changeStatus(ProjectStatus.APPROVED, null);
         p.changeStatus(ProjectStatus.ACTIVE, null);
         UUID open = UUID.randomUUID();
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> p.changeStatus(ProjectStatus.COMPLETED, null, java.util.Map.of(open, "Reorder button")));
-        assertEquals(409, e.status());
-        assertTrue(e.problem().detail().contains(open + " (Reorder button)"), e.problem().detail());
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains(open + " (Reorder button)"), e.getMessage());
         assertEquals(ProjectStatus.ACTIVE, p.status());
         p.changeStatus(ProjectStatus.COMPLETED, null, java.util.Map.of());
         assertEquals(ProjectStatus.COMPLETED, p.status());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 class RiskRulesTest {
@@ -33,9 +33,9 @@ class RiskRulesTest {
         r.update(new Risk.Changes(null, null, null, null, null, RiskStatus.MITIGATED));
         r.update(new Risk.Changes(null, null, null, null, null, RiskStatus.OPEN));
         r.update(new Risk.Changes(null, null, null, null, null, RiskStatus.CLOSED));
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> r.update(new Risk.Changes("Renamed", null, null, null, null, null)));
-        assertEquals(409, e.status());
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertEquals("Sandbox late", r.title());
     }
 }

@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.domain.DomainException;
 import org.junit.jupiter.api.Test;
 
 /** The rules on the Task aggregate and its status machine, without Quarkus. */
@@ -25,8 +24,8 @@ class TaskRulesTest {
                 List.of());
     }
 
-    private static List<String> fields(ProblemException e) {
-        return e.problem().errors().stream().map(Problem.FieldError::field).toList();
+    private static List<String> fields(DomainException e) {
+        return e.issues().stream().map(DomainException.FieldIssue::field).toList();
     }
 
     @Test
@@ -59,18 +58,18 @@ class TaskRulesTest {
     @Test
     void anIllegalMoveIsAConflictNamingTheAllowedOnes() {
         Task t = task();
-        ProblemException e = assertThrows(ProblemException.class, () -> t.changeStatus(TaskStatus.DONE, null, Map.of()));
-        assertEquals(409, e.status());
-        assertTrue(e.problem().detail().endsWith("allowed: IN_PROGRESS, BLOCKED"), e.problem().detail());
+        DomainException e = assertThrows(DomainException.class, () -> t.changeStatus(TaskStatus.DONE, null, Map.of()));
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().endsWith("allowed: IN_PROGRESS, BLOCKED"), e.getMessage());
         assertEquals(TaskStatus.TODO, t.status());
     }
 
     @Test
     void blockingNeedsAReasonAndUnblockingClearsIt() {
         Task t = task();
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> t.changeStatus(TaskStatus.BLOCKED, "  ", Map.of()));
-        assertEquals(422, e.status());
+        assertEquals(DomainException.Kind.RULE_BROKEN, e.kind());
         assertEquals(List.of("reason"), fields(e));
         t.changeStatus(TaskStatus.BLOCKED, "waiting for the API", Map.of());
         assertEquals("waiting for the API", t.blockedReason());
@@ -84,10 +83,10 @@ class TaskRulesTest {
         UUID dep = UUID.randomUUID();
         Map<UUID, String> open = new LinkedHashMap<>();
         open.put(dep, "API");
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> t.changeStatus(TaskStatus.IN_PROGRESS, null, open));
-        assertEquals(409, e.status());
-        assertTrue(e.problem().detail().contains(dep + " (API)"), e.problem().detail());
+        assertEquals(DomainException.Kind.CONFLICT, e.kind());
+        assertTrue(e.getMessage().contains(dep + " (API)"), e.getMessage());
         assertEquals(TaskStatus.TODO, t.status());
     }
 
@@ -98,10 +97,10 @@ class TaskRulesTest {
         t.changeStatus(TaskStatus.DONE, null, Map.of());
         assertEquals(0, t.remainingHours().signum());
         assertEquals(new BigDecimal("16.00"), t.doneHours());
-        ProblemException e = assertThrows(ProblemException.class,
+        DomainException e = assertThrows(DomainException.class,
                 () -> t.changeStatus(TaskStatus.IN_PROGRESS, null, Map.of()));
-        assertTrue(e.problem().detail().contains("allowed: none"));
-        ProblemException remaining = assertThrows(ProblemException.class, () -> t.update(new Task.Changes(null, null,
+        assertTrue(e.getMessage().contains("allowed: none"));
+        DomainException remaining = assertThrows(DomainException.class, () -> t.update(new Task.Changes(null, null,
                 BigDecimal.ONE, null, null, null, null, null)));
         assertEquals(List.of("remainingHours"), fields(remaining));
     }
@@ -109,11 +108,11 @@ class TaskRulesTest {
     @Test
     void datesMustBeInOrderOnCreateAndUpdate() {
         LocalDate d = LocalDate.of(2027, 1, 4);
-        ProblemException e = assertThrows(ProblemException.class, () -> Task.create(UUID.randomUUID(), "x",
+        DomainException e = assertThrows(DomainException.class, () -> Task.create(UUID.randomUUID(), "x",
                 BigDecimal.ONE, null, null, d, d.minusDays(1), null, null));
         assertEquals(List.of("plannedEnd"), fields(e));
         Task t = Task.create(UUID.randomUUID(), "x", BigDecimal.ONE, null, null, d, d, null, null);
-        assertThrows(ProblemException.class, () -> t.update(new Task.Changes(null, null, null, null, d.plusDays(2),
+        assertThrows(DomainException.class, () -> t.update(new Task.Changes(null, null, null, null, d.plusDays(2),
                 null, null, null)));
     }
 
