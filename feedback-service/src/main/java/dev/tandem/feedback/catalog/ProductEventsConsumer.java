@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import dev.tandem.events.EventType;
@@ -19,7 +20,6 @@ import dev.tandem.events.product.ProductCreated;
 import dev.tandem.events.product.ProductDeleted;
 import dev.tandem.events.product.ProductLifecycleChanged;
 import dev.tandem.events.product.ProductUpdated;
-import dev.tandem.feedback.feedback.LoopClosing;
 import dev.tandem.platform.inbox.EventHandlers;
 import dev.tandem.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
@@ -28,8 +28,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Keeps the catalog (products and features) in step with tandem.product.events, each event applied once through the
- * inbox; an event older than the replica's source version changes nothing. {@code feature.released} also closes the
- * loop with the customers whose feedback is linked to the feature ({@link LoopClosing}).
+ * inbox; an event older than the replica's source version changes nothing. {@code feature.released} also fires
+ * {@link CatalogFeatureReleased}, on which feedback-service closes the loop with the customers whose feedback is linked
+ * to the feature.
  */
 @ApplicationScoped
 public class ProductEventsConsumer {
@@ -38,7 +39,7 @@ public class ProductEventsConsumer {
     Inbox inbox;
 
     @Inject
-    LoopClosing loopClosing;
+    Event<CatalogFeatureReleased> released;
 
     private final EventHandlers handlers = EventHandlers.builder()
             .on(EventType.PRODUCT_CREATED.type(), ProductCreated.class, (envelope, e) ->
@@ -73,8 +74,8 @@ public class ProductEventsConsumer {
             .on(EventType.FEATURE_RELEASED.type(), FeatureReleased.class, (envelope, e) -> {
                 CatalogFeature.apply(e.featureId(), e.productId(), e.title(), "RELEASED", e.version(),
                         envelope.time(), null);
-                loopClosing.featureReleased(e.featureId(), e.productId(), e.title(), e.releaseId(), e.releaseName(),
-                        e.releasedAt() != null ? e.releasedAt() : envelope.time());
+                released.fire(new CatalogFeatureReleased(e.featureId(), e.productId(), e.title(), e.releaseId(),
+                        e.releaseName(), e.releasedAt() != null ? e.releasedAt() : envelope.time()));
             })
             .on(EventType.FEATURE_DELETED.type(), FeatureDeleted.class, (envelope, e) ->
                     CatalogFeature.apply(e.featureId(), e.productId(), e.title(), e.status(), e.version(),

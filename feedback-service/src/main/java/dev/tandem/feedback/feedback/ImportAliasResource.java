@@ -48,6 +48,6 @@ public class ImportAliasResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackImport.Result importFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                 InputStream body) {
-        return ImportResource.run(importer, contentType, body);
+        return ImportBodies.run(importer, contentType, body);
     }
 }

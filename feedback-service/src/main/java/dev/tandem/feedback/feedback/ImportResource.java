@@ -1,9 +1,6 @@
 package dev.tandem.feedback.feedback;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -84,15 +80,6 @@ public class ImportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public FeedbackImport.Result importFeedback(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                 InputStream body) {
-        return run(importer, contentType, body);
-    }
-
-    static FeedbackImport.Result run(FeedbackImport importer, String contentType, InputStream body) {
-        if (body == null) {
-            throw ProblemException.badRequest("the body is empty", new Problem.FieldError("body", "missing"));
-        }
-        BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 64 * 1024);
-        boolean csv = contentType != null && contentType.toLowerCase().startsWith(CSV);
-        return importer.run(csv ? ImportRows.csv(reader) : ImportRows.ndjson(reader));
+        return ImportBodies.run(importer, contentType, body);
     }
 }

@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import dev.tandem.feedback.catalog.CatalogFeature;
+import dev.tandem.feedback.catalog.CatalogFeatureReleased;
 import dev.tandem.feedback.catalog.CatalogProduct;
 import dev.tandem.feedback.customer.Customer;
 import dev.tandem.feedback.mail.LoopClosedMail;
@@ -34,7 +36,13 @@ public class LoopClosing {
     @Inject
     LoopMail mail;
 
-    public void featureReleased(UUID featureId, UUID productId, String title, UUID releaseId, String releaseName,
+    /** On the catalog's news that a feature was released (synchronously, in the consumer's inbox transaction). */
+    void onFeatureReleased(@Observes CatalogFeatureReleased released) {
+        featureReleased(released.featureId(), released.productId(), released.title(), released.releaseId(),
+                released.releaseName(), released.releasedAt());
+    }
+
+    void featureReleased(UUID featureId, UUID productId, String title, UUID releaseId, String releaseName,
                                 Instant releasedAt) {
         Map<UUID, List<Feedback>> addressedByCustomer = new LinkedHashMap<>();
         for (FeedbackLink link : FeedbackLink.ofFeature(featureId)) {

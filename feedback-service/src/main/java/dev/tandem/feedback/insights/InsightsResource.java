@@ -14,7 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import dev.tandem.feedback.catalog.CatalogProduct;
-import dev.tandem.feedback.nps.NpsResource;
+import dev.tandem.feedback.nps.NpsFigures;
 import dev.tandem.platform.money.Money;
 import dev.tandem.platform.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -96,7 +96,7 @@ public class InsightsResource {
         }
         EntityManager em = CatalogProduct.getEntityManager();
         return new Insights(productId, demanded(em, productId), tags(em, productId), themes(em, productId),
-                sentiment(em, productId), NpsResource.monthly(productId), unanswered(em, productId));
+                sentiment(em, productId), NpsFigures.monthly(productId), unanswered(em, productId));
     }
 
     @SuppressWarnings("unchecked")

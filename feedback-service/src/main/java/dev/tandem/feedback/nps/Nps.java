@@ -20,11 +20,16 @@ public record Nps(@Schema(example = "120") long responses,
     public enum Category {
         PROMOTER, PASSIVE, DETRACTOR;
 
+        /** The lowest score of a promoter (9–10); below it down to {@link #PASSIVE_FROM} a passive (7–8). */
+        public static final int PROMOTER_FROM = 9;
+        /** The lowest score of a passive; below it a detractor (0–6). */
+        public static final int PASSIVE_FROM = 7;
+
         public static Category of(int score) {
             if (score < 0 || score > 10) {
                 throw new IllegalArgumentException("score must be 0..10, got " + score);
             }
-            return score >= 9 ? PROMOTER : score >= 7 ? PASSIVE : DETRACTOR;
+            return score >= PROMOTER_FROM ? PROMOTER : score >= PASSIVE_FROM ? PASSIVE : DETRACTOR;
         }
     }
 

@@ -152,7 +152,7 @@ public class NpsResource {
         }
         List<NpsSurvey> rows = NpsSurvey.<NpsSurvey>find(q + " order by createdAt, id", args.toArray())
                 .page(0, page.fetchSize()).list();
-        Page<NpsViews.SurveyView> result = Page.of(rows, page, s -> NpsViews.SurveyView.of(s, resultsOf(s.id())),
+        Page<NpsViews.SurveyView> result = Page.of(rows, page, s -> NpsViews.SurveyView.of(s, NpsFigures.ofSurvey(s.id())),
                 s -> Cursor.of(s.createdAt(), s.id()));
         return PageLinks.ok(result, page, uri);
     }
@@ -168,7 +168,7 @@ public class NpsResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getSurvey(@PathParam("id") UUID id) {
         NpsSurvey survey = survey(id);
-        return Versions.ok(NpsViews.SurveyView.of(survey, resultsOf(id)), survey.version());
+        return Versions.ok(NpsViews.SurveyView.of(survey, NpsFigures.ofSurvey(id)), survey.version());
     }
 
     @POST
@@ -262,7 +262,7 @@ public class NpsResource {
         if (CatalogProduct.findById(productId) == null) {
             throw ProblemException.notFound("product", productId);
         }
-        List<NpsViews.Month> months = monthly(productId);
+        List<NpsViews.Month> months = NpsFigures.monthly(productId);
         long p = 0;
         long pa = 0;
         long d = 0;
@@ -272,30 +272,6 @@ public class NpsResource {
             d += m.nps().detractors();
         }
         return new NpsViews.ProductNps(productId, Nps.of(p, pa, d), months);
-    }
-
-    /** A product's NPS per calendar month (UTC), oldest first; also used by insights. */
-    public static List<NpsViews.Month> monthly(UUID productId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = NpsResponse.getEntityManager().createNativeQuery("""
-                        SELECT to_char(r.responded_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month,
-                               count(*) FILTER (WHERE r.score >= 9),
-                               count(*) FILTER (WHERE r.score BETWEEN 7 AND 8),
-                               count(*) FILTER (WHERE r.score <= 6)
-                        FROM nps_response r JOIN nps_survey s ON s.id = r.survey_id
-                        WHERE s.product_id = ?1 GROUP BY 1 ORDER BY 1""")
-                .setParameter(1, productId).getResultList();
-        return rows.stream().map(r -> new NpsViews.Month((String) r[0], Nps.of(((Number) r[1]).longValue(),
-                ((Number) r[2]).longValue(), ((Number) r[3]).longValue()))).toList();
-    }
-
-    private static Nps resultsOf(UUID surveyId) {
-        Object[] r = (Object[]) NpsResponse.getEntityManager().createNativeQuery("""
-                        SELECT count(*) FILTER (WHERE score >= 9), count(*) FILTER (WHERE score BETWEEN 7 AND 8),
-                               count(*) FILTER (WHERE score <= 6)
-                        FROM nps_response WHERE survey_id = ?1""")
-                .setParameter(1, surveyId).getSingleResult();
-        return Nps.of(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), ((Number) r[2]).longValue());
     }
 
     private static NpsSurvey survey(UUID id) {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A change the domain refuses, said in the domain's words: entities and application services throw it, and know
- * nothing of HTTP. The platform's web layer ({@code platform.problem.ProblemMappers}) answers each {@link Kind} with
+ * nothing of HTTP. The platform's web layer ({@code platform.web.ProblemMappers}) answers each {@link Kind} with
  * its problem+json status, the {@link FieldIssue}s as the problem's field errors.
  *
  * <p>Use the factories: they fix the kind, so the same situation always reads the same.

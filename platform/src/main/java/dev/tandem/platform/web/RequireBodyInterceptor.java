@@ -1,4 +1,4 @@
-package dev.tandem.platform.problem;
+package dev.tandem.platform.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.List;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
+
+import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.problem.Problems;
 
 /**
  * An empty body where the resource method declares one is a 400, not a {@code null} argument.

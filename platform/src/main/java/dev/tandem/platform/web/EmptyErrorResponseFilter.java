@@ -1,11 +1,13 @@
-package dev.tandem.platform.problem;
+package dev.tandem.platform.web;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 
-import dev.tandem.platform.web.RequestContext;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.problem.Problems;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**

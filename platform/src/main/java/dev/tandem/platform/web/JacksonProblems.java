@@ -1,4 +1,4 @@
-package dev.tandem.platform.problem;
+package dev.tandem.platform.web;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.Problems;
 
 /**
  * Turns what Jackson throws while reading a request body into a 400 problem naming the offending field path.

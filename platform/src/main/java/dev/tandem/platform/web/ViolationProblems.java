@@ -1,4 +1,4 @@
-package dev.tandem.platform.problem;
+package dev.tandem.platform.web;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -20,6 +20,8 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.Problems;
 
 /**
  * Bean Validation violations as field errors a client can act on.

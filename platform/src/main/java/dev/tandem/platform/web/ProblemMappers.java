@@ -1,4 +1,4 @@
-package dev.tandem.platform.problem;
+package dev.tandem.platform.web;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -26,7 +26,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.tandem.platform.domain.DomainException;
-import dev.tandem.platform.web.RequestContext;
+import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.problem.Problems;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

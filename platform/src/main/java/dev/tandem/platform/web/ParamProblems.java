@@ -1,4 +1,4 @@
-package dev.tandem.platform.problem;
+package dev.tandem.platform.web;
 
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;

@@ -1,0 +1,27 @@
+package dev.tandem.platform;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.tandem.devstack.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** The platform's production classes against the architecture rules (docs/architecture.md#rules-the-build-enforces). */
+class ArchitectureTest {
+
+    private static final String ROOT = "dev.tandem.platform";
+    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(ROOT);
+
+    @Test
+    void noCycleBetweenItsPackages() {
+        ArchitectureRules.noCyclesBetweenPackages(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void importsNoServiceTheGatewayOrTheDevstack() {
+        ArchitectureRules.platformImportsNoService().check(CLASSES);
+    }
+
+    @Test
+    void namesNothingOfTheDomain() {
+        ArchitectureRules.platformNamesNoDomain().check(CLASSES);
+    }
+}
