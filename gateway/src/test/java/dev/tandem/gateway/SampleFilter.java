@@ -3,9 +3,10 @@ package dev.tandem.gateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.tandem.gateway.proxy.Exchange;
-import dev.tandem.gateway.proxy.GatewayProblems;
-import dev.tandem.gateway.proxy.GatewayRouter;
+import dev.tandem.gateway.routing.RouteTable;
+import dev.tandem.gateway.web.Exchange;
+import dev.tandem.gateway.web.GatewayProblems;
+import dev.tandem.gateway.web.RouteOrder;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 
@@ -18,18 +19,18 @@ import io.vertx.ext.web.Router;
 public class SampleFilter {
 
     private final GatewayProblems problems;
-    private final GatewayRouter gateway;
+    private final RouteTable routes;
     private final Vertx vertx;
 
-    public SampleFilter(GatewayProblems problems, GatewayRouter gateway, Vertx vertx) {
+    public SampleFilter(GatewayProblems problems, RouteTable routes, Vertx vertx) {
         this.problems = problems;
-        this.gateway = gateway;
+        this.routes = routes;
         this.vertx = vertx;
     }
 
     void init(@Observes Router router) {
-        for (String pattern : gateway.proxiedPatterns()) {
-            router.route(pattern).order(GatewayRouter.ORDER_AUTHORIZATION + 50).handler(ctx -> {
+        for (String pattern : routes.proxiedPatterns()) {
+            router.route(pattern).order(RouteOrder.AUTHORIZATION + 50).handler(ctx -> {
                 String mode = ctx.request().getHeader("X-Test-Filter");
                 if ("deny".equals(mode)) {
                     problems.send(ctx, 401, "unauthenticated", "Unauthenticated", "test filter said no");

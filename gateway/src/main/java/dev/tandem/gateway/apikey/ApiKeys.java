@@ -18,8 +18,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.jboss.logging.Logger;
 
-import dev.tandem.gateway.auth.Caller;
 import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.web.Caller;
 import dev.tandem.platform.paging.Cursor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;

@@ -9,9 +9,11 @@ import jakarta.enterprise.event.Observes;
 import dev.tandem.gateway.apikey.ApiKeySecrets;
 import dev.tandem.gateway.apikey.ApiKeys;
 import dev.tandem.gateway.config.GatewayConfig;
-import dev.tandem.gateway.proxy.Exchange;
-import dev.tandem.gateway.proxy.GatewayProblems;
-import dev.tandem.gateway.proxy.GatewayRouter;
+import dev.tandem.gateway.routing.RouteTable;
+import dev.tandem.gateway.web.Caller;
+import dev.tandem.gateway.web.Exchange;
+import dev.tandem.gateway.web.GatewayProblems;
+import dev.tandem.gateway.web.RouteOrder;
 import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.Scopes;
 import io.vertx.core.Vertx;
@@ -21,8 +23,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Authentication ({@link GatewayRouter#ORDER_AUTHENTICATION}) and authorization
- * ({@link GatewayRouter#ORDER_AUTHORIZATION}) of every gateway API request.
+ * Authentication ({@link RouteOrder#AUTHENTICATION}) and authorization
+ * ({@link RouteOrder#AUTHORIZATION}) of every gateway API request.
  *
  * <ul>
  * <li>Credentials: {@code Authorization: Bearer <key or JWT>} or {@code X-API-Key: <key>}. A value starting with
@@ -40,7 +42,7 @@ public class AccessControl {
     public static final String API_KEY_HEADER = "X-API-Key";
     static final String CHALLENGE = "Bearer realm=\"tandem\"";
 
-    private final GatewayRouter gateway;
+    private final RouteTable routes;
     private final GatewayProblems problems;
     private final ApiKeys apiKeys;
     private final JwtAuthenticator jwt;
@@ -52,9 +54,9 @@ public class AccessControl {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
                     .expireAfterAccess(java.time.Duration.ofMinutes(2)).build();
 
-    public AccessControl(GatewayRouter gateway, GatewayProblems problems, ApiKeys apiKeys, JwtAuthenticator jwt,
+    public AccessControl(RouteTable routes, GatewayProblems problems, ApiKeys apiKeys, JwtAuthenticator jwt,
             InternalTokenSigner signer, GatewayConfig config, Vertx vertx) {
-        this.gateway = gateway;
+        this.routes = routes;
         this.problems = problems;
         this.apiKeys = apiKeys;
         this.jwt = jwt;
@@ -64,9 +66,9 @@ public class AccessControl {
     }
 
     void init(@Observes Router router) {
-        for (String pattern : gateway.proxiedPatterns()) {
-            router.route(pattern).order(GatewayRouter.ORDER_AUTHENTICATION).handler(this::authenticate);
-            router.route(pattern).order(GatewayRouter.ORDER_AUTHORIZATION).handler(this::authorize);
+        for (String pattern : routes.proxiedPatterns()) {
+            router.route(pattern).order(RouteOrder.AUTHENTICATION).handler(this::authenticate);
+            router.route(pattern).order(RouteOrder.AUTHORIZATION).handler(this::authorize);
         }
     }
 

@@ -10,12 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import org.jboss.logging.Logger;
-
 import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.web.Caller;
 import dev.tandem.platform.security.InternalToken;
 import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.SecurityKeys;
+import org.jboss.logging.Logger;
 
 /**
  * Signs the internal token the gateway forwards to the services ({@link InternalTokens#HEADER}): who the caller is

@@ -12,19 +12,19 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.web.Caller;
+import dev.tandem.platform.security.Actor;
 import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwk.HttpsJwks;
+import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
-
-import dev.tandem.gateway.config.GatewayConfig;
-import dev.tandem.platform.security.Actor;
 
 /**
  * Bearer JWTs of people from the OIDC issuer named in {@code tandem.gateway.jwt.*}: signature (asymmetric algorithms

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import dev.tandem.gateway.auth.Caller;
 import dev.tandem.gateway.deadletter.DeadLetters.DeadLetter;
+import dev.tandem.gateway.web.Caller;
 import dev.tandem.platform.paging.PageLinks;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;

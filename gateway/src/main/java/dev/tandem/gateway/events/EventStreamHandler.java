@@ -17,23 +17,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.gateway.auth.Caller;
 import dev.tandem.gateway.config.GatewayConfig;
-import dev.tandem.gateway.proxy.Exchange;
-import dev.tandem.gateway.proxy.GatewayProblems;
-import dev.tandem.gateway.proxy.GatewayRouter;
+import dev.tandem.gateway.web.Caller;
+import dev.tandem.gateway.web.Exchange;
+import dev.tandem.gateway.web.GatewayProblems;
+import dev.tandem.gateway.web.RouteOrder;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.security.Scopes;
 import io.micrometer.core.instrument.Counter;
@@ -47,6 +36,16 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * {@code GET /api/v1/events}: the domain events as Server-Sent Events, for integrators that cannot reach Kafka. Each
@@ -106,7 +105,7 @@ public class EventStreamHandler implements Handler<RoutingContext> {
     }
 
     void init(@Observes Router router) {
-        router.route(HttpMethod.GET, PATH).order(GatewayRouter.ORDER_HANDLER - 100).handler(this);
+        router.route(HttpMethod.GET, PATH).order(RouteOrder.HANDLER - 100).handler(this);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -17,10 +18,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.tandem.gateway.auth.ScopePolicy;
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.gateway.events.EventStreamHandler;
-import dev.tandem.gateway.proxy.GatewayProblems;
+import dev.tandem.gateway.proxy.GatewayRouter;
 import dev.tandem.gateway.proxy.Upstream;
 import dev.tandem.gateway.proxy.Upstreams;
 import dev.tandem.gateway.routing.Route;
+import dev.tandem.gateway.web.GatewayProblems;
+import dev.tandem.gateway.web.RouteOrder;
 import dev.tandem.platform.security.Scopes;
 import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
@@ -30,6 +33,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -66,15 +70,24 @@ public class OpenApiHandler implements Handler<RoutingContext> {
     private record Cached(ObjectNode document, byte[] json, long expiresAtNanos) {
     }
 
-    public OpenApiHandler(Upstreams upstreams, GatewayConfig config, ObjectMapper mapper, GatewayProblems problems,
+    private final GatewayRouter gateway;
+
+    public OpenApiHandler(GatewayRouter gateway, Upstreams upstreams, GatewayConfig config, ObjectMapper mapper, GatewayProblems problems,
             OpenApiDocumentService ownDocument,
             @ConfigProperty(name = "quarkus.application.version", defaultValue = "0.1.0") String version) {
+        this.gateway = gateway;
         this.upstreams = upstreams;
         this.config = config;
         this.mapper = mapper;
         this.problems = problems;
         this.ownDocument = ownDocument;
         this.version = version;
+    }
+
+    /** Serves the merged document on {@code GET /openapi}, after the gateway's exchange handler. */
+    void init(@Observes Router router) {
+        router.route(HttpMethod.GET, GatewayRouter.OPENAPI_PATH).order(RouteOrder.EXCHANGE).handler(gateway::exchange);
+        router.route(HttpMethod.GET, GatewayRouter.OPENAPI_PATH).order(RouteOrder.HANDLER).handler(this);
     }
 
     @Override

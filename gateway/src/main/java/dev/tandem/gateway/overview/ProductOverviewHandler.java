@@ -16,16 +16,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tandem.gateway.auth.Caller;
 import dev.tandem.gateway.auth.InternalTokenSigner;
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.gateway.proxy.CircuitBreaker;
-import dev.tandem.gateway.proxy.Exchange;
-import dev.tandem.gateway.proxy.GatewayProblems;
-import dev.tandem.gateway.proxy.GatewayRouter;
-import dev.tandem.gateway.proxy.RequestIds;
 import dev.tandem.gateway.proxy.Upstream;
 import dev.tandem.gateway.proxy.Upstreams;
+import dev.tandem.gateway.web.Caller;
+import dev.tandem.gateway.web.Exchange;
+import dev.tandem.gateway.web.GatewayProblems;
+import dev.tandem.gateway.web.RequestIds;
+import dev.tandem.gateway.web.RouteOrder;
 import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.Scopes;
 import io.vertx.core.Future;
@@ -58,7 +58,7 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
 
     public static final String PATH = "/api/v1/products/:id/overview";
     /** After the filters (authorization decided products:read), before the proxy. */
-    static final int ORDER = GatewayRouter.ORDER_HANDLER - 100;
+    static final int ORDER = RouteOrder.HANDLER - 100;
 
     /** One part of the overview: where it comes from and what the caller needs to see it. */
     record Part(String name, String upstream, String scopePrefix, String path) {

@@ -7,10 +7,10 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
-import dev.tandem.gateway.openapi.OpenApiHandler;
 import dev.tandem.gateway.routing.Route;
+import dev.tandem.gateway.web.Exchange;
+import dev.tandem.gateway.web.RequestIds;
+import dev.tandem.gateway.web.RouteOrder;
 import dev.tandem.platform.telemetry.TraceContext;
 import dev.tandem.platform.web.RequestContext;
 import io.vertx.core.AsyncResult;
@@ -21,31 +21,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
 
 /**
- * Puts the gateway on Quarkus' Vert.x router. Every gateway request runs through ordered route handlers:
- *
- * <ol>
- * <li>{@link #ORDER_EXCHANGE}: request id, trace id, route match, access log ({@link Exchange});</li>
- * <li>{@link #ORDER_AUTHENTICATION}, {@link #ORDER_RATE_LIMIT}, {@link #ORDER_AUTHORIZATION}: the filters
- * (plain {@code Handler<RoutingContext>} routes on the same paths that either call {@code ctx.next()} or answer
- * with {@link GatewayProblems}): {@code auth.AccessControl}, {@code ratelimit.RateLimitFilter};</li>
- * <li>{@link #ORDER_HANDLER}: the proxy, or the merged OpenAPI document.</li>
- * </ol>
- * All of them run before Quarkus' own application routes ({@code RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT}).
+ * Puts the gateway on Quarkus' Vert.x router: the exchange ({@link RouteOrder#EXCHANGE}) and the handler
+ * ({@link RouteOrder#HANDLER}: the proxy, or the merged OpenAPI document) of every gateway request; the filters in
+ * between put themselves on it ({@link RouteOrder}).
  */
 @ApplicationScoped
 public class GatewayRouter {
 
-    public static final int ORDER_EXCHANGE = 100;
-    public static final int ORDER_AUTHENTICATION = 200;
-    /** Before authorization, so that refused (403) requests use up the budget and carry the headers too. */
-    public static final int ORDER_RATE_LIMIT = 250;
-    public static final int ORDER_AUTHORIZATION = 300;
-    public static final int ORDER_HANDLER = 900;
-
-    /** The routes the proxy owns: everything under {@code /api/}, plus any configured prefix outside it. */
-    public static final String API_PATTERN = "/api/*";
     public static final String OPENAPI_PATH = "/openapi";
     /** Paths under /api/ that the gateway serves itself (Quarkus REST), not an upstream. */
     public static final java.util.List<String> LOCAL_PREFIXES = java.util.List.of("/api/v1/admin",
@@ -56,40 +41,19 @@ public class GatewayRouter {
 
     private final Upstreams upstreams;
     private final ProxyHandler proxy;
-    private final OpenApiHandler openApi;
     private final RequestContext requestContext;
 
-    public GatewayRouter(Upstreams upstreams, ProxyHandler proxy, OpenApiHandler openApi, RequestContext requestContext) {
+    public GatewayRouter(Upstreams upstreams, ProxyHandler proxy, RequestContext requestContext) {
         this.upstreams = upstreams;
         this.proxy = proxy;
-        this.openApi = openApi;
         this.requestContext = requestContext;
     }
 
     void init(@Observes Router router) {
-        for (String pattern : proxiedPatterns()) {
-            router.route(pattern).order(ORDER_EXCHANGE).handler(this::exchange);
-            router.route(pattern).order(ORDER_HANDLER).handler(proxy);
+        for (String pattern : upstreams.routes().proxiedPatterns()) {
+            router.route(pattern).order(RouteOrder.EXCHANGE).handler(this::exchange);
+            router.route(pattern).order(RouteOrder.HANDLER).handler(proxy);
         }
-        router.route(HttpMethod.GET, OPENAPI_PATH).order(ORDER_EXCHANGE).handler(this::exchange);
-        router.route(HttpMethod.GET, OPENAPI_PATH).order(ORDER_HANDLER).handler(openApi);
-    }
-
-    /** The Vert.x path patterns the proxy is mounted on. */
-    public Set<String> proxiedPatterns() {
-        Set<String> patterns = new LinkedHashSet<>();
-        patterns.add(API_PATTERN);
-        for (Route route : upstreams.routes().routes()) {
-            String prefix = route.prefix();
-            if (prefix.equals("/")) {
-                patterns.add("/*");
-            } else if (!prefix.equals("/api") && !prefix.startsWith("/api/")) {
-                String pattern = prefix.replaceAll("\\{([^/}]*)}", ":$1"); // Vert.x writes {id} as :id
-                patterns.add(pattern);
-                patterns.add(pattern + "/*");
-            }
-        }
-        return patterns;
     }
 
     /** Whether the gateway serves this path itself. */
@@ -102,7 +66,12 @@ public class GatewayRouter {
         return false;
     }
 
-    private void exchange(RoutingContext ctx) {
+    /**
+     * The first gateway handler of a request ({@link RouteOrder#EXCHANGE}): request id, trace id, route match and the
+     * access log, kept as the {@link Exchange}. Mounted here on the proxied paths, and by
+     * {@code openapi.OpenApiHandler} on {@link #OPENAPI_PATH}.
+     */
+    public void exchange(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         if (!request.isEnded()) {
             request.pause(); // filters may go asynchronous before the proxy streams the body on

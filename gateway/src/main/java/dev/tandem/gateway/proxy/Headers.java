@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.tandem.gateway.web.RequestIds;
 import io.vertx.core.MultiMap;
 
 /** Which headers cross the gateway, in either direction. */

@@ -5,10 +5,10 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import org.jboss.logging.Logger;
-
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.gateway.routing.Route;
+import dev.tandem.gateway.routing.RouteTable;
+import dev.tandem.gateway.web.GatewayProblems;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -16,6 +16,7 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.jboss.logging.Logger;
 
 /**
  * The time a client has to send its request, body included ({@code tandem.gateway.request-receive-timeout}, or the
@@ -36,21 +37,21 @@ public class RequestReceiveTimeout {
 
     private final GatewayConfig config;
     private final Upstreams upstreams;
-    private final GatewayRouter gatewayRouter;
+    private final RouteTable routes;
     private final GatewayProblems problems;
     private final Vertx vertx;
 
-    public RequestReceiveTimeout(GatewayConfig config, Upstreams upstreams, GatewayRouter gatewayRouter,
+    public RequestReceiveTimeout(GatewayConfig config, Upstreams upstreams, RouteTable routes,
             GatewayProblems problems, Vertx vertx) {
         this.config = config;
         this.upstreams = upstreams;
-        this.gatewayRouter = gatewayRouter;
+        this.routes = routes;
         this.problems = problems;
         this.vertx = vertx;
     }
 
     void init(@Observes Router router) {
-        for (String pattern : gatewayRouter.proxiedPatterns()) {
+        for (String pattern : routes.proxiedPatterns()) {
             router.route(pattern).order(ORDER).handler(this::arm);
         }
     }

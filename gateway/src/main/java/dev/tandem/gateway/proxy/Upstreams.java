@@ -22,7 +22,7 @@ public class Upstreams {
     private final Map<String, Upstream> byName = new TreeMap<>();
     private final RouteTable routes;
 
-    public Upstreams(GatewayConfig config, Vertx vertx) {
+    public Upstreams(GatewayConfig config, RouteTable routes, Vertx vertx) {
         config.upstreams().forEach((name, upstream) -> {
             HttpClientOptions options = new HttpClientOptions()
                     .setKeepAlive(true)
@@ -35,9 +35,7 @@ public class Upstreams {
                     () -> vertx.createHttpClient(options, pool),
                     circuits(vertx, name, config)));
         });
-        this.routes = new RouteTable(
-                config.routes().stream().map(r -> new Route(r.prefix(), r.upstream(), r.timeout().orElse(null),
-                        r.requestReceiveTimeout().orElse(null))).toList(), byName.keySet());
+        this.routes = routes;
     }
 
     private static java.util.function.Supplier<CircuitBreaker> circuits(Vertx vertx, String upstream, GatewayConfig config) {

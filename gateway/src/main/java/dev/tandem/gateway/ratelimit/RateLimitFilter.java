@@ -6,16 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import dev.tandem.gateway.auth.Caller;
 import dev.tandem.gateway.config.GatewayConfig;
-import dev.tandem.gateway.proxy.GatewayProblems;
-import dev.tandem.gateway.proxy.GatewayRouter;
+import dev.tandem.gateway.routing.RouteTable;
+import dev.tandem.gateway.web.Caller;
+import dev.tandem.gateway.web.GatewayProblems;
+import dev.tandem.gateway.web.RouteOrder;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Rate limit per client ({@link GatewayRouter#ORDER_RATE_LIMIT}): a {@link TokenBucket} per caller subject sized by
+ * Rate limit per client ({@link RouteOrder#RATE_LIMIT}): a {@link TokenBucket} per caller subject sized by
  * the key's {@code rateLimitPerMinute} (default {@code tandem.gateway.rate-limit.default-per-minute}). Every response
  * to an authenticated caller carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}
  * (IETF draft "RateLimit header fields for HTTP"); an empty bucket → 429 problem with {@code Retry-After}.
@@ -26,13 +27,13 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RateLimitFilter {
 
-    private final GatewayRouter gateway;
+    private final RouteTable routes;
     private final GatewayProblems problems;
     private final GatewayConfig config;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimitFilter(GatewayRouter gateway, GatewayProblems problems, GatewayConfig config) {
-        this.gateway = gateway;
+    public RateLimitFilter(RouteTable routes, GatewayProblems problems, GatewayConfig config) {
+        this.routes = routes;
         this.problems = problems;
         this.config = config;
     }
@@ -41,8 +42,8 @@ public class RateLimitFilter {
         if (!config.rateLimit().enabled()) {
             return;
         }
-        for (String pattern : gateway.proxiedPatterns()) {
-            router.route(pattern).order(GatewayRouter.ORDER_RATE_LIMIT).handler(this::limit);
+        for (String pattern : routes.proxiedPatterns()) {
+            router.route(pattern).order(RouteOrder.RATE_LIMIT).handler(this::limit);
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public final class RouteTable {
 
+    /** The routes the proxy owns: everything under {@code /api/}, plus any configured prefix outside it. */
+    public static final String API_PATTERN = "/api/*";
+
     private final List<Route> routes;
 
     /**
@@ -58,5 +61,25 @@ public final class RouteTable {
     /** The routes, most specific first. */
     public List<Route> routes() {
         return routes;
+    }
+
+    /**
+     * The Vert.x path patterns the gateway's handlers are mounted on: {@link #API_PATTERN} and each configured prefix
+     * outside {@code /api} (a filter registers itself on these, see docs/gateway.md).
+     */
+    public Set<String> proxiedPatterns() {
+        Set<String> patterns = new java.util.LinkedHashSet<>();
+        patterns.add(API_PATTERN);
+        for (Route route : routes) {
+            String prefix = route.prefix();
+            if (prefix.equals("/")) {
+                patterns.add("/*");
+            } else if (!prefix.equals("/api") && !prefix.startsWith("/api/")) {
+                String pattern = prefix.replaceAll("\\{([^/}]*)}", ":$1"); // Vert.x writes {id} as :id
+                patterns.add(pattern);
+                patterns.add(pattern + "/*");
+            }
+        }
+        return patterns;
     }
 }

@@ -1,4 +1,4 @@
-package dev.tandem.gateway.auth;
+package dev.tandem.gateway.web;
 
 import java.util.Set;
 

@@ -1,4 +1,4 @@
-package dev.tandem.gateway.proxy;
+package dev.tandem.gateway.web;
 
 import dev.tandem.gateway.routing.Route;
 import io.vertx.core.MultiMap;
@@ -20,8 +20,10 @@ import io.vertx.ext.web.RoutingContext;
 public record Exchange(String requestId, String traceId, Route route, String path,
                        long startNanos, MultiMap upstreamHeaders) {
 
-    static final String KEY = "tandem.gateway.exchange";
-    static final String PROBLEM_KEY = "tandem.gateway.problem";
+    /** Where the exchange is kept on the routing context. */
+    public static final String KEY = "tandem.gateway.exchange";
+    /** The slug of the problem the gateway answered with, for the access log. */
+    public static final String PROBLEM_KEY = "tandem.gateway.problem";
     /** Who called, as the access log names them; put there by authentication. */
     public static final String CLIENT_KEY = "tandem.gateway.client";
 
@@ -30,7 +32,7 @@ public record Exchange(String requestId, String traceId, Route route, String pat
         Exchange exchange = ctx.get(KEY);
         if (exchange == null) {
             throw new IllegalStateException("no gateway exchange on this request; is the route ordered after "
-                    + "GatewayRouter.ORDER_EXCHANGE?");
+                    + "RouteOrder.EXCHANGE?");
         }
         return exchange;
     }

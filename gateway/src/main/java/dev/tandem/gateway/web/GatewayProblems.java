@@ -1,4 +1,4 @@
-package dev.tandem.gateway.proxy;
+package dev.tandem.gateway.web;
 
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package dev.tandem.gateway.proxy;
+package dev.tandem.gateway.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
