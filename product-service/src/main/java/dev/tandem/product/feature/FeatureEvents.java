@@ -2,6 +2,7 @@ package dev.tandem.product.feature;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,11 +17,13 @@ import dev.tandem.events.product.FeatureStatusChanged;
 import dev.tandem.events.product.FeatureUpdated;
 import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
-import dev.tandem.product.release.Release;
 
 /** Turns feature changes into outbox events and history entries (same transaction as the change). */
 @ApplicationScoped
 public class FeatureEvents {
+
+    @Inject
+    ReleaseDates releases;
 
     @Inject
     Outbox outbox;
@@ -49,9 +52,8 @@ public class FeatureEvents {
                 f.rejectionReason(), f.releaseId(), f.objectiveId(), f.atRisk(), f.createdAt(), f.updatedAt(),
                 c.from().name(), c.to().name(), c.reason(), c.at(), f.version()));
         if (c.to() == FeatureStatus.COMMITTED) {
-            Release release = f.releaseId() == null ? null : Release.findById(f.releaseId());
             publish(EventType.FEATURE_COMMITTED, f, new FeatureCommitted(f.id(), f.productId(), f.title(),
-                    f.problem(), f.effort(), release == null ? null : release.targetDate(), c.at(), f.version()));
+                    f.problem(), f.effort(), releases.targetDate(f.releaseId()), c.at(), f.version()));
         } else if (c.to() == FeatureStatus.REJECTED) {
             publish(EventType.FEATURE_REJECTED, f, new FeatureRejected(f.id(), f.productId(), f.title(), f.problem(),
                     f.status().name(), f.reach(), f.impact(), f.confidence(), f.effort(), f.score(),
@@ -61,9 +63,9 @@ public class FeatureEvents {
     }
 
     /** feature.released, after the status change to RELEASED. */
-    public void released(Feature f, Release release, Instant releasedAt) {
-        publish(EventType.FEATURE_RELEASED, f, new FeatureReleased(f.id(), f.productId(), f.title(), release.id(),
-                release.name(), releasedAt, f.version()));
+    public void released(Feature f, UUID releaseId, String releaseName, Instant releasedAt) {
+        publish(EventType.FEATURE_RELEASED, f, new FeatureReleased(f.id(), f.productId(), f.title(), releaseId,
+                releaseName, releasedAt, f.version()));
     }
 
     public void deleted(Feature f, Instant deletedAt) {

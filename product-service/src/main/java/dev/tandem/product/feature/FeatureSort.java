@@ -46,7 +46,7 @@ public enum FeatureSort {
     }
 
     /** The cursor after this row; {@code demand} is the row's weighted demand (null = none). */
-    Cursor cursorOf(Feature f, BigDecimal demand) {
+    public Cursor cursorOf(Feature f, BigDecimal demand) {
         Object key = switch (this) {
             case SCORE, SCORE_DESC -> (f.score == null ? NO_SCORE : f.score).toPlainString();
             case DEMAND, DEMAND_DESC -> (demand == null ? BigDecimal.ZERO : demand).toPlainString();

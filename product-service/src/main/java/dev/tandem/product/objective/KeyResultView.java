@@ -20,7 +20,7 @@ public record KeyResultView(
         @Schema(description = "Percent of the way from baseline to target, 0–100, 2 decimals.", example = "37.50")
         BigDecimal progress) {
 
-    static KeyResultView of(KeyResult k) {
+    public static KeyResultView of(KeyResult k) {
         return new KeyResultView(k.id(), k.metric(), k.unit(), k.baseline(), k.target(), k.direction(), k.current(),
                 k.currentMeasuredAt(), k.progress());
     }

@@ -59,7 +59,7 @@ public class Measurement extends AuthoredEntity {
         return rows.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of((UUID) rows.get(0));
     }
 
-    static List<Measurement> page(UUID keyResultId, Cursor after, int fetchSize) {
+    public static List<Measurement> page(UUID keyResultId, Cursor after, int fetchSize) {
         if (after == null) {
             return find("keyResultId = ?1 order by measuredAt, id", keyResultId).page(0, fetchSize).list();
         }
@@ -70,7 +70,7 @@ public class Measurement extends AuthoredEntity {
                 keyResultId, after.instant(0), after.uuid(1)).page(0, fetchSize).list();
     }
 
-    Cursor cursor() {
+    public Cursor cursor() {
         return Cursor.of(measuredAt, id);
     }
 

@@ -19,7 +19,7 @@ public record MeasurementView(
         @Schema(description = "Who recorded it: the caller the gateway authenticated. Absent on measurements older than this field.")
         Actor createdBy) {
 
-    static MeasurementView of(Measurement m) {
+    public static MeasurementView of(Measurement m) {
         return new MeasurementView(m.id(), m.keyResultId(), m.value(), m.measuredAt(), m.source(), m.recordedAt(),
                 m.createdBy());
     }

@@ -37,7 +37,7 @@ public class Objective extends AuthoredEntity {
 
     /** A quarter: four-digit year, "-Q", 1..4. */
     public static final String PERIOD_PATTERN = "^\\d{4}-Q[1-4]$";
-    static final Pattern PERIOD = Pattern.compile(PERIOD_PATTERN);
+    public static final Pattern PERIOD = Pattern.compile(PERIOD_PATTERN);
     /** At most this many key results per objective. */
     public static final int MAX_KEY_RESULTS = 20;
 
@@ -202,7 +202,7 @@ public class Objective extends AuthoredEntity {
         return count("productId", productId);
     }
 
-    Cursor cursor() {
+    public Cursor cursor() {
         return Cursor.of(createdAt, id);
     }
 

@@ -18,7 +18,7 @@ import dev.tandem.platform.outbox.Outbox;
  * id.
  */
 @ApplicationScoped
-class ObjectiveEvents {
+public class ObjectiveEvents {
 
     @Inject
     Outbox outbox;
@@ -26,7 +26,7 @@ class ObjectiveEvents {
     @Inject
     History history;
 
-    void created(Objective o) {
+    public void created(Objective o) {
         EventType type = EventType.OBJECTIVE_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), o.id(), type.type(),
                 new ObjectiveCreated(o.id(), o.productId(), o.title(), o.description(), o.period(), keyResults(o),
@@ -34,12 +34,12 @@ class ObjectiveEvents {
         history.recordCreated(type.aggregateType(), o.id(), type.type(), ObjectiveView.of(o));
     }
 
-    void updated(Objective o) {
+    public void updated(Objective o) {
         publish(EventType.OBJECTIVE_UPDATED, o, new ObjectiveUpdated(o.id(), o.productId(), o.title(),
                 o.description(), o.period(), keyResults(o), o.progress(), o.createdAt(), o.updatedAt(), o.version()));
     }
 
-    void measured(Objective o, KeyResult k, Measurement m) {
+    public void measured(Objective o, KeyResult k, Measurement m) {
         publish(EventType.KEY_RESULT_MEASURED, o, new KeyResultMeasured(o.id(), k.id(), o.productId(), k.metric(),
                 m.value(), m.measuredAt(), m.source(), k.current(), k.progress(), o.progress(), o.version()));
     }

@@ -28,7 +28,7 @@ public record ObjectiveView(
         @Schema(description = "Increases with every change (also adding a key result or recording a measurement); "
                 + "the ETag is this number in quotes.", example = "0") long version) {
 
-    static ObjectiveView of(Objective o) {
+    public static ObjectiveView of(Objective o) {
         return new ObjectiveView(o.id(), o.productId(), o.title(), o.description(), o.period(),
                 o.keyResults().stream().map(KeyResultView::of).toList(), o.progress(), o.createdAt(), o.updatedAt(),
                 o.createdBy(), o.updatedBy(), o.version());

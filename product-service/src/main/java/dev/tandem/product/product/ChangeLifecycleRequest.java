@@ -30,7 +30,7 @@ public record ChangeLifecycleRequest(
         String onBehalfOf) {
 
     /** What the client says the change is on behalf of: onBehalfOf, else the deprecated changedBy. */
-    String behalf() {
+    public String behalf() {
         return onBehalfOf != null && !onBehalfOf.isBlank() ? onBehalfOf : changedBy;
     }
 }

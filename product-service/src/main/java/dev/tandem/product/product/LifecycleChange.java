@@ -67,7 +67,7 @@ public class LifecycleChange extends AuthoredEntity {
     }
 
     /** A product's changes, newest first, strictly after the (changedAt, id) keyset position. */
-    static List<LifecycleChange> page(UUID productId, Instant afterChangedAt, UUID afterId, int fetchSize) {
+    public static List<LifecycleChange> page(UUID productId, Instant afterChangedAt, UUID afterId, int fetchSize) {
         Map<String, Object> params = new HashMap<>();
         params.put("p", productId);
         String where = "productId = :p";

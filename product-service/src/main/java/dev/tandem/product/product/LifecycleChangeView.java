@@ -23,7 +23,7 @@ public record LifecycleChangeView(
                 + "than this field.") Actor createdBy,
         Instant changedAt) {
 
-    static LifecycleChangeView of(LifecycleChange c) {
+    public static LifecycleChangeView of(LifecycleChange c) {
         return new LifecycleChangeView(c.id(), c.productId(), c.from(), c.to(), c.reason(), c.changedBy(),
                 c.onBehalfOf(), c.createdBy(), c.changedAt());
     }

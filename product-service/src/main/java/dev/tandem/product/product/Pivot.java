@@ -69,7 +69,7 @@ public class Pivot extends AuthoredEntity {
     protected Pivot() {
     }
 
-    static Pivot of(UUID productId, String visionBefore, List<String> segmentsBefore, String visionAfter,
+    public static Pivot of(UUID productId, String visionBefore, List<String> segmentsBefore, String visionAfter,
                     List<String> segmentsAfter, String rationale, List<PivotRequest.Evidence> evidence,
                     String pivotedBy, String onBehalfOf, Instant at) {
         Pivot p = new Pivot();
@@ -92,7 +92,7 @@ public class Pivot extends AuthoredEntity {
     }
 
     /** Newest first, keyset-paged on (pivotedAt, id). */
-    static List<Pivot> page(UUID productId, Instant afterAt, UUID afterId, int fetchSize) {
+    public static List<Pivot> page(UUID productId, Instant afterAt, UUID afterId, int fetchSize) {
         Map<String, Object> params = new HashMap<>();
         params.put("p", productId);
         String where = "productId = :p";
@@ -112,11 +112,11 @@ public class Pivot extends AuthoredEntity {
         }
     }
 
-    UUID id() {
+    public UUID id() {
         return id;
     }
 
-    Instant pivotedAt() {
+    public Instant pivotedAt() {
         return pivotedAt;
     }
 }

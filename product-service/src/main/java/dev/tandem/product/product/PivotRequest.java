@@ -43,7 +43,7 @@ public record PivotRequest(
         List<@NotNull @Valid Evidence> evidence) {
 
     /** What the client says the pivot is on behalf of: onBehalfOf, else the deprecated pivotedBy. */
-    String behalf() {
+    public String behalf() {
         return onBehalfOf != null && !onBehalfOf.isBlank() ? onBehalfOf : pivotedBy;
     }
 

@@ -29,7 +29,7 @@ public record PivotView(
                             @Schema(example = "[\"SMB\"]") List<String> targetSegments) {
     }
 
-    static PivotView of(Pivot p) {
+    public static PivotView of(Pivot p) {
         return new PivotView(p.id, p.productId, new Direction(p.visionBefore, List.copyOf(p.segmentsBefore)),
                 new Direction(p.visionAfter, List.copyOf(p.segmentsAfter)), p.rationale, p.evidence(), p.pivotedBy,
                 p.onBehalfOf, p.createdBy(), p.pivotedAt);

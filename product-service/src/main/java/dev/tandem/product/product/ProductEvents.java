@@ -16,7 +16,7 @@ import dev.tandem.platform.outbox.Outbox;
 
 /** Turns product changes into outbox events and history entries (same transaction as the change). */
 @ApplicationScoped
-class ProductEvents {
+public class ProductEvents {
 
     @Inject
     Outbox outbox;
@@ -24,7 +24,7 @@ class ProductEvents {
     @Inject
     History history;
 
-    void created(Product p) {
+    public void created(Product p) {
         publish(EventType.PRODUCT_CREATED, p,
                 new ProductCreated(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
                         p.lifecycleStage().name(), p.owner(), p.createdAt(), p.version()));
@@ -32,20 +32,20 @@ class ProductEvents {
                 ProductView.of(p));
     }
 
-    void updated(Product p) {
+    public void updated(Product p) {
         changed(EventType.PRODUCT_UPDATED, p,
                 new ProductUpdated(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
                         p.lifecycleStage().name(), p.owner(), p.createdAt(), p.updatedAt(), p.version()));
     }
 
-    void lifecycleChanged(Product p, LifecycleChange c) {
+    public void lifecycleChanged(Product p, LifecycleChange c) {
         changed(EventType.PRODUCT_LIFECYCLE_CHANGED, p,
                 new ProductLifecycleChanged(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),
                         p.lifecycleStage().name(), p.owner(), p.createdAt(), p.updatedAt(), c.from().name(),
                         c.to().name(), c.reason(), c.changedBy(), c.onBehalfOf(), c.changedAt(), p.version()));
     }
 
-    void pivoted(Product p, Pivot pivot, PivotView view) {
+    public void pivoted(Product p, Pivot pivot, PivotView view) {
         changed(EventType.PRODUCT_PIVOTED, p, new ProductPivoted(p.id(), p.key(), p.name(), pivot.id(),
                 new ProductPivoted.Direction(view.before().vision(), view.before().targetSegments()),
                 new ProductPivoted.Direction(view.after().vision(), view.after().targetSegments()),
@@ -54,7 +54,7 @@ class ProductEvents {
                 view.pivotedAt(), p.version()));
     }
 
-    void deleted(Product p, Instant deletedAt) {
+    public void deleted(Product p, Instant deletedAt) {
         // no history entry: the record is gone (its history rows stay in the table)
         publish(EventType.PRODUCT_DELETED, p,
                 new ProductDeleted(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(),

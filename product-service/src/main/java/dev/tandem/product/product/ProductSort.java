@@ -40,7 +40,7 @@ public enum ProductSort {
                         new Problem.FieldError(PARAM, "must be one of [" + ALLOWED + "]")));
     }
 
-    Cursor cursorOf(Product p) {
+    public Cursor cursorOf(Product p) {
         Object key = switch (this) {
             case CREATED_AT, CREATED_AT_DESC -> p.createdAt();
             case NAME -> p.name();

@@ -25,7 +25,7 @@ public record ProductView(
         Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
-    static ProductView of(Product p) {
+    public static ProductView of(Product p) {
         return new ProductView(p.id(), p.key(), p.name(), p.vision(), p.targetSegments(), p.lifecycleStage(),
                 p.owner(), p.createdAt(), p.updatedAt(), p.createdBy(), p.updatedBy(), p.version());
     }

@@ -15,7 +15,7 @@ import dev.tandem.platform.outbox.Outbox;
 
 /** Turns release changes into outbox events and history entries (same transaction as the change). */
 @ApplicationScoped
-class ReleaseEvents {
+public class ReleaseEvents {
 
     @Inject
     Outbox outbox;
@@ -23,7 +23,7 @@ class ReleaseEvents {
     @Inject
     History history;
 
-    void created(Release r) {
+    public void created(Release r) {
         EventType type = EventType.RELEASE_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(),
                 new ReleaseCreated(r.id(), r.productId(), r.name(), r.description(),
@@ -31,12 +31,12 @@ class ReleaseEvents {
         history.recordCreated(type.aggregateType(), r.id(), type.type(), ReleaseView.of(r));
     }
 
-    void updated(Release r) {
+    public void updated(Release r) {
         publish(EventType.RELEASE_UPDATED, r, new ReleaseUpdated(r.id(), r.productId(), r.name(), r.description(),
                 r.targetDate(), r.status().name(), r.createdAt(), r.updatedAt(), r.version()));
     }
 
-    void released(Release r, List<UUID> releasedFeatures, List<UUID> movedOut) {
+    public void released(Release r, List<UUID> releasedFeatures, List<UUID> movedOut) {
         publish(EventType.RELEASE_RELEASED, r, new ReleaseReleased(r.id(), r.productId(), r.name(), r.targetDate(),
                 r.status().name(), releasedFeatures, movedOut, r.releasedAt(), r.version()));
     }

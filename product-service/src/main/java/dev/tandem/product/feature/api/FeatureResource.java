@@ -1,4 +1,4 @@
-package dev.tandem.product.feature;
+package dev.tandem.product.feature.api;
 
 import java.net.URI;
 import java.time.Instant;
@@ -37,6 +37,16 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.product.feature.ChangeFeatureStatusRequest;
+import dev.tandem.product.feature.CreateFeatureRequest;
+import dev.tandem.product.feature.Feature;
+import dev.tandem.product.feature.FeatureETag;
+import dev.tandem.product.feature.FeatureEvents;
+import dev.tandem.product.feature.FeatureSort;
+import dev.tandem.product.feature.FeatureStatus;
+import dev.tandem.product.feature.FeatureView;
+import dev.tandem.product.feature.FeatureViews;
+import dev.tandem.product.feature.UpdateFeatureRequest;
 import dev.tandem.product.objective.Objective;
 import dev.tandem.product.product.Product;
 import dev.tandem.product.release.Release;

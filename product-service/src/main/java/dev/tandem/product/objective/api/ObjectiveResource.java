@@ -1,4 +1,4 @@
-package dev.tandem.product.objective;
+package dev.tandem.product.objective.api;
 
 import java.net.URI;
 import java.time.Instant;
@@ -36,6 +36,18 @@ import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.web.Versions;
+import dev.tandem.product.objective.AddKeyResultRequest;
+import dev.tandem.product.objective.CreateObjectiveRequest;
+import dev.tandem.product.objective.KeyResult;
+import dev.tandem.product.objective.KeyResultView;
+import dev.tandem.product.objective.Measurement;
+import dev.tandem.product.objective.MeasurementView;
+import dev.tandem.product.objective.Objective;
+import dev.tandem.product.objective.ObjectiveEvents;
+import dev.tandem.product.objective.ObjectiveView;
+import dev.tandem.product.objective.RecordMeasurementRequest;
+import dev.tandem.product.objective.RecordedMeasurementView;
+import dev.tandem.product.objective.UpdateObjectiveRequest;
 import dev.tandem.product.product.Product;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;

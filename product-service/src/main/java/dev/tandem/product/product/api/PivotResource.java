@@ -1,4 +1,4 @@
-package dev.tandem.product.product;
+package dev.tandem.product.product.api;
 
 import java.net.URI;
 import java.time.Instant;
@@ -34,6 +34,13 @@ import dev.tandem.platform.security.Actors;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.demand.FeedbackReplicas;
 import dev.tandem.product.objective.Measurement;
+import dev.tandem.product.product.Pivot;
+import dev.tandem.product.product.PivotEvidence;
+import dev.tandem.product.product.PivotRequest;
+import dev.tandem.product.product.PivotView;
+import dev.tandem.product.product.Product;
+import dev.tandem.product.product.ProductEvents;
+import dev.tandem.product.product.ProductView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

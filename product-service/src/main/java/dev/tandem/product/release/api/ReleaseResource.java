@@ -1,4 +1,4 @@
-package dev.tandem.product.release;
+package dev.tandem.product.release.api;
 
 import java.net.URI;
 import java.time.Instant;
@@ -43,6 +43,14 @@ import dev.tandem.product.feature.Feature;
 import dev.tandem.product.feature.FeatureEvents;
 import dev.tandem.product.feature.FeatureStatus;
 import dev.tandem.product.product.Product;
+import dev.tandem.product.release.CreateReleaseRequest;
+import dev.tandem.product.release.Release;
+import dev.tandem.product.release.ReleaseEvents;
+import dev.tandem.product.release.ReleasePlan;
+import dev.tandem.product.release.ReleaseReleaseRequest;
+import dev.tandem.product.release.ReleaseStatus;
+import dev.tandem.product.release.ReleaseView;
+import dev.tandem.product.release.UpdateReleaseRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -228,7 +236,7 @@ public class ReleaseResource {
         for (UUID in : plan.release()) {
             Feature f = byId.get(in);
             featureEvents.statusChanged(f, changes.get(in));
-            featureEvents.released(f, release, release.releasedAt());
+            featureEvents.released(f, release.id(), release.name(), release.releasedAt());
         }
         events.released(release, plan.release(), plan.moveOut());
         return Versions.ok(ReleaseView.of(release), release.version());
