@@ -164,7 +164,7 @@ class HealthApiTest {
     }
 
     @jakarta.inject.Inject
-    dev.tandem.project.health.HealthReevaluation reevaluation;
+    dev.tandem.project.tracking.HealthReevaluation reevaluation;
 
     @Test
     void anIdleProjectsHealthMovesWithTimeAndTheChangeIsPublishedOnce() throws Exception {

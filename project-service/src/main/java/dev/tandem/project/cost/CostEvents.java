@@ -13,27 +13,27 @@ import dev.tandem.platform.outbox.Outbox;
 
 /** Turns member, time and expense changes into outbox events (same transaction as the change). Call after a flush. */
 @ApplicationScoped
-class CostEvents {
+public class CostEvents {
 
     @Inject
     Outbox outbox;
 
-    void memberAdded(Member m) {
+    public void memberAdded(Member m) {
         publish(EventType.MEMBER_ADDED, m.id(), new MemberAdded(m.id(), m.projectId(), m.personId(), m.role(),
                 m.allocationPercent(), money(m.hourlyRate()), m.createdAt(), m.version()));
     }
 
-    void memberUpdated(Member m) {
+    public void memberUpdated(Member m) {
         publish(EventType.MEMBER_UPDATED, m.id(), new MemberUpdated(m.id(), m.projectId(), m.personId(), m.role(),
                 m.allocationPercent(), money(m.hourlyRate()), m.updatedAt(), m.version()));
     }
 
-    void timeRecorded(TimeEntry e) {
+    public void timeRecorded(TimeEntry e) {
         publish(EventType.TIME_RECORDED, e.id(), new TimeRecorded(e.id(), e.projectId(), e.personId(), e.taskId(),
                 e.date(), e.hours(), money(e.cost()), e.createdAt()));
     }
 
-    void expenseRecorded(ExpenseEntry e) {
+    public void expenseRecorded(ExpenseEntry e) {
         publish(EventType.EXPENSE_RECORDED, e.id(), new ExpenseRecorded(e.id(), e.projectId(), money(e.amount()),
                 e.category(), e.date(), e.description(), e.createdAt()));
     }

@@ -6,7 +6,7 @@ import dev.tandem.platform.money.Money;
 import dev.tandem.project.project.Project;
 
 /** Money a project records is in the project's currency: that of its budget (of its baseline once approved). */
-final class CostRules {
+public final class CostRules {
 
     private CostRules() {
     }
@@ -21,7 +21,7 @@ final class CostRules {
     }
 
     /** A project without a budget, or money in another currency, is a 422 naming {@code field}. */
-    static void requireProjectCurrency(Project project, Money money, String field) {
+    public static void requireProjectCurrency(Project project, Money money, String field) {
         String currency = currencyOf(project);
         if (currency == null) {
             throw DomainException.ruleBroken("the project has no budget, so no currency for " + field + " yet",

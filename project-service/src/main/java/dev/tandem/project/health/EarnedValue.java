@@ -88,8 +88,11 @@ public final class EarnedValue {
                 cpi, spi, eac, money(ev.subtract(ac)), money(ev.subtract(pv)), health, List.copyOf(reasons));
     }
 
-    /** (today − start) / (end − start + 1) in calendar days, clamped to [0, 1]. */
-    static BigDecimal elapsedShare(LocalDate start, LocalDate end, LocalDate today) {
+    /**
+     * The share of the planned duration elapsed by {@code today}: (today − start) / (end − start + 1) in calendar
+     * days, clamped to [0, 1]. PV = BAC × this share; the burndown's ideal line falls with it.
+     */
+    public static BigDecimal elapsedShare(LocalDate start, LocalDate end, LocalDate today) {
         long total = ChronoUnit.DAYS.between(start, end) + 1;
         long elapsed = ChronoUnit.DAYS.between(start, today);
         if (elapsed <= 0) {

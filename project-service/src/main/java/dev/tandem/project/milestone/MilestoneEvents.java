@@ -12,24 +12,24 @@ import dev.tandem.project.project.Project;
 
 /** Turns milestone changes into outbox events (same transaction as the change). Call after a flush. */
 @ApplicationScoped
-class MilestoneEvents {
+public class MilestoneEvents {
 
     @Inject
     Outbox outbox;
 
-    void created(Milestone m, Project p) {
+    public void created(Milestone m, Project p) {
         EventType type = EventType.MILESTONE_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), m.id(), type.type(), new MilestoneCreated(m.id(),
                 m.projectId(), p.productId(), p.featureIds(), m.name(), m.dueDate(), m.createdAt(), m.version()));
     }
 
-    void updated(Milestone m, Project p) {
+    public void updated(Milestone m, Project p) {
         EventType type = EventType.MILESTONE_UPDATED;
         outbox.publish(type.topic(), type.aggregateType(), m.id(), type.type(), new MilestoneUpdated(m.id(),
                 m.projectId(), p.productId(), p.featureIds(), m.name(), m.dueDate(), m.updatedAt(), m.version()));
     }
 
-    void reached(Milestone m, Project p) {
+    public void reached(Milestone m, Project p) {
         EventType type = EventType.MILESTONE_REACHED;
         outbox.publish(type.topic(), type.aggregateType(), m.id(), type.type(), new MilestoneReached(m.id(),
                 m.projectId(), p.productId(), p.featureIds(), m.name(), m.dueDate(), m.reachedAt(), m.isLate(),

@@ -10,17 +10,17 @@ import dev.tandem.platform.outbox.Outbox;
 
 /** Turns program changes into outbox events (same transaction as the change). */
 @ApplicationScoped
-class ProgramEvents {
+public class ProgramEvents {
 
     @Inject
     Outbox outbox;
 
-    void created(Program p) {
+    public void created(Program p) {
         publish(EventType.PROGRAM_CREATED, p, new ProgramCreated(p.id(), p.key(), p.name(), p.description(),
                 p.owner(), p.createdAt(), p.version()));
     }
 
-    void updated(Program p) {
+    public void updated(Program p) {
         publish(EventType.PROGRAM_UPDATED, p, new ProgramUpdated(p.id(), p.key(), p.name(), p.description(),
                 p.owner(), p.updatedAt(), p.version()));
     }

@@ -16,7 +16,7 @@ import dev.tandem.platform.money.Money;
  * flush.
  */
 @ApplicationScoped
-class ProjectEvents {
+public class ProjectEvents {
 
     @Inject
     Outbox outbox;
@@ -24,7 +24,7 @@ class ProjectEvents {
     @Inject
     History history;
 
-    void created(Project p) {
+    public void created(Project p) {
         EventType type = EventType.PROJECT_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), p.id(), type.type(),
                 new ProjectCreated(p.id(), p.key(), p.name(), p.programId(), p.productId(), p.featureIds(),
@@ -33,13 +33,13 @@ class ProjectEvents {
         history.recordCreated(type.aggregateType(), p.id(), type.type(), ProjectView.of(p));
     }
 
-    void updated(Project p) {
+    public void updated(Project p) {
         publish(EventType.PROJECT_UPDATED, p, new ProjectUpdated(p.id(), p.key(), p.name(), p.programId(),
                 p.productId(), p.featureIds(), p.manager(), p.scope(), money(p.budget()), p.plannedStart(),
                 p.plannedEnd(), p.status().name(), p.initialEstimatePersonMonths(), p.updatedAt(), p.version()));
     }
 
-    void statusChanged(Project p, ProjectStatus from) {
+    public void statusChanged(Project p, ProjectStatus from) {
         Project.Baseline b = p.baseline();
         publish(EventType.PROJECT_STATUS_CHANGED, p, new ProjectStatusChanged(p.id(), p.key(), p.name(),
                 p.productId(), p.featureIds(), from.name(), p.status().name(), p.statusReason(),

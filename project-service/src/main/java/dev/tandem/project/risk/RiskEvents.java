@@ -11,7 +11,7 @@ import dev.tandem.platform.outbox.Outbox;
 
 /** Turns risk changes into outbox events and history entries (same transaction as the change). Call after a flush. */
 @ApplicationScoped
-class RiskEvents {
+public class RiskEvents {
 
     @Inject
     Outbox outbox;
@@ -19,19 +19,19 @@ class RiskEvents {
     @Inject
     History history;
 
-    void created(Risk r) {
+    public void created(Risk r) {
         EventType type = EventType.RISK_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(), new RiskCreated(r.id(), r.projectId(),
                 r.title(), r.probability(), r.impact(), r.exposure(), r.mitigation(), r.owner(), r.status().name(),
                 r.createdAt(), r.version()));
-        history.recordCreated(type.aggregateType(), r.id(), type.type(), RiskApi.RiskView.of(r));
+        history.recordCreated(type.aggregateType(), r.id(), type.type(), RiskView.of(r));
     }
 
-    void updated(Risk r) {
+    public void updated(Risk r) {
         EventType type = EventType.RISK_UPDATED;
         outbox.publish(type.topic(), type.aggregateType(), r.id(), type.type(), new RiskUpdated(r.id(), r.projectId(),
                 r.title(), r.probability(), r.impact(), r.exposure(), r.mitigation(), r.owner(), r.status().name(),
                 r.updatedAt(), r.version()));
-        history.record(type.aggregateType(), r.id(), type.type(), RiskApi.RiskView.of(r));
+        history.record(type.aggregateType(), r.id(), type.type(), RiskView.of(r));
     }
 }

@@ -30,7 +30,7 @@ import org.hibernate.type.SqlTypes;
 /**
  * A task of a project: an estimate in hours, the hours remaining, a status ({@link TaskStatus}) and the tasks of the
  * same project it depends on. The rules that need only the task itself live here; those that need the other tasks
- * (same project, cycles) are in {@link TaskResource} through {@link TaskGraph}.
+ * (same project, cycles) are in {@link TaskRules} through {@link TaskGraph}.
  */
 @Entity
 @Table(name = "task")

@@ -70,6 +70,12 @@ public class TaskBaseline extends PanacheEntityBase {
         return total;
     }
 
+    /** The baseline estimate of one task of the project; null when it has none (added after approval, or not approved). */
+    public static BigDecimal estimateOf(UUID projectId, UUID taskId) {
+        TaskBaseline b = find("projectId = ?1 and taskId = ?2", projectId, taskId).firstResult();
+        return b == null ? null : b.estimateHours;
+    }
+
     /** Baseline estimates of the project's tasks, by task id. */
     public static Map<UUID, BigDecimal> ofProject(UUID projectId) {
         Map<UUID, BigDecimal> result = new HashMap<>();

@@ -14,7 +14,7 @@ import dev.tandem.platform.outbox.Outbox;
  * Turns task changes into outbox events and history entries (same transaction as the change). Call after a flush.
  */
 @ApplicationScoped
-class TaskEvents {
+public class TaskEvents {
 
     @Inject
     Outbox outbox;
@@ -22,7 +22,7 @@ class TaskEvents {
     @Inject
     History history;
 
-    void created(Task t) {
+    public void created(Task t) {
         EventType type = EventType.TASK_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), t.id(), type.type(),
                 new TaskCreated(t.id(), t.projectId(), t.title(), t.estimateHours(),
@@ -31,13 +31,13 @@ class TaskEvents {
         history.recordCreated(type.aggregateType(), t.id(), type.type(), TaskView.of(t, null));
     }
 
-    void updated(Task t) {
+    public void updated(Task t) {
         publish(EventType.TASK_UPDATED, t, new TaskUpdated(t.id(), t.projectId(), t.title(), t.estimateHours(),
                 t.remainingHours(), t.assignee(), t.status().name(), t.blockedReason(), t.plannedStart(),
                 t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.updatedAt(), t.version()));
     }
 
-    void statusChanged(Task t, TaskStatus from, String reason) {
+    public void statusChanged(Task t, TaskStatus from, String reason) {
         publish(EventType.TASK_STATUS_CHANGED, t, new TaskStatusChanged(t.id(), t.projectId(), t.title(),
                 from.name(), t.status().name(), reason, t.remainingHours(), t.updatedAt(), t.version()));
     }

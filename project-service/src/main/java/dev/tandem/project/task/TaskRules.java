@@ -12,13 +12,13 @@ import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.project.milestone.Milestone;
 
 /** The task rules that look at the rest of the project: milestone and dependencies of the same project, no cycle. */
-final class TaskRules {
+public final class TaskRules {
 
     private TaskRules() {
     }
 
     /** A milestone of another project, or of none, is a 422 naming milestoneId. */
-    static void requireMilestoneOf(UUID projectId, UUID milestoneId) {
+    public static void requireMilestoneOf(UUID projectId, UUID milestoneId) {
         if (milestoneId == null) {
             return;
         }
@@ -35,7 +35,7 @@ final class TaskRules {
      *
      * @param projectTasks the project's tasks as they are (may include {@code taskId} itself)
      */
-    static void requireDependencies(UUID taskId, List<UUID> dependsOn, List<Task> projectTasks) {
+    public static void requireDependencies(UUID taskId, List<UUID> dependsOn, List<Task> projectTasks) {
         if (dependsOn == null || dependsOn.isEmpty()) {
             return;
         }
@@ -61,7 +61,7 @@ final class TaskRules {
     }
 
     /** The dependencies of {@code task} that are not DONE (id → title), in its order. */
-    static Map<UUID, String> openDependencies(Task task) {
+    public static Map<UUID, String> openDependencies(Task task) {
         Map<UUID, String> open = new LinkedHashMap<>();
         for (UUID id : task.dependsOn()) {
             Task dep = Task.findById(id);

@@ -37,7 +37,7 @@ public record TaskView(
         Actor updatedBy,
         @Schema(description = "Increases with every change; the ETag is this number in quotes.", example = "0") long version) {
 
-    static TaskView of(Task t, BigDecimal baselineEstimateHours) {
+    public static TaskView of(Task t, BigDecimal baselineEstimateHours) {
         return new TaskView(t.id(), t.projectId(), t.title(), t.estimateHours(), t.remainingHours(),
                 baselineEstimateHours, t.assignee(), t.status(), t.blockedReason(), List.copyOf(t.status().allowedNext()),
                 t.plannedStart(), t.plannedEnd(), t.milestoneId(), t.dependsOn(), t.createdAt(), t.updatedAt(),

@@ -1,0 +1,27 @@
+package dev.tandem.project;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import dev.tandem.devstack.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+/** project-service's production classes against the architecture rules (docs/architecture.md#rules-the-build-enforces). */
+class ArchitectureTest {
+
+    private static final String ROOT = "dev.tandem.project";
+    private static final JavaClasses CLASSES = ArchitectureRules.productionClasses(ROOT);
+
+    @Test
+    void noCycleBetweenItsPackages() {
+        ArchitectureRules.noCyclesBetweenPackages(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void theDomainSpeaksNoHttp() {
+        ArchitectureRules.domainSpeaksNoHttp().check(CLASSES);
+    }
+
+    @Test
+    void resourcesDoNotCallEachOther() {
+        ArchitectureRules.resourcesDoNotCallEachOther().check(CLASSES);
+    }
+}
