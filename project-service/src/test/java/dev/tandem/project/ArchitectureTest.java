@@ -4,7 +4,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import dev.tandem.devstack.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
-/** project-service's production classes against the architecture rules (docs/architecture.md#rules-the-build-enforces). */
+/**
+ * project-service's production classes against the architecture rules
+ * (docs/architecture.md, "Rules the build enforces").
+ */
 class ArchitectureTest {
 
     private static final String ROOT = "dev.tandem.project";
