@@ -256,16 +256,43 @@ public class Project extends AuthoredEntity {
      * @return the status before the move
      */
     public ProjectStatus changeStatus(ProjectStatus target, String reason) {
-        return changeStatus(target, reason, Map.of());
+        return changeStatus(target, reason, Tasks.NONE);
     }
 
     /**
-     * {@link #changeStatus(ProjectStatus, String)}, also refusing COMPLETED while tasks are open (409 naming them).
-     *
-     * @param openTasks the project's tasks that are not DONE (id → title)
+     * What a status change needs of the project's tasks: the open ones (COMPLETED is refused while there are any) and,
+     * on approval, their estimates captured for the baseline. The task package implements it for a stored project
+     * ({@code task.ProjectTasks}); the entity asks only when the change needs it.
      */
-    public ProjectStatus changeStatus(ProjectStatus target, String reason, Map<UUID, String> openTasks) {
+    public interface Tasks {
+
+        /** A project without tasks. */
+        Tasks NONE = new Tasks() {
+            @Override
+            public Map<UUID, String> open() {
+                return Map.of();
+            }
+
+            @Override
+            public BigDecimal captureEstimates() {
+                return BigDecimal.ZERO.setScale(2);
+            }
+        };
+
+        /** The tasks that are not DONE, id → title. */
+        Map<UUID, String> open();
+
+        /** Keeps each task's estimate as its baseline; returns their sum in hours. */
+        BigDecimal captureEstimates();
+    }
+
+    /**
+     * {@link #changeStatus(ProjectStatus, String)} for a project with tasks: COMPLETED is refused while tasks are open
+     * (409 naming them), and approving takes the tasks' estimates into the baseline with the budget and dates.
+     */
+    public ProjectStatus changeStatus(ProjectStatus target, String reason, Tasks tasks) {
         ProjectStatus from = status;
+        Map<UUID, String> openTasks = target == ProjectStatus.COMPLETED ? tasks.open() : Map.of();
         if (!from.canMoveTo(target)) {
             String allowed = from.allowedNext().isEmpty() ? "none (" + from + " is final)"
                     : from.allowedNext().stream().map(Enum::name).collect(Collectors.joining(", "));
@@ -312,6 +339,7 @@ public class Project extends AuthoredEntity {
             baselinePlannedStart = plannedStart;
             baselinePlannedEnd = plannedEnd;
             baselineTakenAt = updatedAt;
+            baselineEstimateHours = tasks.captureEstimates();
         }
         return from;
     }
@@ -472,11 +500,6 @@ public class Project extends AuthoredEntity {
     public Baseline baseline() {
         return baselineTakenAt == null ? null : new Baseline(Money.of(baselineBudgetAmount, baselineBudgetCurrency),
                 baselinePlannedStart, baselinePlannedEnd, baselineTakenAt, baselineEstimateHours);
-    }
-
-    /** Adds the sum of the task estimates captured at approval to the baseline (call right after approving). */
-    public void baselineTaskEstimates(BigDecimal totalHours) {
-        baselineEstimateHours = totalHours;
     }
 
     /** Whether work has begun: ACTIVE, ON_HOLD or COMPLETED. */

@@ -69,9 +69,6 @@ public class HealthReevaluation {
         if (project == null || project.status() != ProjectStatus.ACTIVE) {
             return false;
         }
-        ProjectTracking.Pending pending = tracking.update(project);
-        Project.flush();
-        pending.publish();
-        return pending.healthChanged();
+        return tracking.afterChange(project, () -> { }).healthChanged();
     }
 }

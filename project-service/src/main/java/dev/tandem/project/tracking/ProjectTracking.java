@@ -140,10 +140,22 @@ public class ProjectTracking {
     public void recordCost(Project project, io.quarkus.hibernate.orm.panache.PanacheEntityBase entry,
             Runnable publishEntryEvent) {
         entry.persist();
+        afterChange(project, publishEntryEvent);
+    }
+
+    /**
+     * Everything that follows a change of {@code project} or of its tasks, milestones or costs, in the caller's
+     * transaction and in this order: today's remaining hours, the recomputed health and budget flag, a flush, the
+     * change's own event ({@code publishChangeEvent}), then the health and budget events it caused.
+     *
+     * @return what was published, e.g. whether the health changed
+     */
+    public Pending afterChange(Project project, Runnable publishChangeEvent) {
         Pending pending = update(project);
         Project.flush();
-        publishEntryEvent.run();
+        publishChangeEvent.run();
         pending.publish();
+        return pending;
     }
 
     /** Earned value and health as of today; null before the project has a baseline. */

@@ -97,6 +97,29 @@ class ProjectRulesTest {
     }
 
     @Test
+    void approvingCapturesTheTaskEstimatesIntoTheBaselineAndNoOtherMoveDoes() {
+        Project p = planned();
+        java.util.concurrent.atomic.AtomicInteger captures = new java.util.concurrent.atomic.AtomicInteger();
+        Project.Tasks tasks = new Project.Tasks() {
+            @Override
+            public java.util.Map<UUID, String> open() {
+                return java.util.Map.of();
+            }
+
+            @Override
+            public java.math.BigDecimal captureEstimates() {
+                captures.incrementAndGet();
+                return new java.math.BigDecimal("64.50");
+            }
+        };
+        p.changeStatus(ProjectStatus.APPROVED, null, tasks);
+        assertEquals(new java.math.BigDecimal("64.50"), p.baseline().estimateHours());
+        p.changeStatus(ProjectStatus.ACTIVE, null, tasks);
+        p.changeStatus(ProjectStatus.COMPLETED, null, tasks);
+        assertEquals(1, captures.get(), "captured once, at approval");
+    }
+
+    @Test
     void anIllegalMoveIsAConflictNamingTheAllowedOnes() {
         Project p = planned();
         DomainException e = assertThrows(DomainException.class, () -> p.changeStatus(ProjectStatus.ACTIVE, null));
@@ -167,11 +190,12 @@ class ProjectRulesTest {
         p.changeStatus(ProjectStatus.ACTIVE, null);
         UUID open = UUID.randomUUID();
         DomainException e = assertThrows(DomainException.class,
-                () -> p.changeStatus(ProjectStatus.COMPLETED, null, java.util.Map.of(open, "Reorder button")));
+                () -> p.changeStatus(ProjectStatus.COMPLETED, null,
+                        withOpen(java.util.Map.of(open, "Reorder button"))));
         assertEquals(DomainException.Kind.CONFLICT, e.kind());
         assertTrue(e.getMessage().contains(open + " (Reorder button)"), e.getMessage());
         assertEquals(ProjectStatus.ACTIVE, p.status());
-        p.changeStatus(ProjectStatus.COMPLETED, null, java.util.Map.of());
+        p.changeStatus(ProjectStatus.COMPLETED, null, Project.Tasks.NONE);
         assertEquals(ProjectStatus.COMPLETED, p.status());
     }
 
@@ -190,5 +214,20 @@ class ProjectRulesTest {
         assertTrue(p.markBudgetExceeded(java.time.Instant.parse("2027-02-01T10:00:00Z")));
         assertFalse(p.markBudgetExceeded(java.time.Instant.parse("2027-02-02T10:00:00Z")));
         assertEquals(java.time.Instant.parse("2027-02-01T10:00:00Z"), p.budgetExceededAt());
+    }
+
+    /** Tasks of which {@code open} are not DONE (id → title). */
+    private static Project.Tasks withOpen(java.util.Map<UUID, String> open) {
+        return new Project.Tasks() {
+            @Override
+            public java.util.Map<UUID, String> open() {
+                return open;
+            }
+
+            @Override
+            public java.math.BigDecimal captureEstimates() {
+                throw new AssertionError("only approving captures the estimates");
+            }
+        };
     }
 }

@@ -89,10 +89,7 @@ public class MilestoneResource {
         project.requirePlanOpen();
         if (milestone.update(request.name(), request.dueDate())) {
             Milestone.flush();
-            ProjectTracking.Pending pending = tracking.update(project);
-            Project.flush();
-            events.updated(milestone, project);
-            pending.publish();
+            tracking.afterChange(project, () -> events.updated(milestone, project));
         }
         return Versions.ok(MilestoneView.of(milestone, clock), milestone.version());
     }
@@ -125,10 +122,7 @@ public class MilestoneResource {
         project.requirePlanOpen();
         milestone.reach(request.reachedAt(), clock);
         Milestone.flush();
-        ProjectTracking.Pending pending = tracking.update(project);
-        Project.flush();
-        events.reached(milestone, project);
-        pending.publish();
+        tracking.afterChange(project, () -> events.reached(milestone, project));
         return Versions.ok(MilestoneView.of(milestone, clock), milestone.version());
     }
 

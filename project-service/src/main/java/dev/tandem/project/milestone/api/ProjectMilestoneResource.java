@@ -88,10 +88,7 @@ public class ProjectMilestoneResource {
             project.requirePlanOpen();
             Milestone milestone = Milestone.create(projectId, request.name(), request.dueDate());
             milestone.persistAndFlush();
-            ProjectTracking.Pending pending = tracking.update(project);
-            Project.flush();
-            events.created(milestone, project);
-            pending.publish();
+            tracking.afterChange(project, () -> events.created(milestone, project));
             return Versions.withETag(Response.created(URI.create(MilestoneResource.PATH + "/" + milestone.id())),
                     milestone.version()).entity(MilestoneView.of(milestone, clock)).build();
         });

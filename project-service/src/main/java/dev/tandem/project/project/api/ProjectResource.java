@@ -1,9 +1,7 @@
 package dev.tandem.project.project.api;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -45,9 +43,7 @@ import dev.tandem.project.project.Project;
 import dev.tandem.project.project.ProjectEvents;
 import dev.tandem.project.project.ProjectStatus;
 import dev.tandem.project.project.ProjectView;
-import dev.tandem.project.task.Task;
-import dev.tandem.project.task.TaskBaseline;
-import dev.tandem.project.task.TaskStatus;
+import dev.tandem.project.task.ProjectTasks;
 import dev.tandem.project.tracking.ProjectTracking;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -233,19 +229,8 @@ public class ProjectResource {
                                  @Valid @NotNull ChangeStatusRequest request) {
         Project project = find(id);
         Versions.requireIfMatch(ifMatch, project.version());
-        Map<UUID, String> openTasks = new LinkedHashMap<>();
-        if (request.status() == ProjectStatus.COMPLETED) {
-            Task.ofProject(id).stream().filter(t -> t.status() != TaskStatus.DONE)
-                    .forEach(t -> openTasks.put(t.id(), t.title()));
-        }
-        ProjectStatus from = project.changeStatus(request.status(), request.reason(), openTasks);
-        if (request.status() == ProjectStatus.APPROVED) {
-            project.baselineTaskEstimates(TaskBaseline.capture(id));
-        }
-        ProjectTracking.Pending pending = tracking.update(project);
-        Project.flush();
-        events.statusChanged(project, from);
-        pending.publish();
+        ProjectStatus from = project.changeStatus(request.status(), request.reason(), new ProjectTasks(id));
+        tracking.afterChange(project, () -> events.statusChanged(project, from));
         return Versions.ok(ProjectView.of(project), project.version());
     }
 

@@ -97,10 +97,7 @@ public class ProjectTaskResource {
                     request.dependsOn());
             TaskRules.requireDependencies(task.id(), task.dependsOn(), Task.ofProject(projectId));
             task.persist();
-            ProjectTracking.Pending pending = tracking.update(project);
-            Project.flush();
-            events.created(task);
-            pending.publish();
+            tracking.afterChange(project, () -> events.created(task));
             return Versions.withETag(Response.created(URI.create(TaskResource.PATH + "/" + task.id())),
                     task.version()).entity(TaskView.of(task, null)).build();
         });

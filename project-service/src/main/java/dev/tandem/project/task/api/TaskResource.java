@@ -109,10 +109,7 @@ public class TaskResource {
         TaskRules.requireDependencies(task.id(), request.dependsOn(), Task.ofProject(task.projectId()));
         if (task.update(request.toChanges())) {
             Task.flush();
-            ProjectTracking.Pending pending = tracking.update(project);
-            Project.flush();
-            events.updated(task);
-            pending.publish();
+            tracking.afterChange(project, () -> events.updated(task));
         }
         return Versions.ok(view(task), task.version());
     }
@@ -149,10 +146,7 @@ public class TaskResource {
         project.requirePlanOpen();
         TaskStatus from = task.changeStatus(request.status(), request.reason(), TaskRules.openDependencies(task));
         Task.flush();
-        ProjectTracking.Pending pending = tracking.update(project);
-        Project.flush();
-        events.statusChanged(task, from, task.blockedReason());
-        pending.publish();
+        tracking.afterChange(project, () -> events.statusChanged(task, from, task.blockedReason()));
         return Versions.ok(view(task), task.version());
     }
 
