@@ -24,14 +24,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import dev.tandem.events.EventType;
-import dev.tandem.events.feedback.NpsResponseRecorded;
 import dev.tandem.events.feedback.NpsSurveyCreated;
 import dev.tandem.feedback.catalog.CatalogProduct;
-import dev.tandem.feedback.customer.Customer;
-import dev.tandem.feedback.feedback.Feedback;
-import dev.tandem.feedback.feedback.FeedbackEvents;
-import dev.tandem.feedback.feedback.Source;
-import dev.tandem.feedback.sentiment.SentimentAnalyzer;
 import dev.tandem.platform.idempotency.Idempotency;
 import dev.tandem.platform.outbox.Outbox;
 import dev.tandem.platform.paging.Cursor;
@@ -69,8 +63,6 @@ public class NpsResource {
              "comment": "Exports are too slow.", "feedbackId": "8e1d2c3b-4a5f-4e6d-8c7b-9a0f1e2d3c4b",
              "respondedAt": "2026-11-22T09:00:00Z"}""";
 
-    private final SentimentAnalyzer analyzer = SentimentAnalyzer.standard();
-
     @Inject
     Idempotency idempotency;
 
@@ -78,7 +70,7 @@ public class NpsResource {
     Outbox outbox;
 
     @Inject
-    FeedbackEvents feedbackEvents;
+    NpsAnswers answers;
 
     @POST
     @Path("/surveys")
@@ -198,33 +190,7 @@ public class NpsResource {
                             @Valid @NotNull NpsRequests.CreateResponse request) {
         String path = "/api/v1/nps/surveys/" + id + "/responses";
         return idempotency.execute(key, "POST " + path, request, () -> {
-            NpsSurvey survey = survey(id);
-            Customer customer = Customer.findById(request.customerId());
-            if (customer == null) {
-                throw ProblemException.unprocessable("customer " + request.customerId() + " does not exist",
-                        new Problem.FieldError("customerId", "no such customer"));
-            }
-            NpsResponse earlier = NpsResponse.of(id, customer.id());
-            if (earlier != null) {
-                throw ProblemException.conflict("customer " + customer.id() + " answered this survey already: "
-                        + earlier.id(), new Problem.FieldError("customerId", "answered already"));
-            }
-            NpsResponse response = NpsResponse.create(id, customer.id(), request.score(), request.comment());
-            survey.requireOpen(response.respondedAt());
-            if (response.comment() != null) {
-                String title = "NPS " + response.score() + ": " + survey.question();
-                Feedback feedback = Feedback.create(Source.SURVEY, "nps:" + response.id(), customer.id(),
-                        survey.productId(), title.length() > 200 ? title.substring(0, 200) : title,
-                        response.comment(), response.respondedAt(), List.of("nps"), null, analyzer);
-                feedback.persistAndFlush();
-                feedbackEvents.received(feedback);
-                response.feedbackId = feedback.id();
-            }
-            response.persistAndFlush();
-            EventType type = EventType.NPS_RESPONSE_RECORDED;
-            outbox.publish(type.topic(), type.aggregateType(), survey.id(), type.type(), new NpsResponseRecorded(
-                    response.id(), survey.id(), survey.productId(), customer.id(), response.score(),
-                    response.category().name(), response.comment(), response.feedbackId(), response.respondedAt()));
+            NpsResponse response = answers.record(id, request.customerId(), request.score(), request.comment());
             return Response.created(URI.create(path + "/" + response.id()))
                     .entity(NpsViews.ResponseView.of(response)).build();
         });
