@@ -24,10 +24,10 @@ import dev.tandem.gateway.proxy.Upstreams;
 import dev.tandem.gateway.web.Caller;
 import dev.tandem.gateway.web.Exchange;
 import dev.tandem.gateway.web.GatewayProblems;
-import dev.tandem.gateway.web.RequestIds;
 import dev.tandem.gateway.web.RouteOrder;
 import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.Scopes;
+import dev.tandem.platform.web.RequestContext;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -231,7 +231,7 @@ public class ProductOverviewHandler implements Handler<RoutingContext> {
                         // deadline is the timer above
                         .setIdleTimeout(upstreamMillis)
                         .putHeader("Accept", "application/json")
-                        .putHeader(RequestIds.HEADER, exchange.requestId())
+                        .putHeader(RequestContext.REQUEST_ID_HEADER, exchange.requestId())
                         .putHeader(InternalTokens.HEADER, token))
                 .compose(request -> {
                     sent.set(request);

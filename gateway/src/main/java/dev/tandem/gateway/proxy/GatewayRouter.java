@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 
 import dev.tandem.gateway.routing.Route;
 import dev.tandem.gateway.web.Exchange;
-import dev.tandem.gateway.web.RequestIds;
 import dev.tandem.gateway.web.RouteOrder;
 import dev.tandem.platform.telemetry.TraceContext;
 import dev.tandem.platform.web.RequestContext;
@@ -81,14 +80,14 @@ public class GatewayRouter {
         // the platform's HTTP conventions ran first (order -1000) and already decided the request id: use the same
         // value, so logs, problems and the X-Request-Id header all agree
         String requestId = requestContext.isBound() ? requestContext.requestId()
-                : RequestIds.acceptOrCreate(request.getHeader(RequestIds.HEADER));
+                : RequestContext.acceptOrCreate(request.getHeader(RequestContext.REQUEST_ID_HEADER));
         // the server span Quarkus started for this request (from its traceparent, or a new trace)
         String traceId = TraceContext.currentTraceId();
         Exchange exchange = new Exchange(requestId, traceId == null ? "-" : traceId, route, path, System.nanoTime(),
                 MultiMap.caseInsensitiveMultiMap());
         ctx.put(Exchange.KEY, exchange);
 
-        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestIds.HEADER, requestId));
+        ctx.addHeadersEndHandler(v -> ctx.response().headers().set(RequestContext.REQUEST_ID_HEADER, requestId));
         ctx.addEndHandler(result -> {
             accessLog(ctx, exchange, result);
             if (!request.isEnded()) {

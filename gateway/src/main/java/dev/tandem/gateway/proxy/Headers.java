@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.tandem.gateway.web.RequestIds;
+import dev.tandem.platform.web.RequestContext;
 import io.vertx.core.MultiMap;
 
 /** Which headers cross the gateway, in either direction. */
@@ -42,7 +42,7 @@ final class Headers {
         Set<String> nominated = nominatedByConnection(from);
         from.forEach(entry -> {
             String name = entry.getKey().toLowerCase(Locale.ROOT);
-            if (!isHopByHop(name) && !nominated.contains(name) && !name.equals(RequestIds.HEADER.toLowerCase(Locale.ROOT))) {
+            if (!isHopByHop(name) && !nominated.contains(name) && !name.equals(RequestContext.REQUEST_ID_HEADER.toLowerCase(Locale.ROOT))) {
                 to.add(entry.getKey(), entry.getValue());
             }
         });

@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.tandem.gateway.routing.Route;
 import dev.tandem.gateway.web.Exchange;
 import dev.tandem.gateway.web.GatewayProblems;
-import dev.tandem.gateway.web.RequestIds;
+import dev.tandem.platform.web.RequestContext;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
@@ -164,7 +164,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
                     // no idle limit while the client's body is still coming in: it starts once the upstream has it
                     .setIdleTimeout(0);
             Headers.copyRequestHeaders(in.headers(), options.getHeaders() == null ? initHeaders(options) : options.getHeaders());
-            options.putHeader(RequestIds.HEADER, exchange.requestId());
+            options.putHeader(RequestContext.REQUEST_ID_HEADER, exchange.requestId());
             // traceparent (and tracestate) are not copied: Vert.x tracing makes the upstream call a client span of
             // this request's server span and sends that span's context (Headers leaves the client's values out)
             addForwardedHeaders(in, options);
@@ -304,7 +304,7 @@ public class ProxyHandler implements Handler<RoutingContext> {
             HttpServerResponse out = ctx.response();
             out.setStatusCode(response.statusCode());
             Headers.copyResponseHeaders(response.headers(), out.headers());
-            out.headers().set(RequestIds.HEADER, exchange.requestId());
+            out.headers().set(RequestContext.REQUEST_ID_HEADER, exchange.requestId());
             int status = response.statusCode();
             boolean mayHaveBody = ctx.request().method() != HttpMethod.HEAD && status >= 200 && status != 204 && status != 304;
             if (mayHaveBody && !out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {

@@ -60,7 +60,7 @@ public class GatewayProblems {
         String requestId = exchange != null ? exchange.requestId()
                 // before the gateway's first handler (the request-receive timeout): the platform's id for the request
                 : requestContext.isBound() ? requestContext.requestId()
-                : RequestIds.acceptOrCreate(ctx.request().getHeader(RequestIds.HEADER));
+                : RequestContext.acceptOrCreate(ctx.request().getHeader(RequestContext.REQUEST_ID_HEADER));
         String instance = exchange != null ? exchange.path() : ctx.normalizedPath();
         Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, requestId,
                 List.copyOf(errors));
@@ -74,7 +74,7 @@ public class GatewayProblems {
         response.setStatusCode(status)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
-                .putHeader(RequestIds.HEADER, requestId);
+                .putHeader(RequestContext.REQUEST_ID_HEADER, requestId);
         customizer.accept(response);
         Future<Void> written = response.end(Buffer.buffer(body));
         if (!ctx.request().isEnded()) {

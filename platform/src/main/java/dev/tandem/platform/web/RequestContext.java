@@ -64,9 +64,14 @@ public class RequestContext {
         return candidate != null && SANE_ID.matcher(candidate).matches();
     }
 
+    /** The incoming id when it is sane ({@link #isSaneRequestId}), otherwise a new random UUID. */
+    public static String acceptOrCreate(String incoming) {
+        return isSaneRequestId(incoming) ? incoming : newRequestId();
+    }
+
     /** The values a request starts with, from its {@code X-Request-Id} header (may be null). */
     static Values fromHeaders(String requestIdHeader) {
-        return new Values(isSaneRequestId(requestIdHeader) ? requestIdHeader : newRequestId());
+        return new Values(acceptOrCreate(requestIdHeader));
     }
 
     /** Binds values to the current Vert.x duplicated context and the MDC; false when not on such a context. */

@@ -49,6 +49,19 @@ class RequestContextTest {
         assertTrue(RequestContext.isSaneRequestId("x".repeat(128)));
     }
 
+    /** The rule the gateway applies too (it forwards the id it accepted or made). */
+    @Test
+    void aSaneIdIsKeptAnythingElseIsReplacedByAFreshOne() {
+        assertEquals("abc.DEF_12-3", RequestContext.acceptOrCreate("abc.DEF_12-3"));
+        assertEquals("x".repeat(128), RequestContext.acceptOrCreate("x".repeat(128)));
+        for (String bad : new String[] {null, "", "x".repeat(129), "a b", "a\nb", "ü", "a;b", "<x>"}) {
+            assertFalse(RequestContext.isSaneRequestId(bad), String.valueOf(bad));
+            String replaced = RequestContext.acceptOrCreate(bad);
+            assertTrue(RequestContext.isSaneRequestId(replaced));
+            assertNotEquals(bad, replaced);
+        }
+    }
+
     @Test
     void everyResponseCarriesTheRequestIdEvenOutsideRest() {
         given().get("/q/health/live").then().header("X-Request-Id", matchesPattern(UUID_PATTERN));
