@@ -40,10 +40,7 @@ public class NpsAnswers {
      *                         when the survey is not open
      */
     public NpsResponse record(UUID surveyId, UUID customerId, int score, String comment) {
-        NpsSurvey survey = NpsSurvey.findById(surveyId);
-        if (survey == null) {
-            throw DomainException.notFound("NPS survey", surveyId);
-        }
+        NpsSurvey survey = NpsSurvey.require(surveyId);
         Customer customer = Customer.findById(customerId);
         if (customer == null) {
             throw DomainException.ruleBroken("customer " + customerId + " does not exist",

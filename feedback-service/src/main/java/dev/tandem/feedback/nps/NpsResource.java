@@ -159,7 +159,7 @@ public class NpsResource {
                     examples = @ExampleObject(name = "survey", value = SURVEY_EXAMPLE)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response getSurvey(@PathParam("id") UUID id) {
-        NpsSurvey survey = survey(id);
+        NpsSurvey survey = NpsSurvey.require(id);
         return Versions.ok(NpsViews.SurveyView.of(survey, NpsFigures.ofSurvey(id)), survey.version());
     }
 
@@ -238,13 +238,5 @@ public class NpsResource {
             d += m.nps().detractors();
         }
         return new NpsViews.ProductNps(productId, Nps.of(p, pa, d), months);
-    }
-
-    private static NpsSurvey survey(UUID id) {
-        NpsSurvey survey = NpsSurvey.findById(id);
-        if (survey == null) {
-            throw ProblemException.notFound("NPS survey", id);
-        }
-        return survey;
     }
 }

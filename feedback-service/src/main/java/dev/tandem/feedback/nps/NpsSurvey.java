@@ -44,6 +44,15 @@ public class NpsSurvey extends AuthoredEntity {
     }
 
     /** @throws DomainException 422 naming closesAt when the window is empty */
+    /** The survey with this id; {@code NOT_FOUND} when there is none. */
+    public static NpsSurvey require(UUID id) {
+        NpsSurvey survey = findById(id);
+        if (survey == null) {
+            throw DomainException.notFound("NPS survey", id);
+        }
+        return survey;
+    }
+
     static NpsSurvey create(UUID productId, String question, Instant opensAt, Instant closesAt) {
         if (!closesAt.isAfter(opensAt)) {
             throw DomainException.ruleBroken("closesAt must be after opensAt",
