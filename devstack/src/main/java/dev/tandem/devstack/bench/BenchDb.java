@@ -32,7 +32,7 @@ final class BenchDb implements AutoCloseable {
 
     /** Events in {@code service}'s outbox the relay has not published yet. */
     long unsentEvents(Service service) {
-        return count(service, "SELECT count(*) FROM outbox_event WHERE sent_at IS NULL");
+        return count(service, "SELECT count(*) FROM outbox_unsent");
     }
 
     /** Products in product-service whose key starts with one of {@code keyPrefixes}. */

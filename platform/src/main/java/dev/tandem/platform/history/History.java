@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,12 +66,13 @@ public class History {
     private static final String INSERT = """
             INSERT INTO record_history (record_type, record_id, event_type, actor_subject, actor_name, changes, state,
                                         changed_at)
-            SELECT t, i, e, ?::varchar, ?::varchar, c::jsonb, s::jsonb, ?::timestamptz
+            SELECT t, i, e, ?::varchar, ?::varchar, c::json, s::json, ?::timestamptz
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
                    WITH ORDINALITY AS entry(t, i, e, c, s, ord)
              ORDER BY ord""";
     private static final String PAGE = """
-            SELECT id, changed_at, actor_subject, actor_name, event_type, changes::text FROM record_history
+            SELECT id, changed_at, actor_subject, actor_name, event_type, changes::text,
+                   CASE WHEN changes IS NULL THEN state::text END FROM record_history
              WHERE record_type = ? AND record_id = ? AND id < ?
              ORDER BY id DESC LIMIT ?""";
 
@@ -149,6 +151,11 @@ public class History {
         if (changes.isEmpty()) {
             return;
         }
+        Actor actor = actors.current();
+        if (!existing) {
+            insertCreated(changes, actor);
+            return;
+        }
         int size = changes.size();
         String[] types = new String[size];
         String[] ids = new String[size];
@@ -161,16 +168,12 @@ public class History {
             states[i] = exact().valueToTree(change.state());
             keys.add(types[i] + '/' + ids[i]);
         }
-        Actor actor = actors.current();
         em.unwrap(Session.class).doWork(c -> {
-            Map<String, ObjectNode> last = new HashMap<>();
-            if (existing) {
-                try (PreparedStatement lock = c.prepareStatement(LOCK)) {
-                    lock.setArray(1, c.createArrayOf("text", keys.toArray()));
-                    lock.execute();
-                }
-                last = lastStates(c, types, ids);
+            try (PreparedStatement lock = c.prepareStatement(LOCK)) {
+                lock.setArray(1, c.createArrayOf("text", keys.toArray()));
+                lock.execute();
             }
+            Map<String, ObjectNode> last = lastStates(c, types, ids);
             List<String> entryTypes = new ArrayList<>();
             List<String> entryIds = new ArrayList<>();
             List<String> entryEvents = new ArrayList<>();
@@ -190,21 +193,46 @@ public class History {
                 entryChanges.add(toJson(fields));
                 entryStates.add(toJson(states[i]));
             }
-            if (entryTypes.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-                ps.setString(1, actor.subject());
-                ps.setString(2, actor.name());
-                ps.setObject(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
-                ps.setArray(4, c.createArrayOf("text", entryTypes.toArray()));
-                ps.setArray(5, c.createArrayOf("text", entryIds.toArray()));
-                ps.setArray(6, c.createArrayOf("text", entryEvents.toArray()));
-                ps.setArray(7, c.createArrayOf("text", entryChanges.toArray()));
-                ps.setArray(8, c.createArrayOf("text", entryStates.toArray()));
-                ps.executeUpdate();
+            if (!entryTypes.isEmpty()) {
+                insert(c, actor, entryTypes, entryIds, entryEvents, entryChanges, entryStates);
             }
         });
+    }
+
+    /**
+     * The first entries of new records: their states serialised straight from the views (no tree, nothing to compare
+     * with) and {@code changes} left null, since it would only repeat the state; {@link #page} derives "every field
+     * from null" from the state when it reads such an entry.
+     */
+    private void insertCreated(List<Change> changes, Actor actor) {
+        int size = changes.size();
+        List<String> types = new ArrayList<>(size);
+        List<String> ids = new ArrayList<>(size);
+        List<String> events = new ArrayList<>(size);
+        List<String> states = new ArrayList<>(size);
+        for (Change change : changes) {
+            types.add(change.recordType());
+            ids.add(String.valueOf(change.recordId()));
+            events.add(change.eventType());
+            states.add(toJson(change.state()));
+        }
+        List<String> none = Collections.nCopies(size, null);
+        em.unwrap(Session.class).doWork(c -> insert(c, actor, types, ids, events, none, states));
+    }
+
+    private static void insert(Connection c, Actor actor, List<String> types, List<String> ids, List<String> events,
+            List<String> changes, List<String> states) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            ps.setString(1, actor.subject());
+            ps.setString(2, actor.name());
+            ps.setObject(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            ps.setArray(4, c.createArrayOf("text", types.toArray()));
+            ps.setArray(5, c.createArrayOf("text", ids.toArray()));
+            ps.setArray(6, c.createArrayOf("text", events.toArray()));
+            ps.setArray(7, c.createArrayOf("text", changes.toArray()));
+            ps.setArray(8, c.createArrayOf("text", states.toArray()));
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -229,7 +257,8 @@ public class History {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            Actor.stored(rs.getString(3), rs.getString(4)), rs.getString(5), rs.getString(6)));
+                            Actor.stored(rs.getString(3), rs.getString(4)), rs.getString(5), rs.getString(6),
+                            rs.getString(7)));
                 }
             }
         } catch (SQLException e) {
@@ -238,10 +267,15 @@ public class History {
         return Page.of(rows, request, this::entry, r -> Cursor.of(r.id()));
     }
 
-    private record Row(long id, Instant at, Actor actor, String eventType, String changes) {
+    /** {@code changes} is null for a record's first entry written by {@link #recordCreated}; then {@code created} holds its state. */
+    private record Row(long id, Instant at, Actor actor, String eventType, String changes, String created) {
     }
 
     private HistoryEntry entry(Row row) {
+        if (row.changes() == null) {
+            return new HistoryEntry(row.at(), row.actor(), row.eventType(),
+                    Changes.between(null, (ObjectNode) readTree(row.created())));
+        }
         Map<String, FieldChange> changes = new LinkedHashMap<>();
         readTree(row.changes()).fields().forEachRemaining(f -> changes.put(f.getKey(),
                 new FieldChange(f.getValue().path("from"), f.getValue().path("to"))));

@@ -260,16 +260,33 @@ public class Inbox {
     private List<Boolean> applyInOneTransaction(List<Received> batch, List<Span> processing) throws Exception {
         Set<String> fresh = remember(batch);
         List<Boolean> applied = new ArrayList<>(batch.size());
+        // consecutive new events of a type handled per run (EventHandlers.onRuns), handed over together
+        EventHandlers.Registration<?> runOf = null;
+        List<Object> run = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             Received received = batch.get(i);
             // remove: a second copy of the same event within the batch is a duplicate too
             boolean first = fresh.remove(received.key());
             if (first) {
-                try (Scope scope = received.parent().with(processing.get(i)).makeCurrent()) {
-                    received.registration().invoke(received.envelope(), received.payload());
+                EventHandlers.Registration<?> registration = received.registration();
+                if (runOf != null && runOf != registration) {
+                    runOf.invokeAll(run);
+                    run.clear();
+                    runOf = null;
+                }
+                if (registration.perRun()) {
+                    runOf = registration;
+                    run.add(received.payload());
+                } else {
+                    try (Scope scope = received.parent().with(processing.get(i)).makeCurrent()) {
+                        registration.invoke(received.envelope(), received.payload());
+                    }
                 }
             }
             applied.add(first);
+        }
+        if (runOf != null) {
+            runOf.invokeAll(run);
         }
         return applied;
     }

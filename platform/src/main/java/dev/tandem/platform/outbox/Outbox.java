@@ -62,15 +62,22 @@ public class Outbox {
             DO UPDATE SET last_sequence = outbox_aggregate_sequence.last_sequence + EXCLUDED.last_sequence
             RETURNING aggregate_type, aggregate_id, last_sequence""";
 
-    /** One statement for all rows, inserted in the order given (so {@code position} follows it). */
+    /**
+     * One statement for all rows, inserted in the order given (so {@code position} follows it), each queued for the
+     * relay in {@code outbox_unsent}.
+     */
     private static final String INSERT = """
-            INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload,
-                                      traceparent, occurred_at, actor_subject, actor_name)
-            SELECT event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload, ?::varchar, ?::timestamptz,
-                   ?::varchar, ?::varchar
-              FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
-                   WITH ORDINALITY AS e(event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload, ord)
-             ORDER BY ord""";
+            WITH appended AS (
+                INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload,
+                                          traceparent, occurred_at, actor_subject, actor_name)
+                SELECT event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload, ?::varchar,
+                       ?::timestamptz, ?::varchar, ?::varchar
+                  FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
+                       WITH ORDINALITY AS e(event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload,
+                                            ord)
+                 ORDER BY ord
+                RETURNING position)
+            INSERT INTO outbox_unsent (position) SELECT position FROM appended""";
 
     /**
      * One event to append.

@@ -35,12 +35,16 @@ public class EventRetention {
 
     private static final Logger LOG = Logger.getLogger(EventRetention.class);
 
-    /** Oldest first by the primary key (sent rows are old positions), so the scan stops after one chunk. */
+    /**
+     * Sent events (no longer queued in {@code outbox_unsent}) older than the retention, counted from when they
+     * occurred; oldest first by the primary key (old events are low positions), so the scan stops after one chunk.
+     */
     private static final String PURGE_OUTBOX = """
             DELETE FROM outbox_event WHERE position IN (
-                SELECT position FROM outbox_event
-                 WHERE sent_at IS NOT NULL AND sent_at < now() - make_interval(secs => ?)
-                 ORDER BY position LIMIT ?)""";
+                SELECT e.position FROM outbox_event e
+                 WHERE e.occurred_at < now() - make_interval(secs => ?)
+                   AND NOT EXISTS (SELECT 1 FROM outbox_unsent u WHERE u.position = e.position)
+                 ORDER BY e.position LIMIT ?)""";
 
     private static final String PURGE_INBOX = """
             DELETE FROM inbox_event WHERE (source, event_id) IN (

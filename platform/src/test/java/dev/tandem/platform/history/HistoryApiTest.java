@@ -102,6 +102,7 @@ class HistoryApiTest {
                 .body("items[2].changes.text.from", nullValue())
                 .body("items[2].changes.text", hasKey("from"))
                 .body("items[2].changes.text.to", equalTo("draft"))
+                .body("items[2].changes", not(hasKey("version")))
                 .body("items[2].at", notNullValue())
                 .body("nextCursor", nullValue());
     }

@@ -226,6 +226,26 @@ class InboxTest {
         assertEquals(markers, log(name));
     }
 
+    @Test
+    void eventsHandledPerRunAreHandedOverTogetherInTheirOrderAroundTheOthers() throws Exception {
+        String name = "runs-" + UUID.randomUUID();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        List<String> markers = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            // one event handled on its own in the middle ends a run; the next begins after it
+            String type = i == 50 ? "dev.tandem.test.appended.v1" : "dev.tandem.test.appended-in-runs.v1";
+            markers.add("m" + i);
+            records.add(appended(type, name, "m" + i, i));
+        }
+        sendAll(records);
+
+        awaitValue(() -> query("SELECT count(*) FROM test_log WHERE name = ?", name), 100);
+        assertEquals(markers, log(name), "every event once, in the order sent");
+        List<Integer> runs = log(name + "-runs").stream().map(Integer::valueOf).toList();
+        assertEquals(99, runs.stream().mapToInt(Integer::intValue).sum(), "runs: " + runs);
+        assertTrue(runs.stream().anyMatch(size -> size > 1), "consecutive events were handed over together: " + runs);
+    }
+
     private static ProducerRecord<String, byte[]> event(String type, String counter, long amount) {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/tandem/test", type, counter,
                 Instant.now(), 1, null);
@@ -236,8 +256,12 @@ class InboxTest {
     }
 
     private static ProducerRecord<String, byte[]> appended(String name, String marker, long sequence) {
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/tandem/test",
-                "dev.tandem.test.appended.v1", name, Instant.now(), sequence, null);
+        return appended("dev.tandem.test.appended.v1", name, marker, sequence);
+    }
+
+    private static ProducerRecord<String, byte[]> appended(String type, String name, String marker, long sequence) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID().toString(), "/tandem/test", type, name,
+                Instant.now(), sequence, null);
         byte[] data = ("{\"name\":\"" + name + "\",\"marker\":\"" + marker + "\"}").getBytes(StandardCharsets.UTF_8);
         return new ProducerRecord<>(TOPIC, null, name, data, envelope.toHeaders());
     }

@@ -50,6 +50,7 @@ public class TestEventConsumer {
             })
             .on("dev.tandem.test.appended.v1", Appended.class, (envelope, event) -> append(event))
             .on("dev.tandem.test.traced.v1", Traced.class, (envelope, event) -> react(event))
+            .onRuns("dev.tandem.test.appended-in-runs.v1", Appended.class, this::appendRun)
             .build();
 
     @Incoming("test-events")
@@ -63,6 +64,12 @@ public class TestEventConsumer {
                 .setParameter(1, event.name())
                 .setParameter(2, event.marker())
                 .executeUpdate();
+    }
+
+    /** Appends a run's markers in order, then the run's size to the log of {@code <name>-runs}. */
+    private void appendRun(java.util.List<Appended> run) {
+        run.forEach(this::append);
+        append(new Appended(run.get(0).name() + "-runs", String.valueOf(run.size())));
     }
 
     /** Logs, records the trace id of the log line's MDC (test_log traced:marker) and publishes a reaction. */

@@ -222,12 +222,15 @@ class OutboxTest {
             c.setAutoCommit(false);
             // The application's own relay must not take these rows: the table is locked until this batch commits.
             try (Statement st = c.createStatement()) {
-                st.execute("LOCK TABLE outbox_event IN EXCLUSIVE MODE");
+                st.execute("LOCK TABLE outbox_unsent IN EXCLUSIVE MODE");
             }
             try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, sequence, event_type,
-                                              payload, occurred_at)
-                    VALUES (?, ?, 'widget', ?, ?, 'dev.tandem.test.widget-changed.v1', ?, now())""")) {
+                    WITH appended AS (
+                        INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, sequence, event_type,
+                                                  payload, occurred_at)
+                        VALUES (?, ?, 'widget', ?, ?, 'dev.tandem.test.widget-changed.v1', ?, now())
+                        RETURNING position)
+                    INSERT INTO outbox_unsent SELECT position FROM appended""")) {
                 for (String marker : List.of("first", "second", "third")) {
                     ps.setObject(1, UUID.randomUUID());
                     ps.setString(2, topic);
@@ -277,7 +280,7 @@ class OutboxTest {
 
     private long unsent(String topic) throws Exception {
         try (var c = dataSource.getConnection();
-             var ps = c.prepareStatement("SELECT count(*) FROM outbox_event WHERE topic = ? AND sent_at IS NULL")) {
+             var ps = c.prepareStatement("SELECT count(*) FROM outbox_unsent u JOIN outbox_event e ON e.position = u.position WHERE e.topic = ?")) {
             ps.setString(1, topic);
             try (var rs = ps.executeQuery()) {
                 rs.next();

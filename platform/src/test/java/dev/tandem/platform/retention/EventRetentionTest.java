@@ -23,16 +23,23 @@ class EventRetentionTest {
     @Test
     void sentOutboxRowsAndProcessedInboxRowsArePurgedAfterTheirPeriodAndNothingOwedIsTouched() throws Exception {
         String aggregate = "r-" + UUID.randomUUID();
-        // defaults: sent outbox rows kept 7 days, inbox rows 30 days
-        outbox(aggregate, 1, "now() - interval '9 days'", "now() - interval '8 days'");
-        outbox(aggregate, 2, "now() - interval '2 days'", "now() - interval '1 day'");
-        // never sent (the broker owes it): kept however old; the relay may send it meanwhile, then it is recent
-        outbox(aggregate, 3, "now() - interval '40 days'", null);
+        // defaults: sent outbox rows kept 7 days from when they occurred, inbox rows 30 days
+        outbox(aggregate, 1, "now() - interval '9 days'", true);
+        outbox(aggregate, 2, "now() - interval '2 days'", true);
+        // never sent (the broker owes it): kept however old
+        long owed = outbox(aggregate, 3, "now() - interval '40 days'", false);
         execute("INSERT INTO outbox_aggregate_sequence VALUES ('widget', '" + aggregate + "', 3)");
         inbox(aggregate + "-old", "now() - interval '31 days'");
         inbox(aggregate + "-recent", "now() - interval '29 days'");
 
-        long[] deleted = retention.purgeNow();
+        long[] deleted;
+        // the relay skips a queued row that is locked: it stays owed while the purge runs
+        try (var c = dataSource.getConnection(); var s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SELECT position FROM outbox_unsent WHERE position = " + owed + " FOR UPDATE");
+            deleted = retention.purgeNow();
+            c.rollback();
+        }
 
         assertTrue(deleted[0] >= 1 && deleted[1] >= 1, "counts: " + deleted[0] + ", " + deleted[1]);
         assertEquals("2,3", query("SELECT string_agg(sequence::text, ',' ORDER BY sequence) FROM outbox_event "
@@ -43,11 +50,16 @@ class EventRetentionTest {
                 + "WHERE event_id LIKE '" + aggregate + "%'"));
     }
 
-    private void outbox(String aggregate, long sequence, String occurredAt, String sentAt) throws Exception {
-        execute("INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id, sequence, event_type, payload,"
-                + " occurred_at, sent_at) VALUES ('" + UUID.randomUUID() + "', 'test.retention', 'widget', '"
-                + aggregate + "', " + sequence + ", 'dev.tandem.test.widget-changed.v1', '{}', " + occurredAt + ", "
-                + sentAt + ")");
+    /** An outbox row, queued for the relay unless {@code sent}; returns its position. */
+    private long outbox(String aggregate, long sequence, String occurredAt, boolean sent) throws Exception {
+        long position = Long.parseLong(query("INSERT INTO outbox_event (event_id, topic, aggregate_type, aggregate_id,"
+                + " sequence, event_type, payload, occurred_at) VALUES ('" + UUID.randomUUID() + "', 'test.retention',"
+                + " 'widget', '" + aggregate + "', " + sequence + ", 'dev.tandem.test.widget-changed.v1', '{}', "
+                + occurredAt + ") RETURNING position::text"));
+        if (!sent) {
+            execute("INSERT INTO outbox_unsent VALUES (" + position + ")");
+        }
+        return position;
     }
 
     private void inbox(String eventId, String processedAt) throws Exception {

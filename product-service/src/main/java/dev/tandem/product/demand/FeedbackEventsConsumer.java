@@ -39,8 +39,10 @@ public class FeedbackEventsConsumer {
                         (envelope, e) -> replicas.customer(e.customerId(), e.annualRevenue(), e.version()))
                 .on(EventType.CUSTOMER_UPDATED.type(), CustomerUpdated.class,
                         (envelope, e) -> replicas.customer(e.customerId(), e.annualRevenue(), e.version()))
-                .on(EventType.FEEDBACK_RECEIVED.type(), FeedbackReceived.class,
-                        (envelope, e) -> replicas.feedback(e.feedbackId(), e.productId(), e.customerId(), e.version()))
+                // one upsert per run of new items (an import upstream sends thousands in a row)
+                .onRuns(EventType.FEEDBACK_RECEIVED.type(), FeedbackReceived.class,
+                        events -> replicas.feedbackAll(events.stream().map(e -> new FeedbackReplicas.FeedbackItem(
+                                e.feedbackId(), e.productId(), e.customerId(), e.version())).toList()))
                 .on(EventType.FEEDBACK_UPDATED.type(), FeedbackUpdated.class,
                         (envelope, e) -> replicas.feedback(e.feedbackId(), e.productId(), e.customerId(), e.version()))
                 .on(EventType.FEEDBACK_DELETED.type(), FeedbackDeleted.class,

@@ -1,7 +1,10 @@
 package dev.tandem.product.demand;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import dev.tandem.events.Money;
 import dev.tandem.events.feedback.FeedbackLinked;
 import dev.tandem.events.feedback.FeedbackUnlinked;
+import org.hibernate.Session;
 
 /**
  * Applies feedback-service's events to the local replicas (customers, feedback items, links) and recomputes the
@@ -53,6 +57,47 @@ public class FeedbackReplicas {
                 WHERE feedback_replica.version < EXCLUDED.version""")
                 .setParameter(1, feedbackId).setParameter(2, productId).setParameter(3, customerId)
                 .setParameter(4, version).executeUpdate();
+    }
+
+    /** One feedback item as of a version, for {@link #feedbackAll}. */
+    public record FeedbackItem(UUID feedbackId, UUID productId, UUID customerId, long version) {
+    }
+
+    /**
+     * {@link #feedback} for many items in one statement (a run of feedback.received events, such as an import
+     * upstream produces): the same version guard per item; of several versions of one item, the newest counts.
+     */
+    public void feedbackAll(List<FeedbackItem> items) {
+        Map<UUID, FeedbackItem> newest = new LinkedHashMap<>();
+        items.forEach(i -> newest.merge(i.feedbackId(), i, (a, b) -> b.version() > a.version() ? b : a));
+        int n = newest.size();
+        UUID[] ids = new UUID[n];
+        UUID[] products = new UUID[n];
+        UUID[] customers = new UUID[n];
+        Long[] versions = new Long[n];
+        int k = 0;
+        for (FeedbackItem item : newest.values()) {
+            ids[k] = item.feedbackId();
+            products[k] = item.productId();
+            customers[k] = item.customerId();
+            versions[k] = item.version();
+            k++;
+        }
+        em.flush(); // as a native query would: what the handlers before this run changed goes first
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO feedback_replica (feedback_id, product_id, customer_id, version)
+                    SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bigint[])
+                    ON CONFLICT (feedback_id) DO UPDATE SET product_id = EXCLUDED.product_id,
+                        customer_id = EXCLUDED.customer_id, version = EXCLUDED.version
+                    WHERE feedback_replica.version < EXCLUDED.version""")) {
+                ps.setArray(1, c.createArrayOf("uuid", ids));
+                ps.setArray(2, c.createArrayOf("uuid", products));
+                ps.setArray(3, c.createArrayOf("uuid", customers));
+                ps.setArray(4, c.createArrayOf("bigint", versions));
+                ps.executeUpdate();
+            }
+        });
     }
 
     /** feedback.deleted: the item and whatever links of it are left are gone. */
