@@ -78,6 +78,7 @@ public final class DevStack {
               TANDEM_REPLICAS          instances of every service    (default 1; --replicas wins)
               TANDEM_READY_TIMEOUT     seconds each service may take to become ready (default 180)
               TANDEM_SERVICE_JAVA_OPTS JVM options of the services   (default -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m)
+              TANDEM_PG_STAT_STATEMENTS=true  per-statement statistics in PostgreSQL (profiling)
               TANDEM_DEBUG=1           show stack traces on errors
               TANDEM_DEMO=false        start without loading the demo data set (loaded through the gateway on first start)
               NO_COLOR=1               no colours in the output

@@ -22,6 +22,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public static final String USER = "postgres";
 
+    /**
+     * {@code TANDEM_PG_STAT_STATEMENTS=true} loads pg_stat_statements (shipped with the embedded binaries) for
+     * profiling; see docs/performance.md.
+     */
+    public static final String STATEMENT_STATS_ENV = "TANDEM_PG_STAT_STATEMENTS";
+
     private final Path dataDir;
     private final int port;
     private final boolean deleteOnClose;
@@ -47,7 +53,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public synchronized EmbeddedPostgresServer start() throws IOException {
         if (postgres == null) {
             Path pgData = dataDir.resolve("data");
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if ("true".equalsIgnoreCase(System.getenv(STATEMENT_STATS_ENV))) {
+                // per-statement time and calls (CREATE EXTENSION pg_stat_statements in a database to read them)
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
+            postgres = builder
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(deleteOnClose)
                     .setPort(port)

@@ -24,7 +24,7 @@ class CustomerEvents {
         EventType type = EventType.CUSTOMER_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(),
                 new CustomerCreated(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier().name(),
-                        money(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.version()));
+                        Money.toEvent(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.version()));
         history.recordCreated(type.aggregateType(), c.id(), type.type(), CustomerView.of(c));
     }
 
@@ -32,12 +32,10 @@ class CustomerEvents {
         EventType type = EventType.CUSTOMER_UPDATED;
         outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(),
                 new CustomerUpdated(c.id(), c.externalCrmId(), c.name(), c.segment(), c.tier().name(),
-                        money(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.updatedAt(), changes.fields(),
-                        changes.revenueChanged(), money(changes.previousRevenue()), c.version()));
+                        Money.toEvent(c.annualRevenue()), c.contactEmail(), c.createdAt(), c.updatedAt(),
+                        changes.fields(), changes.revenueChanged(), Money.toEvent(changes.previousRevenue()),
+                        c.version()));
         history.record(type.aggregateType(), c.id(), type.type(), CustomerView.of(c));
     }
 
-    private static dev.tandem.events.Money money(Money m) {
-        return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
-    }
 }

@@ -90,7 +90,7 @@ public class FeedbackEvents {
     private void triaged(Feedback f, FeedbackStatus from) {
         Customer c = Customer.findById(f.customerId());
         publish(EventType.FEEDBACK_TRIAGED, f, new FeedbackTriaged(f.id(), f.source().name(), f.externalReference(),
-                f.productId(), f.customerId(), c.name(), c.tier().name(), money(c.annualRevenue()), f.title(),
+                f.productId(), f.customerId(), c.name(), c.tier().name(), Money.toEvent(c.annualRevenue()), f.title(),
                 f.text(), f.receivedAt(), f.tags(), f.owner(), f.sentiment().score(), f.sentiment().label().value(),
                 from.name(), f.status().name(), f.updatedAt(), f.version()));
     }
@@ -126,12 +126,9 @@ public class FeedbackEvents {
     /** The customer's annual revenue now, as events carry money. */
     private static dev.tandem.events.Money revenueOf(UUID customerId) {
         Customer c = customerId == null ? null : Customer.findById(customerId);
-        return c == null ? null : money(c.annualRevenue());
+        return c == null ? null : Money.toEvent(c.annualRevenue());
     }
 
-    private static dev.tandem.events.Money money(Money m) {
-        return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
-    }
 
     /** The event, and the item's history entry: the fields of its view and the links that changed. */
     private void changed(EventType type, Feedback f, Object payload) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.problem.Problem;
+import dev.tandem.platform.problem.Problems;
 import dev.tandem.platform.web.RequestContext;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -16,7 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Answers with an RFC 9457 problem from Vert.x-level code (the proxy path does not go through JAX-RS, so the
- * platform's exception mappers never see it). Future gateway filters (authentication, rate limits) use it too.
+ * platform's exception mappers never see it): authentication, rate limits, routing, the proxy's own failures. The
+ * problem is the platform's ({@link Problems#of}, the same types, fields and request stamp as every service's);
+ * only writing it differs, onto a Vert.x response instead of a JAX-RS one.
  */
 @ApplicationScoped
 public class GatewayProblems {
@@ -62,8 +65,7 @@ public class GatewayProblems {
                 : requestContext.isBound() ? requestContext.requestId()
                 : RequestContext.acceptOrCreate(ctx.request().getHeader(RequestContext.REQUEST_ID_HEADER));
         String instance = exchange != null ? exchange.path() : ctx.normalizedPath();
-        Problem problem = new Problem(Problem.TYPE_BASE + slug, title, status, detail, instance, requestId,
-                List.copyOf(errors));
+        Problem problem = Problems.of(status, slug, title, detail, errors).withRequest(instance, requestId);
         byte[] body;
         try {
             body = mapper.writeValueAsBytes(problem);

@@ -43,6 +43,11 @@ public record Money(
         return new Money(amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString(), currency);
     }
 
+    /** The same amount as every event carries it; {@code null} for {@code null}. */
+    public static dev.tandem.events.Money toEvent(Money money) {
+        return money == null ? null : new dev.tandem.events.Money(money.amount(), money.currency());
+    }
+
     /** The amount as a number with scale 2. */
     public BigDecimal value() {
         return new BigDecimal(amount).setScale(2, RoundingMode.UNNECESSARY);

@@ -1,11 +1,9 @@
 package dev.tandem.product.feature;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 
 import dev.tandem.platform.paging.Cursor;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.paging.SortParam;
 
 /**
  * The orders of {@code GET /api/v1/features?sort=…}: keyset orders on (sort key, id). Features without a score sort
@@ -21,8 +19,6 @@ public enum FeatureSort {
     DEMAND("demand", "coalesce(d.weightedDemand, 0)", false),
     DEMAND_DESC("-demand", "coalesce(d.weightedDemand, 0)", true);
 
-    public static final String PARAM = "sort";
-    public static final String ALLOWED = "createdAt, -createdAt, score, -score, demand, -demand";
     private static final BigDecimal NO_SCORE = BigDecimal.valueOf(-1);
 
     final String param;
@@ -37,12 +33,7 @@ public enum FeatureSort {
 
     /** The sort named by the query parameter; createdAt when absent. 400 naming {@code sort} when unknown. */
     public static FeatureSort parse(String value) {
-        if (value == null || value.isBlank()) {
-            return CREATED_AT;
-        }
-        return Arrays.stream(values()).filter(s -> s.param.equals(value.strip())).findFirst()
-                .orElseThrow(() -> ProblemException.badRequest("sort must be one of " + ALLOWED,
-                        new Problem.FieldError(PARAM, "must be one of [" + ALLOWED + "]")));
+        return SortParam.parse(value, FeatureSort.class, s -> s.param, CREATED_AT);
     }
 
     /** The cursor after this row; {@code demand} is the row's weighted demand (null = none). */

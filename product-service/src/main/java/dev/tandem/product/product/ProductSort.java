@@ -1,11 +1,7 @@
 package dev.tandem.product.product;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 import dev.tandem.platform.paging.Cursor;
-import dev.tandem.platform.problem.Problem;
-import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.paging.SortParam;
 
 /**
  * The orders of {@code GET /api/v1/products?sort=…}. Each is a keyset order on (sort key, id); the cursor carries
@@ -16,9 +12,6 @@ public enum ProductSort {
     CREATED_AT_DESC("-createdAt", "createdAt", true),
     NAME("name", "name", false),
     KEY("key", "key", false);
-
-    public static final String PARAM = "sort";
-    public static final String ALLOWED = "createdAt, -createdAt, name, key";
 
     final String param;
     final String property;
@@ -32,12 +25,7 @@ public enum ProductSort {
 
     /** The sort named by the query parameter; createdAt when absent. 400 naming {@code sort} when unknown. */
     public static ProductSort parse(String value) {
-        if (value == null || value.isBlank()) {
-            return CREATED_AT;
-        }
-        return Arrays.stream(values()).filter(s -> s.param.equals(value.strip())).findFirst()
-                .orElseThrow(() -> ProblemException.badRequest("sort must be one of " + ALLOWED,
-                        new Problem.FieldError(PARAM, "must be one of [" + ALLOWED + "]")));
+        return SortParam.parse(value, ProductSort.class, s -> s.param, CREATED_AT);
     }
 
     public Cursor cursorOf(Product p) {
@@ -59,9 +47,5 @@ public enum ProductSort {
 
     public String param() {
         return param;
-    }
-
-    static String names() {
-        return Arrays.stream(values()).map(s -> s.param).collect(Collectors.joining(", "));
     }
 }

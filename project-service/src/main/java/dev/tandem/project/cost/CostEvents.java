@@ -20,27 +20,24 @@ public class CostEvents {
 
     public void memberAdded(Member m) {
         publish(EventType.MEMBER_ADDED, m.id(), new MemberAdded(m.id(), m.projectId(), m.personId(), m.role(),
-                m.allocationPercent(), money(m.hourlyRate()), m.createdAt(), m.version()));
+                m.allocationPercent(), Money.toEvent(m.hourlyRate()), m.createdAt(), m.version()));
     }
 
     public void memberUpdated(Member m) {
         publish(EventType.MEMBER_UPDATED, m.id(), new MemberUpdated(m.id(), m.projectId(), m.personId(), m.role(),
-                m.allocationPercent(), money(m.hourlyRate()), m.updatedAt(), m.version()));
+                m.allocationPercent(), Money.toEvent(m.hourlyRate()), m.updatedAt(), m.version()));
     }
 
     public void timeRecorded(TimeEntry e) {
         publish(EventType.TIME_RECORDED, e.id(), new TimeRecorded(e.id(), e.projectId(), e.personId(), e.taskId(),
-                e.date(), e.hours(), money(e.cost()), e.createdAt()));
+                e.date(), e.hours(), Money.toEvent(e.cost()), e.createdAt()));
     }
 
     public void expenseRecorded(ExpenseEntry e) {
-        publish(EventType.EXPENSE_RECORDED, e.id(), new ExpenseRecorded(e.id(), e.projectId(), money(e.amount()),
-                e.category(), e.date(), e.description(), e.createdAt()));
+        publish(EventType.EXPENSE_RECORDED, e.id(), new ExpenseRecorded(e.id(), e.projectId(),
+                Money.toEvent(e.amount()), e.category(), e.date(), e.description(), e.createdAt()));
     }
 
-    private static dev.tandem.events.Money money(Money m) {
-        return new dev.tandem.events.Money(m.amount(), m.currency());
-    }
 
     private void publish(EventType type, Object id, Object payload) {
         outbox.publish(type.topic(), type.aggregateType(), id, type.type(), payload);

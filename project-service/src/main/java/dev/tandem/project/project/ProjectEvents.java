@@ -28,14 +28,14 @@ public class ProjectEvents {
         EventType type = EventType.PROJECT_CREATED;
         outbox.publish(type.topic(), type.aggregateType(), p.id(), type.type(),
                 new ProjectCreated(p.id(), p.key(), p.name(), p.programId(), p.productId(), p.featureIds(),
-                        p.manager(), p.scope(), money(p.budget()), p.plannedStart(), p.plannedEnd(),
+                        p.manager(), p.scope(), Money.toEvent(p.budget()), p.plannedStart(), p.plannedEnd(),
                         p.status().name(), p.initialEstimatePersonMonths(), p.createdAt(), p.version()));
         history.recordCreated(type.aggregateType(), p.id(), type.type(), ProjectView.of(p));
     }
 
     public void updated(Project p) {
         publish(EventType.PROJECT_UPDATED, p, new ProjectUpdated(p.id(), p.key(), p.name(), p.programId(),
-                p.productId(), p.featureIds(), p.manager(), p.scope(), money(p.budget()), p.plannedStart(),
+                p.productId(), p.featureIds(), p.manager(), p.scope(), Money.toEvent(p.budget()), p.plannedStart(),
                 p.plannedEnd(), p.status().name(), p.initialEstimatePersonMonths(), p.updatedAt(), p.version()));
     }
 
@@ -43,14 +43,11 @@ public class ProjectEvents {
         Project.Baseline b = p.baseline();
         publish(EventType.PROJECT_STATUS_CHANGED, p, new ProjectStatusChanged(p.id(), p.key(), p.name(),
                 p.productId(), p.featureIds(), from.name(), p.status().name(), p.statusReason(),
-                b == null ? null : new ProjectStatusChanged.Baseline(money(b.budget()), b.plannedStart(),
+                b == null ? null : new ProjectStatusChanged.Baseline(Money.toEvent(b.budget()), b.plannedStart(),
                         b.plannedEnd(), b.takenAt()),
                 p.updatedAt(), p.version()));
     }
 
-    private static dev.tandem.events.Money money(Money m) {
-        return m == null ? null : new dev.tandem.events.Money(m.amount(), m.currency());
-    }
 
     /** The event, and the project's history entry: the fields of its view that changed. */
     private void publish(EventType type, Project p, Object payload) {
