@@ -1,14 +1,19 @@
 package dev.tandem.gateway.auth;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tandem.gateway.apikey.ApiKeySecrets;
 import dev.tandem.gateway.apikey.ApiKeys;
 import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.gateway.ratelimit.TokenBucket;
 import dev.tandem.gateway.routing.RouteTable;
 import dev.tandem.gateway.web.Caller;
 import dev.tandem.gateway.web.Exchange;
@@ -49,13 +54,12 @@ public class AccessControl {
     private final InternalTokenSigner signer;
     private final GatewayConfig config;
     private final Vertx vertx;
+    private final Ticker ticker;
     /** Failed authentications per client address (bounded: idle addresses are dropped). */
-    private final com.github.benmanes.caffeine.cache.Cache<String, dev.tandem.gateway.ratelimit.TokenBucket> failures =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
-                    .expireAfterAccess(java.time.Duration.ofMinutes(2)).build();
+    private final Cache<String, TokenBucket> failures;
 
     public AccessControl(RouteTable routes, GatewayProblems problems, ApiKeys apiKeys, JwtAuthenticator jwt,
-            InternalTokenSigner signer, GatewayConfig config, Vertx vertx) {
+            InternalTokenSigner signer, GatewayConfig config, Vertx vertx, Ticker ticker) {
         this.routes = routes;
         this.problems = problems;
         this.apiKeys = apiKeys;
@@ -63,6 +67,9 @@ public class AccessControl {
         this.signer = signer;
         this.config = config;
         this.vertx = vertx;
+        this.ticker = ticker;
+        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(2))
+                .ticker(ticker).build();
     }
 
     void init(@Observes Router router) {
@@ -146,8 +153,8 @@ public class AccessControl {
         if (limit <= 0 || !config.rateLimit().enabled()) {
             return false;
         }
-        dev.tandem.gateway.ratelimit.TokenBucket bucket = failures.getIfPresent(address(ctx));
-        if (bucket == null || bucket.hasToken(System.nanoTime())) {
+        TokenBucket bucket = failures.getIfPresent(address(ctx));
+        if (bucket == null || bucket.hasToken(ticker.read())) {
             return false;
         }
         problems.send(ctx, 429, "too-many-requests", "Too many requests", "Too many failed authentications from "
@@ -163,8 +170,8 @@ public class AccessControl {
     private void unauthenticated(RoutingContext ctx, String error, String detail) {
         int limit = config.rateLimit().failedAuthPerMinute();
         if (limit > 0 && config.rateLimit().enabled()) {
-            long now = System.nanoTime();
-            failures.get(address(ctx), k -> new dev.tandem.gateway.ratelimit.TokenBucket(limit, now)).tryTake(now);
+            long now = ticker.read();
+            failures.get(address(ctx), k -> new TokenBucket(limit, now)).tryTake(now);
         }
         String challenge = error == null ? CHALLENGE : CHALLENGE + ", error=\"" + error + "\"";
         problems.send(ctx, 401, "unauthorized", "Unauthorized", detail,

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.gateway.routing.RouteTable;
 import dev.tandem.gateway.web.Caller;
@@ -30,12 +31,14 @@ public class RateLimitFilter {
     private final RouteTable routes;
     private final GatewayProblems problems;
     private final GatewayConfig config;
+    private final Ticker ticker;
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimitFilter(RouteTable routes, GatewayProblems problems, GatewayConfig config) {
+    public RateLimitFilter(RouteTable routes, GatewayProblems problems, GatewayConfig config, Ticker ticker) {
         this.routes = routes;
         this.problems = problems;
         this.config = config;
+        this.ticker = ticker;
     }
 
     void init(@Observes Router router) {
@@ -53,7 +56,7 @@ public class RateLimitFilter {
             ctx.next();
             return;
         }
-        TokenBucket.Decision decision = take(caller.subject(), caller.rateLimitPerMinute(), System.nanoTime());
+        TokenBucket.Decision decision = take(caller.subject(), caller.rateLimitPerMinute(), ticker.read());
         ctx.addHeadersEndHandler(v -> ctx.response().headers()
                 .set("RateLimit-Limit", Integer.toString(decision.limit()))
                 .set("RateLimit-Remaining", Integer.toString(decision.remaining()))
@@ -76,7 +79,7 @@ public class RateLimitFilter {
     /** Forgets full buckets (idle clients), so the map holds only clients active in the last minute or so. */
     @Scheduled(every = "1m", delayed = "1m")
     void evictIdle() {
-        long now = System.nanoTime();
+        long now = ticker.read();
         buckets.values().removeIf(bucket -> bucket.isFull(now));
     }
 }
