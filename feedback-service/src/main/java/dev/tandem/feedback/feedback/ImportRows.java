@@ -28,6 +28,13 @@ import dev.tandem.platform.text.TextRules;
  * Reads an import body one record at a time (never the whole body): CSV with a header line, or NDJSON (one JSON
  * object per line). Each record becomes either a valid {@link Row} or a {@link Rejected} with its line number and
  * reason. Pure, so the parsing rules are unit-tested without Quarkus.
+ *
+ * <p>The CSV reader is hand-written on purpose (docs/architecture.md, "Hand-written on purpose"): neither library
+ * bounds one record's memory and still finds where it ends. Apache commons-csv (1.14) has no length limit (only a
+ * row count): its lexer holds a quoted field whole until the closing quote. jackson-dataformat-csv limits one field
+ * ({@code StreamReadConstraints.maxStringLength}), but after that exception it reads the rest of a quoted field as
+ * new unquoted fields, so a comma or line break in it makes rows that were never sent. Cutting the input for either
+ * from outside leaves the same question, inside quotes or not, which only this reader's own quote tracking answers.
  */
 public final class ImportRows implements Iterator<ImportRows.Result> {
 
@@ -336,67 +343,91 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
         return String.format(java.util.Locale.ROOT, "longer than %,d characters; nothing of it was read", MAX_LINE);
     }
 
+    /** Whether the next character read for CSV starts a line (counted in {@link #lineNumber} once read). */
+    private boolean atLineStart = true;
+    /** A character read after a carriage return that was not a line feed, to return next; -2 for none. */
+    private int pushedBack = -2;
+
     /**
      * One RFC 4180 record: fields separated by commas, a field in double quotes may hold commas, line breaks and
-     * doubled quotes. Null at the end of the input.
+     * doubled quotes; a quote anywhere but at the start of a field is kept as it is. Read character by character, so
+     * the quotes of a record longer than {@link #MAX_LINE} are still followed to its end while nothing more of it is
+     * kept. Null at the end of the input.
      *
-     * @throws IllegalArgumentException for a quote left open at the end of the input
+     * @throws IllegalArgumentException for a quote left open at the end of the input, or a record that is too long
      */
     private List<String> readCsvRecord() {
-        String line = readLine();
-        if (line == null) {
+        int c = csvChar();
+        if (c == -1) {
             return null;
         }
-        boolean tooLong = lineTooLong;
-        int held = line.length();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
+        boolean fieldEmpty = true; // a quote opens a quoted field only as the field's first character
         boolean quoted = false;
-        int i = 0;
-        while (true) {
-            if (i >= line.length()) {
-                if (quoted) {
-                    String more = readLine();
-                    if (more == null) {
-                        throw new IllegalArgumentException("a quoted field is not closed");
+        boolean quoteInQuoted = false; // the closing quote, or the first of a doubled one
+        int length = 0;
+        for (; c != -1; c = csvChar()) {
+            if (quoted) {
+                if (quoteInQuoted) {
+                    quoteInQuoted = false;
+                    if (c != '"') {
+                        quoted = false; // it was the closing quote: c belongs to the unquoted rest
                     }
-                    held += more.length() + 1;
-                    tooLong |= lineTooLong || held > MAX_LINE;
-                    if (tooLong) {
-                        field.setLength(0); // read on to the record's end, keep nothing
-                    } else {
-                        field.append('\n');
-                    }
-                    line = more;
-                    i = 0;
+                } else if (c == '"') {
+                    quoteInQuoted = true;
+                    length++;
                     continue;
                 }
-                if (tooLong) {
-                    throw new IllegalArgumentException(tooLong());
-                }
-                fields.add(field.toString());
-                return fields;
             }
-            char c = line.charAt(i++);
-            if (quoted) {
-                if (c == '"') {
-                    if (i < line.length() && line.charAt(i) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && field.isEmpty()) {
+            if (!quoted && c == '\n') {
+                break;
+            }
+            length++; // past MAX_LINE, read on to the record's end and keep no more of it
+            if (!quoted && c == '"' && fieldEmpty) {
                 quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
+            } else if (!quoted && c == ',') {
+                if (length <= MAX_LINE) {
+                    fields.add(field.toString());
+                }
                 field.setLength(0);
-            } else {
-                field.append(c);
+                fieldEmpty = true;
+                continue;
+            } else if (length <= MAX_LINE) {
+                field.append((char) c);
             }
+            fieldEmpty = false;
+        }
+        if (quoted && !quoteInQuoted) {
+            throw new IllegalArgumentException("a quoted field is not closed");
+        }
+        if (length > MAX_LINE) {
+            throw new IllegalArgumentException(tooLong());
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+
+    /** The next character of a CSV body, a line break (CRLF or LF) as one LF, or -1 at its end. */
+    private int csvChar() {
+        try {
+            int c = pushedBack != -2 ? pushedBack : reader.read();
+            pushedBack = -2;
+            if (c == '\r') {
+                int after = reader.read();
+                if (after == '\n' || after == -1) {
+                    c = after;
+                } else {
+                    pushedBack = after;
+                }
+            }
+            if (c != -1 && atLineStart) {
+                lineNumber++;
+            }
+            atLineStart = c == '\n';
+            return c;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.feedback.feedback;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -62,6 +63,56 @@ class ImportRowsTest {
         assertEquals("has 5 fields, the header 7", rows.get(4).rejected().reason());
         assertEquals("a quoted field is not closed", rows.get(5).rejected().reason());
         rows.forEach(r -> assertNull(r.row()));
+    }
+
+    @Test
+    void embeddedQuotesAndCrLfLineEndsAreRead() {
+        List<ImportRows.Result> rows = all(csv("source,externalReference,customerId,productId,title,text\r\n"
+                + "SALES,R-1," + C + "," + P + ",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n"
+                + "SALES,R-2," + C + "," + P + ",5\" wide,\"quoted\" then not\r\n"));
+        assertEquals("say \"hi\"", rows.get(0).row().title());
+        assertEquals("two\nlines", rows.get(0).row().text());
+        assertEquals(4, rows.get(1).row().line(), "the quoted line break counts");
+        assertEquals("5\" wide", rows.get(1).row().title(), "a quote inside an unquoted field is kept");
+        assertEquals("quoted then not", rows.get(1).row().text());
+    }
+
+    private static final String HEADER = "source,externalReference,customerId,productId,title,text\n";
+    private static final String TOO_LONG = "longer than 262,144 characters; nothing of it was read";
+
+    private static String good(String ref) {
+        return "SALES," + ref + "," + C + "," + P + ",T,x\n";
+    }
+
+    @Test
+    void aRecordLongerThanTheLimitIsRejectedAndReadingGoesOnWithTheNextOne() {
+        String prefix = "SALES,R-1," + C + "," + P + ",T,";
+        List<ImportRows.Result> rows = all(csv(HEADER
+                + prefix + "x".repeat(ImportRows.MAX_LINE) + "\n"
+                + good("R-2")
+                + prefix + "\"" + "x".repeat(ImportRows.MAX_LINE) + ", \"\"closed\"\" on this line\"\n"
+                + good("R-4")
+                + prefix + "\"" + ("y".repeat(99) + "\n").repeat(3000) + "\"\n"
+                + good("R-6")));
+        assertEquals(6, rows.size());
+        assertEquals(new ImportRows.Rejected(2, TOO_LONG), rows.get(0).rejected());
+        assertEquals(3, rows.get(1).row().line());
+        assertEquals(new ImportRows.Rejected(4, TOO_LONG), rows.get(2).rejected(), "cut inside a quoted field");
+        assertEquals(5, rows.get(3).row().line());
+        assertEquals(new ImportRows.Rejected(6, TOO_LONG), rows.get(4).rejected(), "many short quoted lines");
+        assertEquals(6 + 3001, rows.get(5).row().line());
+    }
+
+    @Test
+    void recordStartIsTheLineOfTheRecordBeingRead() {
+        ImportRows rows = csv(HEADER + good("R-1") + "\n" + "SALES,R-3," + C + "," + P + ",T,\"a\nb\"\n" + good("R-5"));
+        assertEquals(2, rows.next().row().line());
+        assertEquals(4, rows.next().row().line());
+        assertEquals(4, rows.recordStart());
+        assertEquals(6, rows.next().row().line());
+        assertEquals(6, rows.recordStart());
+        assertFalse(rows.hasNext());
+        assertEquals(7, rows.recordStart());
     }
 
     @Test
