@@ -242,7 +242,9 @@ public class EventStreamHandler implements Handler<RoutingContext> {
                         position = position.with(new TopicPartition(record.topic(), record.partition()),
                                 record.offset() + 1);
                         if (matches(record)) {
-                            backlog.add("id: " + ids.idOf(position) + "\ndata: " + StructuredCloudEvent.of(record, mapper) + "\n\n");
+                            String id = ids.idOf(position);
+                            StructuredCloudEvent.of(record, mapper)
+                                    .ifPresent(event -> backlog.add("id: " + id + "\ndata: " + event + "\n\n"));
                         }
                     }
                 }

@@ -155,7 +155,10 @@ public class WebhookFanOut {
                 if (!event.time().isBefore(subscription.createdAt())
                         && subscription.filter().matches(event.type(), event.subject())) {
                     if (body == null) {
-                        body = StructuredCloudEvent.of(record, mapper);
+                        body = StructuredCloudEvent.of(record, mapper).orElse(null);
+                        if (body == null) {
+                            break; // no CloudEvent (logged): nothing to deliver
+                        }
                     }
                     queued.add(event.queuedFor(subscription.id(), body));
                 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -100,11 +101,15 @@ public class WebhookReplay {
                                 || !seen.add(event.source() + '\u0000' + event.id())) {
                             continue;
                         }
+                        Optional<String> body = StructuredCloudEvent.of(record, mapper);
+                        if (body.isEmpty()) {
+                            continue; // no CloudEvent (logged): nothing to deliver
+                        }
                         if (matched.size() == config.replayMaxEvents()) {
                             truncated = true;
                             break;
                         }
-                        matched.add(event.queuedFor(subscription.id(), StructuredCloudEvent.of(record, mapper)));
+                        matched.add(event.queuedFor(subscription.id(), body.get()));
                     }
                     end.entrySet().removeIf(e -> kafka.position(e.getKey(), READ_TIMEOUT) >= e.getValue());
                 }
