@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.tandem.devstack.infra.Ports;
 
@@ -38,6 +39,14 @@ public final class StackConfig {
      * less startup (docs/performance.md); the code cache is capped so C2 does not grow the footprint.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx160m", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m");
+    /**
+     * The services' JVM options in system tests: the defaults plus C1 only. A test stack lives minutes and serves
+     * little; C2 would spend most of its CPU compiling (about half of a service's samples under load, measured in
+     * docs/performance.md) and slow every start on 2 cores. {@code ./run} keeps the full JIT, which serves
+     * throughput.
+     */
+    public static final List<String> TEST_JVM_OPTIONS = Stream.concat(DEFAULT_JVM_OPTIONS.stream(),
+            Stream.of("-XX:TieredStopAtLevel=1")).toList();
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(180);
     public static final Duration DEFAULT_STOP_TIMEOUT = Duration.ofSeconds(20);
     /** At most this many instances of each service ({@code --replicas}). */
@@ -130,11 +139,11 @@ public final class StackConfig {
 
     /**
      * For system tests: every port free right now (distinct), a fresh temporary data folder removed on close,
-     * output to {@code System.out} without colours.
+     * output to {@code System.out} without colours, and the services on {@link #TEST_JVM_OPTIONS}.
      */
     public static StackConfig forTests(Path repoRoot) {
         Set<Integer> taken = new HashSet<>();
-        Builder b = builder(repoRoot).temporaryData(true).colour(false);
+        Builder b = builder(repoRoot).temporaryData(true).colour(false).jvmOptions(TEST_JVM_OPTIONS);
         for (Service s : Service.values()) {
             b.port(s, distinctFreePort(taken));
         }
