@@ -52,6 +52,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Bad input and abuse on every operation of the merged OpenAPI document, through the gateway, as an attacker or a
@@ -101,6 +102,7 @@ import org.junit.jupiter.api.Test;
  * (after the services are built). It prints a summary table and writes every finding to
  * {@code target/abuse-suite-findings.txt} (docs/api-conventions.md, "The abuse suite").
  */
+@ResourceLock(SystemTests.TIMED)
 class AbuseSuiteTest {
 
     private static final int MIN_REQUESTS = 10_000;

@@ -45,6 +45,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -67,7 +70,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code ce_id} at most repeated; each aggregate's sequence 1..n), is in feedback-service's catalog, counted in the
  * feature's demand and proposed as a project exactly once, and no dead-letter topic holds a record. It prints, per
  * fault, what was acknowledged, lost, duplicated and how long it took to converge.
+ *
+ * <p>Runs beside the other system tests (its stacks are its own, and it mostly waits on its faults), but never beside
+ * {@link AbuseSuiteTest}, which counts slow answers ({@link SystemTests#TIMED}).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SystemTests.TIMED)
 class FaultSuiteTest {
 
     private static final Duration CONVERGE_WITHIN = Duration.ofSeconds(180);

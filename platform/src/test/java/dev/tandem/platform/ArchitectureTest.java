@@ -27,4 +27,9 @@ class ArchitectureTest {
     void namesNothingOfTheDomain() {
         ArchitectureRules.platformNamesNoDomain().check(CLASSES);
     }
+
+    @Test
+    void readsTheTimeFromItsOneClock() {
+        ArchitectureRules.oneClock().check(CLASSES);
+    }
 }

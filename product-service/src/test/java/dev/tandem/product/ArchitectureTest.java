@@ -27,4 +27,9 @@ class ArchitectureTest {
     void resourcesDoNotCallEachOther() {
         ArchitectureRules.resourcesDoNotCallEachOther().check(CLASSES);
     }
+
+    @Test
+    void readsTheTimeFromItsOneClock() {
+        ArchitectureRules.oneClock().check(CLASSES);
+    }
 }

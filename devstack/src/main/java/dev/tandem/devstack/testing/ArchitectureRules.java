@@ -3,6 +3,12 @@ package dev.tandem.devstack.testing;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.List;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -90,5 +96,22 @@ public final class ArchitectureRules {
         };
         return noClasses().that().resideInAPackage("dev.tandem.platform..").should(ArchConditions.be(namedAfterTheDomain))
                 .because("the platform's mechanisms serve every service alike");
+    }
+
+    /**
+     * One clock: no code reads the system's time itself ({@code Instant.now()}, {@code LocalDate.now()},
+     * {@code Clock.systemUTC()}, …) but through the platform's {@code Now} or the service's {@code Clock} bean, so a
+     * test that sets the clock sets it for all of the service.
+     */
+    public static ArchRule oneClock() {
+        return noClasses().that().resideOutsideOfPackage("dev.tandem.platform.time..")
+                .should().callMethod(Instant.class, "now")
+                .orShould().callMethod(LocalDate.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(Clock.class, "systemUTC")
+                .orShould().callMethod(Clock.class, "systemDefaultZone")
+                .because("every \"now\" of a service comes from its one clock (platform.time.Now and the Clock bean)");
     }
 }

@@ -1,7 +1,6 @@
 package dev.tandem.feedback.comment;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.security.Actor;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /**
  * A team member's comment on a feedback item. Its author is the caller who wrote it (createdBy, verified by the
@@ -75,7 +75,7 @@ public class Comment extends AuthoredEntity {
         c.onBehalfOf = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
         c.discipline = discipline;
         c.text = text.strip();
-        c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        c.createdAt = Now.instant();
         c.updatedAt = c.createdAt;
         return c;
     }
@@ -97,7 +97,7 @@ public class Comment extends AuthoredEntity {
             return false;
         }
         this.text = text.strip();
-        this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.updatedAt = Now.instant();
         return true;
     }
 

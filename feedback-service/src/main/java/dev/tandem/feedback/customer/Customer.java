@@ -3,7 +3,6 @@ package dev.tandem.feedback.customer;
 import dev.tandem.platform.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ import jakarta.persistence.Version;
 
 import dev.tandem.platform.persistence.AuthoredEntity;
 import dev.tandem.platform.persistence.Exists;
+import dev.tandem.platform.time.Now;
 
 /**
  * A customer who gives feedback, and their weight: tier and annual revenue. {@code emailOptOut}: they asked not to
@@ -82,7 +82,7 @@ public class Customer extends AuthoredEntity {
         c.setRevenue(revenue);
         c.contactEmail = blankToNull(contactEmail);
         c.emailOptOut = emailOptOut;
-        c.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        c.createdAt = Now.instant();
         c.updatedAt = c.createdAt;
         return c;
     }
@@ -133,7 +133,7 @@ public class Customer extends AuthoredEntity {
             changed.add("emailOptOut");
         }
         if (!changed.isEmpty()) {
-            this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            this.updatedAt = Now.instant();
         }
         return new Changes(List.copyOf(changed), revenueChanged, revenueChanged ? previous : null);
     }

@@ -26,6 +26,7 @@ import dev.tandem.feedback.sentiment.SentimentLabel;
 import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -102,7 +103,7 @@ public class Feedback extends AuthoredEntity {
         f.productId = productId;
         f.title = title.strip();
         f.text = text.strip();
-        f.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        f.createdAt = Now.instant();
         f.receivedAt = receivedAt == null ? f.createdAt : receivedAt.truncatedTo(ChronoUnit.MICROS);
         f.tags = normaliseTags(tags);
         f.owner = blankToNull(owner);
@@ -166,7 +167,7 @@ public class Feedback extends AuthoredEntity {
             computeSentiment(analyzer);
         }
         if (!changed.isEmpty()) {
-            this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            this.updatedAt = Now.instant();
         }
         return changed;
     }
@@ -185,7 +186,7 @@ public class Feedback extends AuthoredEntity {
         }
         FeedbackStatus from = status;
         status = target;
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = Now.instant();
         return from;
     }
 
@@ -194,7 +195,7 @@ public class Feedback extends AuthoredEntity {
      * {@code newStatus} when it differs. Returns the previous status when it changed, else null.
      */
     FeedbackStatus linksChanged(FeedbackStatus newStatus) {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = Now.instant();
         if (newStatus == status) {
             return null;
         }
@@ -211,7 +212,7 @@ public class Feedback extends AuthoredEntity {
         }
         FeedbackStatus from = status;
         status = target;
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = Now.instant();
         return from;
     }
 

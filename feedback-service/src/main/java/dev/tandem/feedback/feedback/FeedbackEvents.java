@@ -1,7 +1,6 @@
 package dev.tandem.feedback.feedback;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +21,7 @@ import dev.tandem.platform.money.Money;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.tandem.platform.history.History;
 import dev.tandem.platform.outbox.Outbox;
+import dev.tandem.platform.time.Now;
 
 /** Turns feedback changes into outbox events and history entries (same transaction as the change). */
 @ApplicationScoped
@@ -99,7 +99,7 @@ public class FeedbackEvents {
         publish(EventType.FEEDBACK_DELETED, f, new FeedbackDeleted(f.id(), f.source().name(),
                 f.externalReference(), f.customerId(), f.productId(), f.title(), f.text(), f.receivedAt(), f.tags(),
                 f.owner(), f.status().name(), f.sentiment().score(), f.sentiment().label().value(), f.createdAt(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS), f.version() + 1));
+                Now.instant(), f.version() + 1));
     }
 
     /** A new link ({@code previous} null), an importance change, or a re-send after the item's customer changed. */
@@ -120,7 +120,7 @@ public class FeedbackEvents {
         EventType type = EventType.FEEDBACK_LOOP_CLOSED;
         return outbox.publish(type.topic(), type.aggregateType(), c.id(), type.type(), new FeedbackLoopClosed(c.id(),
                 c.name(), c.contactEmail(), featureId, featureTitle, productId, releaseId, feedbackIds, releasedAt,
-                Instant.now().truncatedTo(ChronoUnit.MICROS)));
+                Now.instant()));
     }
 
     /** The customer's annual revenue now, as events carry money. */

@@ -1,7 +1,6 @@
 package dev.tandem.feedback.feedback;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /**
  * A feedback item's link to a feature of the catalog, with its importance. Part of the feedback aggregate: a link
@@ -68,7 +68,7 @@ public class FeedbackLink extends AuthoredEntity {
         l.importance = importance;
         l.linkedBy = linkedBy;
         l.onBehalfOf = onBehalfOf == null || onBehalfOf.isBlank() ? null : onBehalfOf.strip();
-        l.linkedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        l.linkedAt = Now.instant();
         l.updatedAt = l.linkedAt;
         return l;
     }
@@ -80,7 +80,7 @@ public class FeedbackLink extends AuthoredEntity {
         }
         Importance previous = this.importance;
         this.importance = importance;
-        this.updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        this.updatedAt = Now.instant();
         return previous;
     }
 

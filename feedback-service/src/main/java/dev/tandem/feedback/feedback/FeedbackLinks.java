@@ -1,7 +1,6 @@
 package dev.tandem.feedback.feedback;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +11,7 @@ import dev.tandem.feedback.catalog.CatalogFeature;
 import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.security.Actors;
+import dev.tandem.platform.time.Now;
 
 /**
  * Linking feedback to features, for the links endpoints and for votes: the rules (the feature must be a live feature
@@ -78,7 +78,7 @@ public class FeedbackLinks {
 
     /** Before an item is deleted: one {@code feedback.unlinked} per link, with the deletion's version. */
     void unlinkAllForDeletion(Feedback feedback) {
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Now.instant();
         for (FeedbackLink link : FeedbackLink.ofFeedback(feedback.id())) {
             events.unlinked(feedback, link, now, feedback.version() + 1);
             link.delete();

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.text.TextRules;
+import dev.tandem.platform.time.Now;
 
 /**
  * Reads an import body one record at a time (never the whole body): CSV with a header line, or NDJSON (one JSON
@@ -269,7 +270,7 @@ public final class ImportRows implements Iterator<ImportRows.Result> {
                 return new Result(null, new Rejected(line,
                         "receivedAt: must be an ISO-8601 instant such as 2026-11-21T16:40:00Z"));
             }
-            if (receivedAt.isAfter(Instant.now().plus(1, ChronoUnit.MINUTES))) {
+            if (receivedAt.isAfter(Now.instant().plus(1, ChronoUnit.MINUTES))) {
                 return new Result(null, new Rejected(line, "receivedAt: must not be in the future"));
             }
         }

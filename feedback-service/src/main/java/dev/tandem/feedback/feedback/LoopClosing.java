@@ -19,6 +19,7 @@ import dev.tandem.feedback.catalog.CatalogProduct;
 import dev.tandem.feedback.customer.Customer;
 import dev.tandem.feedback.mail.LoopClosedMail;
 import dev.tandem.feedback.mail.LoopMail;
+import dev.tandem.platform.time.Now;
 
 /**
  * Closing the loop when a feature is released: every feedback item linked to it is ADDRESSED (unless it is
@@ -59,7 +60,7 @@ public class LoopClosing {
         CatalogFeature feature = CatalogFeature.findById(featureId);
         String featureTitle = feature != null ? feature.title() : title;
         CatalogProduct product = productId == null ? null : CatalogProduct.findById(productId);
-        Instant released = (releasedAt != null ? releasedAt : Instant.now()).truncatedTo(ChronoUnit.MICROS);
+        Instant released = (releasedAt != null ? releasedAt : Now.instant()).truncatedTo(ChronoUnit.MICROS);
         addressedByCustomer.forEach((customerId, items) -> {
             if (firstClosure(featureId, customerId)) {
                 Customer customer = Customer.findById(customerId);

@@ -1,7 +1,6 @@
 package dev.tandem.feedback.mail;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -16,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import dev.tandem.platform.time.Now;
 
 /**
  * Sends what {@link LoopMail} queued in {@code mail_outbox}, through Quarkus Mailer (SMTP), at least once.
@@ -132,7 +132,7 @@ public class MailRelay {
             em.createNativeQuery("""
                             UPDATE mail_outbox SET attempts = ?2, next_attempt_at = ?3, last_error = ?4 WHERE id = ?1""")
                     .setParameter(1, id).setParameter(2, attempts)
-                    .setParameter(3, Instant.now().plus(wait).truncatedTo(ChronoUnit.MICROS))
+                    .setParameter(3, Now.instant().plus(wait).truncatedTo(ChronoUnit.MICROS))
                     .setParameter(4, error).executeUpdate();
             return Outcome.FAILED;
         }

@@ -1,7 +1,6 @@
 package dev.tandem.feedback.nps;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -10,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /** A customer's answer to a survey: one per customer and survey. */
 @Entity
@@ -47,7 +47,7 @@ public class NpsResponse extends AuthoredEntity {
         r.customerId = customerId;
         r.score = (short) score;
         r.comment = comment == null || comment.isBlank() ? null : comment.strip();
-        r.respondedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.respondedAt = Now.instant();
         return r;
     }
 

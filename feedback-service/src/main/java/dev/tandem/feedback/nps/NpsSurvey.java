@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /** An NPS survey of one product, open for answers from {@code opensAt} (inclusive) to {@code closesAt} (exclusive). */
 @Entity
@@ -64,7 +65,7 @@ public class NpsSurvey extends AuthoredEntity {
         s.question = question.strip();
         s.opensAt = opensAt.truncatedTo(ChronoUnit.MICROS);
         s.closesAt = closesAt.truncatedTo(ChronoUnit.MICROS);
-        s.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        s.createdAt = Now.instant();
         return s;
     }
 

@@ -40,6 +40,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.time.Now;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -89,7 +90,7 @@ public class ApiKeyResource {
                     + "answer would mean storing the secret; retry without it and revoke any duplicate key",
                     new Problem.FieldError("Idempotency-Key", "is not supported on this operation"));
         }
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw ProblemException.badRequest("expiresAt must be in the future",
                     new Problem.FieldError("expiresAt", "must be in the future"));
@@ -121,7 +122,7 @@ public class ApiKeyResource {
             @Parameter(ref = "cursor") @QueryParam(Cursor.PARAM) String cursor,
             @Context UriInfo uri) {
         PageRequest page = new PageParams(limit, cursor).toPageRequest();
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         Page<ApiKeyView> result = Page.of(apiKeys.page(page.after(), page.fetchSize()), page,
                 key -> ApiKeyView.of(key, now), ApiKey::cursor);
         return PageLinks.ok(result, page, uri);
@@ -146,7 +147,7 @@ public class ApiKeyResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", ref = "NotFound")
     public ApiKeyView get(@PathParam("id") UUID id) {
-        return ApiKeyView.of(apiKeys.get(id).orElseThrow(() -> ProblemException.notFound("API key", id)), Instant.now());
+        return ApiKeyView.of(apiKeys.get(id).orElseThrow(() -> ProblemException.notFound("API key", id)), Now.instant());
     }
 
     @DELETE

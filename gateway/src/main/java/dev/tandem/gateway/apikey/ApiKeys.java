@@ -63,9 +63,10 @@ public class ApiKeys {
     private final Cache<String, Snapshot> known;
     private final Cache<String, Boolean> unknown;
     private final Map<UUID, Instant> pendingUse = new ConcurrentHashMap<>();
-    Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public ApiKeys(GatewayConfig config) {
+    public ApiKeys(GatewayConfig config, Clock clock) {
+        this.clock = clock;
         this.config = config;
         Duration ttl = config.apiKeys().cacheTtl();
         this.known = Caffeine.newBuilder().maximumSize(MAX_CACHED).expireAfterWrite(ttl).build();

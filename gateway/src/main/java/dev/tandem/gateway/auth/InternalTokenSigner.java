@@ -39,9 +39,10 @@ public class InternalTokenSigner {
     private final PrivateKey key;
     private final Duration ttl;
     private final Cache<Caller, Signed> signed;
-    Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public InternalTokenSigner(GatewayConfig gateway) {
+    public InternalTokenSigner(GatewayConfig gateway, Clock clock) {
+        this.clock = clock;
         GatewayConfig.InternalTokenConfig config = gateway.internalToken();
         this.ttl = config.ttl();
         this.signed = Caffeine.newBuilder().maximumSize(config.cacheSize()).build();

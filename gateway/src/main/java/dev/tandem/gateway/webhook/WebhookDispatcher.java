@@ -28,6 +28,7 @@ import dev.tandem.events.EventType;
 import dev.tandem.events.gateway.WebhookDisabled;
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.platform.outbox.Outbox;
+import dev.tandem.platform.time.Now;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -174,7 +175,7 @@ public class WebhookDispatcher {
 
     /** One attempt: resolve and check the target, sign, send; the outcome is recorded when the answer is in. */
     private void attempt(WebhookDeliveries.Claimed delivery) {
-        Instant at = Instant.now();
+        Instant at = Now.instant();
         try {
             WebhookTargets.Target target;
             try {
@@ -209,7 +210,7 @@ public class WebhookDispatcher {
 
     private void record(WebhookDeliveries.Claimed delivery, Instant at, WebhookSender.Outcome outcome) {
         try {
-            Instant now = Instant.now();
+            Instant now = Now.instant();
             Optional<Instant> next = outcome.succeeded() ? Optional.empty()
                     : policy.nextAttempt(delivery.queuedAt(), delivery.attempt(), now);
             boolean gaveUp = !outcome.succeeded() && next.isEmpty();

@@ -43,6 +43,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.time.Now;
 import dev.tandem.platform.web.Versions;
 import io.vertx.ext.web.RoutingContext;
 
@@ -153,7 +154,7 @@ public class WebhookResource {
             @Parameter(ref = "cursor") @QueryParam(Cursor.PARAM) String cursor,
             @Context UriInfo uri) {
         PageRequest page = new PageParams(limit, cursor).toPageRequest();
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         Page<WebhookView> result = Page.of(webhooks.page(page.after(), page.fetchSize()), page,
                 s -> WebhookView.of(s, now), WebhookSubscription::cursor);
         return PageLinks.ok(result, page, uri);
@@ -177,7 +178,7 @@ public class WebhookResource {
     public Response get(@PathParam("id") UUID id,
             @HeaderParam("If-None-Match") @Parameter(ref = "If-None-Match") String ifNoneMatch) {
         WebhookSubscription s = webhooks.get(id).orElseThrow(() -> ProblemException.notFound("Webhook", id));
-        return Versions.ok(WebhookView.of(s, Instant.now()), s.version(), ifNoneMatch);
+        return Versions.ok(WebhookView.of(s, Now.instant()), s.version(), ifNoneMatch);
     }
 
     @PATCH
@@ -207,7 +208,7 @@ public class WebhookResource {
             @Valid @NotNull UpdateWebhookRequest request) {
         WebhookSubscription s = webhooks.update(id, ifMatch, request);
         dispatcher.wakeUp();
-        return Versions.ok(WebhookView.of(s, Instant.now()), s.version());
+        return Versions.ok(WebhookView.of(s, Now.instant()), s.version());
     }
 
     @DELETE
@@ -343,7 +344,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response replay(@PathParam("id") UUID id, @Valid @NotNull ReplayRequest request) {
         WebhookSubscription s = webhooks.get(id).orElseThrow(() -> ProblemException.notFound("Webhook", id));
-        if (request.since().isAfter(Instant.now())) {
+        if (request.since().isAfter(Now.instant())) {
             throw ProblemException.badRequest("since must not be in the future",
                     new Problem.FieldError("since", "must not be in the future"));
         }

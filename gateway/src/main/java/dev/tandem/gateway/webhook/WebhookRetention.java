@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import dev.tandem.gateway.config.GatewayConfig;
+import dev.tandem.platform.time.Now;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
@@ -44,7 +45,7 @@ public class WebhookRetention {
 
     /** Deletes what is past the retention; returns how many deliveries. */
     int purge() {
-        Instant before = Instant.now().minus(config.deliveryRetention());
+        Instant before = Now.instant().minus(config.deliveryRetention());
         int total = 0;
         int purged;
         do {

@@ -42,9 +42,10 @@ public class Webhooks {
     private final WebhookTargets targets;
     private final SecretBox secrets;
     private final WebhookDeliveries deliveries;
-    Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    public Webhooks(GatewayConfig config, WebhookDeliveries deliveries) {
+    public Webhooks(GatewayConfig config, WebhookDeliveries deliveries, Clock clock) {
+        this.clock = clock;
         this.config = config.webhooks();
         this.targets = new WebhookTargets(this.config);
         this.secrets = new SecretBox(this.config.secretEncryptionKey());

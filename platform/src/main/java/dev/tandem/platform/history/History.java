@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -33,6 +32,7 @@ import dev.tandem.platform.paging.Page;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.security.Actor;
 import dev.tandem.platform.security.Actors;
+import dev.tandem.platform.time.Now;
 import io.agroal.api.AgroalDataSource;
 import org.hibernate.Session;
 
@@ -225,7 +225,7 @@ public class History {
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, actor.subject());
             ps.setString(2, actor.name());
-            ps.setObject(3, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            ps.setObject(3, OffsetDateTime.ofInstant(Now.instant(), ZoneOffset.UTC));
             ps.setArray(4, c.createArrayOf("text", types.toArray()));
             ps.setArray(5, c.createArrayOf("text", ids.toArray()));
             ps.setArray(6, c.createArrayOf("text", events.toArray()));

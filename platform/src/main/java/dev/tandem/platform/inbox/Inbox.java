@@ -26,6 +26,7 @@ import dev.tandem.platform.events.EventEnvelope;
 import dev.tandem.platform.events.EventEnvelope.MalformedEventException;
 import dev.tandem.platform.telemetry.EventSpans;
 import dev.tandem.platform.telemetry.TraceContext;
+import dev.tandem.platform.time.Now;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -396,7 +397,7 @@ public class Inbox {
     private void waitForRecovery(String topic, String what, int attempt, RuntimeException failure) {
         String error = rootMessage(failure);
         Waiting before = waiting.get(topic);
-        waiting.put(topic, new Waiting(topic, before == null ? java.time.Instant.now() : before.since(), attempt,
+        waiting.put(topic, new Waiting(topic, before == null ? Now.instant() : before.since(), attempt,
                 error));
         Duration wait = backoff.multipliedBy(1L << Math.min(attempt - 1, 16));
         if (wait.compareTo(maxBackoff) > 0) {

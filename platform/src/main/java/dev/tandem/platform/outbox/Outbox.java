@@ -4,10 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +26,7 @@ import dev.tandem.platform.security.Actor;
 import dev.tandem.platform.security.Actors;
 import dev.tandem.platform.telemetry.EventSpans;
 import dev.tandem.platform.telemetry.TraceContext;
+import dev.tandem.platform.time.Now;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
@@ -180,7 +179,7 @@ public class Outbox {
         Actor actor = actors.current();
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, TraceContext.currentTraceparent());
-            ps.setObject(2, OffsetDateTime.ofInstant(Instant.now().truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC));
+            ps.setObject(2, OffsetDateTime.ofInstant(Now.instant(), ZoneOffset.UTC));
             ps.setString(3, actor.subject());
             ps.setString(4, actor.name());
             ps.setArray(5, c.createArrayOf("uuid", eventIds));

@@ -65,7 +65,8 @@ public class InternalTokenFilter {
     @ConfigProperty(name = "tandem.security.verified-token-cache-size", defaultValue = "10000")
     long verifiedTokenCacheSize;
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private VerifiedTokens verifiedTokens;
     private String scopePrefix;
 

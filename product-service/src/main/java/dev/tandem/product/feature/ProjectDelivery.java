@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import dev.tandem.events.project.ProjectHealthChanged;
 import dev.tandem.events.project.ProjectStatusChanged;
+import dev.tandem.platform.time.Now;
 
 /**
  * What project-service's events do to features: a project becoming ACTIVE puts its COMMITTED features IN_DELIVERY; a
@@ -47,7 +48,7 @@ public class ProjectDelivery {
         boolean risky = "AMBER".equals(e.to()) || "RED".equals(e.to());
         List<FeatureRisk.Reason> reasons = e.reasons() == null ? List.of() : e.reasons().stream()
                 .map(r -> new FeatureRisk.Reason(r.code(), r.severity(), r.message())).toList();
-        Instant at = e.changedAt() == null ? Instant.now() : e.changedAt();
+        Instant at = e.changedAt() == null ? Now.instant() : e.changedAt();
         for (Feature f : features(e.featureIds())) {
             FeatureRisk risk = FeatureRisk.find(f.id(), e.projectId());
             boolean risksChanged = false;
@@ -67,7 +68,7 @@ public class ProjectDelivery {
                 // the risks shown change even when the flag does not (AMBER → RED, a second project)
                 derivedVersions.bump(f.id());
             }
-            if (f.flagRisk(FeatureRisk.countFor(f.id()) > 0, Instant.now())) {
+            if (f.flagRisk(FeatureRisk.countFor(f.id()) > 0, Now.instant())) {
                 Feature.flush();
                 events.updated(f);
             }
@@ -75,7 +76,7 @@ public class ProjectDelivery {
     }
 
     private void move(Feature f, FeatureStatus to, String why) {
-        Feature.StatusChange change = f.moveTo(to, why, Instant.now());
+        Feature.StatusChange change = f.moveTo(to, why, Now.instant());
         Feature.flush();
         events.statusChanged(f, change);
     }

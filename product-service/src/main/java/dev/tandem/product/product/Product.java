@@ -26,6 +26,7 @@ import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import dev.tandem.platform.persistence.Exists;
+import dev.tandem.platform.time.Now;
 
 /** A product: what the company builds and sells, with its vision, target segments and lifecycle stage. */
 @Entity
@@ -77,7 +78,7 @@ public class Product extends AuthoredEntity {
         p.targetSegments = targetSegments == null ? new ArrayList<>() : new ArrayList<>(targetSegments);
         p.lifecycleStage = LifecycleStage.CONCEPT;
         p.owner = owner;
-        p.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        p.createdAt = Now.instant();
         p.updatedAt = p.createdAt;
         return p;
     }

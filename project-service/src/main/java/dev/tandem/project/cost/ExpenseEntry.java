@@ -3,7 +3,6 @@ package dev.tandem.project.cost;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.persistence.Table;
 
 import dev.tandem.platform.money.Money;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /** Money the project spent other than people's time (licences, travel, hardware, …). */
 @Entity
@@ -59,7 +59,7 @@ public class ExpenseEntry extends AuthoredEntity {
         e.category = category.strip();
         e.date = date;
         e.description = description;
-        e.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.createdAt = Now.instant();
         return e;
     }
 

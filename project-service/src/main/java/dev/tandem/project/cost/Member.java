@@ -2,7 +2,6 @@ package dev.tandem.project.cost;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.persistence.Version;
 
 import dev.tandem.platform.money.Money;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /** A person on a project: role, share of their time (1–100 %) and hourly cost rate in the project's currency. */
 @Entity
@@ -64,7 +64,7 @@ public class Member extends AuthoredEntity {
         m.allocationPercent = allocationPercent;
         m.hourlyRateAmount = rate.value();
         m.hourlyRateCurrency = rate.currency();
-        m.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        m.createdAt = Now.instant();
         m.updatedAt = m.createdAt;
         return m;
     }
@@ -86,7 +86,7 @@ public class Member extends AuthoredEntity {
             changed = true;
         }
         if (changed) {
-            updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            updatedAt = Now.instant();
         }
         return changed;
     }

@@ -3,7 +3,6 @@ package dev.tandem.project.cost;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import jakarta.persistence.Table;
 
 import dev.tandem.platform.money.Money;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /** Hours a member worked on a task of the project on a day; its cost is fixed at the member's rate when recorded. */
 @Entity
@@ -68,7 +68,7 @@ public class TimeEntry extends AuthoredEntity {
         e.costAmount = cost.value();
         e.costCurrency = cost.currency();
         e.note = note;
-        e.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        e.createdAt = Now.instant();
         return e;
     }
 

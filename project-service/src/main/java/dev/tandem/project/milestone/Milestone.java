@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /**
  * A milestone of a project: a named due date that is reached once. Overdue = due before today (UTC) and not
@@ -61,7 +62,7 @@ public class Milestone extends AuthoredEntity {
         m.projectId = projectId;
         m.name = name.strip();
         m.dueDate = dueDate;
-        m.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        m.createdAt = Now.instant();
         m.updatedAt = m.createdAt;
         return m;
     }
@@ -82,7 +83,7 @@ public class Milestone extends AuthoredEntity {
             changed = true;
         }
         if (changed) {
-            updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            updatedAt = Now.instant();
         }
         return changed;
     }

@@ -1,7 +1,6 @@
 package dev.tandem.project.program;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import jakarta.persistence.Version;
 
 import dev.tandem.platform.persistence.AuthoredEntity;
 import dev.tandem.platform.persistence.Exists;
+import dev.tandem.platform.time.Now;
 
 /** A program: a group of projects with one accountable owner. */
 @Entity
@@ -57,7 +57,7 @@ public class Program extends AuthoredEntity {
         p.name = name.strip();
         p.description = description;
         p.owner = owner;
-        p.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        p.createdAt = Now.instant();
         p.updatedAt = p.createdAt;
         return p;
     }
@@ -86,7 +86,7 @@ public class Program extends AuthoredEntity {
             changed = true;
         }
         if (changed) {
-            updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            updatedAt = Now.instant();
         }
         return changed;
     }

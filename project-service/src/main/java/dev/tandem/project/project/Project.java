@@ -29,6 +29,7 @@ import dev.tandem.platform.persistence.AuthoredEntity;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import dev.tandem.platform.persistence.Exists;
+import dev.tandem.platform.time.Now;
 
 /**
  * A project: delivers features of a product within a budget and planned dates. Its status machine
@@ -152,7 +153,7 @@ public class Project extends AuthoredEntity {
         p.plannedStart = plannedStart;
         p.plannedEnd = plannedEnd;
         p.status = ProjectStatus.PROPOSED;
-        p.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        p.createdAt = Now.instant();
         p.updatedAt = p.createdAt;
         return p;
     }
@@ -415,7 +416,7 @@ public class Project extends AuthoredEntity {
     }
 
     private void touch() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = Now.instant();
         if (!updatedAt.isAfter(createdAt)) {
             updatedAt = createdAt.plus(1, ChronoUnit.MICROS);
         }

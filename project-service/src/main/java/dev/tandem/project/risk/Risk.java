@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 
 /** A risk of a project: probability and impact 1–5, exposure = probability × impact, a mitigation and an owner. */
 @Entity
@@ -77,7 +78,7 @@ public class Risk extends AuthoredEntity {
         r.mitigation = mitigation;
         r.owner = owner;
         r.status = RiskStatus.OPEN;
-        r.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        r.createdAt = Now.instant();
         r.updatedAt = r.createdAt;
         return r;
     }
@@ -130,7 +131,7 @@ public class Risk extends AuthoredEntity {
         }
         if (changed) {
             exposure = probability * impact;
-            updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            updatedAt = Now.instant();
             if (!updatedAt.isAfter(createdAt)) {
                 updatedAt = createdAt.plus(1, ChronoUnit.MICROS);
             }

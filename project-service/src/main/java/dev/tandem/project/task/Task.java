@@ -24,6 +24,7 @@ import jakarta.persistence.Version;
 import dev.tandem.platform.domain.DomainException;
 import dev.tandem.platform.domain.DomainException.FieldIssue;
 import dev.tandem.platform.persistence.AuthoredEntity;
+import dev.tandem.platform.time.Now;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -103,7 +104,7 @@ public class Task extends AuthoredEntity {
         t.plannedEnd = plannedEnd;
         t.milestoneId = milestoneId;
         t.dependsOn = distinct(dependsOn);
-        t.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        t.createdAt = Now.instant();
         t.updatedAt = t.createdAt;
         return t;
     }
@@ -240,7 +241,7 @@ public class Task extends AuthoredEntity {
     }
 
     private void touch() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        updatedAt = Now.instant();
         if (!updatedAt.isAfter(createdAt)) {
             updatedAt = createdAt.plus(1, ChronoUnit.MICROS);
         }

@@ -1,8 +1,6 @@
 package dev.tandem.product.feature.api;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +35,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.time.Now;
 import dev.tandem.product.feature.ChangeFeatureStatusRequest;
 import dev.tandem.product.feature.CreateFeatureRequest;
 import dev.tandem.product.feature.Feature;
@@ -47,10 +46,7 @@ import dev.tandem.product.feature.FeatureStatus;
 import dev.tandem.product.feature.FeatureView;
 import dev.tandem.product.feature.FeatureViews;
 import dev.tandem.product.feature.UpdateFeatureRequest;
-import dev.tandem.product.objective.Objective;
-import dev.tandem.product.product.Product;
-import dev.tandem.product.release.Release;
-import dev.tandem.product.release.ReleaseStatus;
+import dev.tandem.product.planning.FeaturePlanning;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -70,6 +66,9 @@ public class FeatureResource {
 
     @Inject
     FeatureEvents events;
+
+    @Inject
+    FeaturePlanning planning;
 
     @Inject
     Idempotency idempotency;
@@ -107,18 +106,7 @@ public class FeatureResource {
     public Response create(@HeaderParam(Idempotency.HEADER) @Parameter(ref = "Idempotency-Key") String idempotencyKey,
                            @Valid @NotNull CreateFeatureRequest request) {
         return idempotency.execute(idempotencyKey, "POST " + PATH, request, () -> {
-            if (Product.findById(request.productId()) == null) {
-                throw ProblemException.unprocessable("product " + request.productId() + " does not exist",
-                        new Problem.FieldError("productId", "no product with this id"));
-            }
-            if (request.objectiveId() != null) {
-                requireObjectiveOf(request.productId(), request.objectiveId());
-            }
-            Feature feature = Feature.create(request.productId(), request.title(), request.problem(),
-                    request.reach(), request.impact(), request.confidence(), request.effort(), request.objectiveId(),
-                    Instant.now());
-            feature.persistAndFlush();
-            events.created(feature);
+            Feature feature = planning.create(request);
             return views.etagOf(feature).addTo(Response.created(URI.create(PATH + "/" + feature.id())))
                     .entity(views.of(feature))
                     .build();
@@ -227,28 +215,7 @@ public class FeatureResource {
                            @Valid @NotNull UpdateFeatureRequest request) {
         Feature feature = find(id);
         views.etagOf(feature).requireIfMatch(ifMatch);
-        Instant now = Instant.now();
-        boolean releaseChanged = false;
-        boolean objectiveChanged = false;
-        if (request.releaseId() != null) {
-            UUID releaseId = request.releaseId().isEmpty() ? null : UUID.fromString(request.releaseId());
-            if (releaseId != null) {
-                requirePlannedReleaseOf(feature, releaseId);
-            }
-            releaseChanged = feature.assignRelease(releaseId, now);
-        }
-        if (request.objectiveId() != null) {
-            UUID objectiveId = request.objectiveId().isEmpty() ? null : UUID.fromString(request.objectiveId());
-            if (objectiveId != null) {
-                requireObjectiveOf(feature.productId(), objectiveId);
-            }
-            objectiveChanged = feature.assignObjective(objectiveId, now);
-        }
-        if (feature.update(request.title(), request.problem(), request.reach(), request.impact(),
-                request.confidence(), request.effort(), now) | releaseChanged | objectiveChanged) {
-            Feature.flush();
-            events.updated(feature);
-        }
+        planning.update(feature, request);
         return views.etagOf(feature).ok(views.of(feature));
     }
 
@@ -282,7 +249,7 @@ public class FeatureResource {
                                  @Valid @NotNull ChangeFeatureStatusRequest request) {
         Feature feature = find(id);
         views.etagOf(feature).requireIfMatch(ifMatch);
-        Feature.StatusChange change = feature.requestMove(request.status(), request.reason(), Instant.now());
+        Feature.StatusChange change = feature.requestMove(request.status(), request.reason(), Now.instant());
         Feature.flush();
         events.statusChanged(feature, change);
         return views.etagOf(feature).ok(views.of(feature));
@@ -304,7 +271,7 @@ public class FeatureResource {
         Feature feature = find(id);
         views.etagOf(feature).requireIfMatch(ifMatch);
         feature.requireDeletable();
-        events.deleted(feature, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        events.deleted(feature, Now.instant());
         feature.delete();
         return Response.noContent().build();
     }
@@ -320,36 +287,6 @@ public class FeatureResource {
             default -> throw ProblemException.badRequest("risk must be true or false",
                     new Problem.FieldError("risk", "must be true or false, got \"" + risk + "\""));
         };
-    }
-
-    /** @throws ProblemException 422 naming releaseId unless it is a PLANNED release of the feature's product */
-    private static void requirePlannedReleaseOf(Feature feature, UUID releaseId) {
-        Release release = Release.findById(releaseId);
-        if (release == null) {
-            throw ProblemException.unprocessable("release " + releaseId + " does not exist",
-                    new Problem.FieldError("releaseId", "no release with this id"));
-        }
-        if (!release.productId().equals(feature.productId())) {
-            throw ProblemException.unprocessable("release " + release.name() + " belongs to another product",
-                    new Problem.FieldError("releaseId", "must be a release of product " + feature.productId()));
-        }
-        if (release.status() != ReleaseStatus.PLANNED) {
-            throw ProblemException.unprocessable("release " + release.name() + " is already RELEASED",
-                    new Problem.FieldError("releaseId", "must be a PLANNED release"));
-        }
-    }
-
-    /** @throws ProblemException 422 naming objectiveId unless it is an objective of this product */
-    private static void requireObjectiveOf(UUID productId, UUID objectiveId) {
-        Objective objective = Objective.findById(objectiveId);
-        if (objective == null) {
-            throw ProblemException.unprocessable("objective " + objectiveId + " does not exist",
-                    new Problem.FieldError("objectiveId", "no objective with this id"));
-        }
-        if (!objective.productId().equals(productId)) {
-            throw ProblemException.unprocessable("objective " + objective.title() + " belongs to another product",
-                    new Problem.FieldError("objectiveId", "must be an objective of product " + productId));
-        }
     }
 
     private static final String HISTORY_EXAMPLE = """

@@ -1,7 +1,6 @@
 package dev.tandem.product.objective.api;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +34,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.time.Now;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.objective.AddKeyResultRequest;
 import dev.tandem.product.objective.CreateObjectiveRequest;
@@ -104,7 +104,7 @@ public class ObjectiveResource {
                         new Problem.FieldError("productId", "no product with this id"));
             }
             Objective objective = Objective.create(request.productId(), request.title(), request.description(),
-                    request.period(), Instant.now());
+                    request.period(), Now.instant());
             objective.persistAndFlush();
             events.created(objective);
             return Versions.withETag(Response.created(URI.create(PATH + "/" + objective.id())), objective.version())
@@ -176,7 +176,7 @@ public class ObjectiveResource {
                            @Valid @NotNull UpdateObjectiveRequest request) {
         Objective objective = find(id);
         Versions.requireIfMatch(ifMatch, objective.version());
-        if (objective.update(request.title(), request.description(), request.period(), Instant.now())) {
+        if (objective.update(request.title(), request.description(), request.period(), Now.instant())) {
             Objective.flush();
             events.updated(objective);
         }
@@ -213,7 +213,7 @@ public class ObjectiveResource {
         Objective objective = find(id);
         Versions.requireIfMatch(ifMatch, objective.version());
         objective.addKeyResult(request.metric(), request.unit(), request.baseline(), request.target(),
-                request.direction(), Instant.now());
+                request.direction(), Now.instant());
         Objective.flush();
         events.updated(objective);
         return Versions.withETag(Response.created(URI.create(PATH + "/" + objective.id())), objective.version())
@@ -246,7 +246,7 @@ public class ObjectiveResource {
         return idempotency.execute(idempotencyKey, "POST " + path, request, () -> {
             Objective objective = find(id);
             Measurement m = objective.measure(keyResultId, request.value(), request.measuredAt(), request.source(),
-                    Instant.now());
+                    Now.instant());
             m.persist();
             Objective.flush();
             KeyResult kr = objective.keyResult(keyResultId);

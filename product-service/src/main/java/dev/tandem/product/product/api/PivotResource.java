@@ -2,7 +2,6 @@ package dev.tandem.product.product.api;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,6 +30,7 @@ import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.security.Actors;
+import dev.tandem.platform.time.Now;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.demand.FeedbackReplicas;
 import dev.tandem.product.objective.Measurement;
@@ -107,7 +107,7 @@ public class PivotResource {
                 });
         String visionBefore = product.vision();
         List<String> segmentsBefore = product.targetSegments();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = Now.instant();
         if (!product.pivot(request.vision(), request.targetSegments(), now)) {
             throw ProblemException.unprocessable("a pivot must change the vision and/or the target segments",
                     new Problem.FieldError("vision", "neither vision nor targetSegments differ from the current ones"));

@@ -1,8 +1,6 @@
 package dev.tandem.product.product.api;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -40,6 +38,7 @@ import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
 import dev.tandem.platform.security.Actors;
+import dev.tandem.platform.time.Now;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.demand.FeedbackReplicas;
 import dev.tandem.product.feature.Feature;
@@ -204,7 +203,7 @@ public class ProductResource {
                     new Problem.FieldError("key", "cannot be changed (is " + product.key() + ")"));
         }
         product.requireNoStrategyEdit(request.vision(), request.targetSegments());
-        if (product.update(request.name(), request.vision(), request.targetSegments(), request.owner(), Instant.now())) {
+        if (product.update(request.name(), request.vision(), request.targetSegments(), request.owner(), Now.instant())) {
             Product.flush();
             events.updated(product);
         }
@@ -229,7 +228,7 @@ public class ProductResource {
         Versions.requireIfMatch(ifMatch, product.version());
         product.requireDeletable(Feature.countForProduct(id), Objective.countForProduct(id),
                 Release.count("productId", id), feedback.countForProduct(id));
-        events.deleted(product, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        events.deleted(product, Now.instant());
         product.delete();
         return Response.noContent().build();
     }
@@ -262,7 +261,7 @@ public class ProductResource {
         Product product = find(id);
         Versions.requireIfMatch(ifMatch, product.version());
         LifecycleChange change = product.moveTo(request.stage(), request.reason().strip(), actors.current().name(),
-                request.behalf(), Instant.now());
+                request.behalf(), Now.instant());
         change.persist();
         Product.flush();
         events.lifecycleChanged(product, change);

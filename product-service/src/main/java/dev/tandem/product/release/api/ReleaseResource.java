@@ -38,6 +38,7 @@ import dev.tandem.platform.paging.PageParams;
 import dev.tandem.platform.paging.PageRequest;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.ProblemException;
+import dev.tandem.platform.time.Now;
 import dev.tandem.platform.web.Versions;
 import dev.tandem.product.feature.Feature;
 import dev.tandem.product.feature.FeatureEvents;
@@ -105,7 +106,7 @@ public class ReleaseResource {
                         new Problem.FieldError("productId", "no product with this id"));
             }
             Release release = Release.create(request.productId(), request.name(), request.description(),
-                    request.targetDate(), Instant.now());
+                    request.targetDate(), Now.instant());
             release.persistAndFlush();
             events.created(release);
             return Versions.withETag(Response.created(URI.create(PATH + "/" + release.id())), release.version())
@@ -172,7 +173,7 @@ public class ReleaseResource {
                            @Valid @NotNull UpdateReleaseRequest request) {
         Release release = find(id);
         Versions.requireIfMatch(ifMatch, release.version());
-        if (release.update(request.name(), request.description(), request.targetDate(), Instant.now())) {
+        if (release.update(request.name(), request.description(), request.targetDate(), Now.instant())) {
             Release.flush();
             events.updated(release);
         }
@@ -219,7 +220,7 @@ public class ReleaseResource {
         }
         List<UUID> force = request.force() == null ? List.of() : request.force();
         ReleasePlan plan = ReleasePlan.of(statuses, force);
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         release.markReleased(now);
         for (UUID out : plan.moveOut()) {
             Feature f = byId.get(out);
