@@ -15,6 +15,7 @@ import dev.tandem.gateway.web.Caller;
 import dev.tandem.platform.security.InternalToken;
 import dev.tandem.platform.security.InternalTokens;
 import dev.tandem.platform.security.SecurityKeys;
+import dev.tandem.platform.time.Now;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,10 +40,10 @@ public class InternalTokenSigner {
     private final PrivateKey key;
     private final Duration ttl;
     private final Cache<Caller, Signed> signed;
-    private final Clock clock;
+    /** The wall clock: the services check the token's expiry against theirs ({@code Now.wall()}). */
+    private final Clock clock = Now.wall();
 
-    public InternalTokenSigner(GatewayConfig gateway, Clock clock) {
-        this.clock = clock;
+    public InternalTokenSigner(GatewayConfig gateway) {
         GatewayConfig.InternalTokenConfig config = gateway.internalToken();
         this.ttl = config.ttl();
         this.signed = Caffeine.newBuilder().maximumSize(config.cacheSize()).build();

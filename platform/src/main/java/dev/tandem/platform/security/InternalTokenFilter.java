@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.platform.problem.Problem;
 import dev.tandem.platform.problem.Problems;
+import dev.tandem.platform.time.Now;
 import dev.tandem.platform.web.RequestContext;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -65,8 +66,8 @@ public class InternalTokenFilter {
     @ConfigProperty(name = "tandem.security.verified-token-cache-size", defaultValue = "10000")
     long verifiedTokenCacheSize;
 
-    @Inject
-    Clock clock;
+    /** The wall clock: the gateway signed the token by its own, so a test that moves the service's day keeps it. */
+    private final Clock clock = Now.wall();
     private VerifiedTokens verifiedTokens;
     private String scopePrefix;
 

@@ -43,6 +43,15 @@ public final class Now {
         return clock;
     }
 
+    /**
+     * The system's own UTC clock, never replaced by a test: for times another process must agree on, such as the
+     * expiry of an internal token the gateway signed. Everything the service decides by date (health, overdue
+     * milestones, a change's time) reads {@link #instant()} or {@link #today()}.
+     */
+    public static Clock wall() {
+        return Clock.systemUTC();
+    }
+
     static void use(Clock serviceClock) {
         clock = Objects.requireNonNull(serviceClock, "clock");
     }
