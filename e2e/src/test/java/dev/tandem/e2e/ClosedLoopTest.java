@@ -2,6 +2,7 @@ package dev.tandem.e2e;
 
 import static dev.tandem.e2e.GatewayClient.money;
 import static dev.tandem.e2e.GatewayClient.object;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -28,9 +29,10 @@ import dev.tandem.devstack.infra.ReceivedMail;
 import dev.tandem.devstack.stack.StackEndpoints;
 import dev.tandem.e2e.EventLog.Event;
 import dev.tandem.events.EventType;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * The loop Tandem exists for, driven the way an integrating system would: only through the gateway, with an API key
@@ -411,13 +413,12 @@ class ClosedLoopTest {
     }
 
     private static void awaitMail(java.util.function.BooleanSupplier done, String what) {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + EVENTUALLY.toSeconds() + " s for " + what + "; received: "
-                        + SystemUnderTest.receivedMail());
-            }
-            sleep(Duration.ofMillis(200));
+        try {
+            await(what).atMost(EVENTUALLY).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(done::getAsBoolean);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("waited " + EVENTUALLY.toSeconds() + " s for " + what + "; received: "
+                    + SystemUnderTest.receivedMail(), e);
         }
     }
 

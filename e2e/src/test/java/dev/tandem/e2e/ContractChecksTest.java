@@ -1,6 +1,7 @@
 package dev.tandem.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,12 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.events.EventType;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -104,16 +106,19 @@ class ContractChecksTest {
     /** The gateway's merged document once every upstream is in it. */
     static JsonNode mergedOpenApi() throws IOException, InterruptedException {
         String gateway = SystemUnderTest.endpoints().gatewayUrl();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        JsonNode doc;
-        do {
-            doc = JSON.readTree(given().baseUri(gateway).get("/openapi").then().statusCode(200).extract().asString());
-            if (doc.path("x-tandem-missing-upstreams").isEmpty()) {
-                return doc;
-            }
-            Thread.sleep(500);
-        } while (Instant.now().isBefore(deadline));
-        throw new AssertionError("the merged OpenAPI still misses upstreams: " + doc.path("x-tandem-missing-upstreams"));
+        AtomicReference<JsonNode> doc = new AtomicReference<>();
+        try {
+            return await("every upstream in the merged OpenAPI").atMost(Duration.ofSeconds(60))
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        doc.set(JSON.readTree(given().baseUri(gateway).get("/openapi").then().statusCode(200).extract()
+                                .asString()));
+                        return doc.get();
+                    }, d -> d.path("x-tandem-missing-upstreams").isEmpty());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the merged OpenAPI still misses upstreams: "
+                    + doc.get().path("x-tandem-missing-upstreams"), e);
+        }
     }
 
     private static String pathOf(JsonNode path) {

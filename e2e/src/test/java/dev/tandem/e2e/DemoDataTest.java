@@ -1,6 +1,7 @@
 package dev.tandem.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,7 @@ import dev.tandem.devstack.demo.DemoData;
 import dev.tandem.devstack.stack.Stack;
 import dev.tandem.devstack.stack.StackEndpoints;
 import io.restassured.response.Response;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -195,19 +198,21 @@ class DemoDataTest {
     }
 
     /** Polls {@code path} until {@code done} holds (the services apply each other's events asynchronously). */
-    private static JsonNode eventually(String path, Predicate<JsonNode> done, String what) throws Exception {
-        long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            Response r = get(path);
-            if (r.statusCode() == 200) {
-                last = JSON.readTree(r.asString());
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            Thread.sleep(200);
+    private static JsonNode eventually(String path, Predicate<JsonNode> done, String what) {
+        AtomicReference<JsonNode> last = new AtomicReference<>();
+        try {
+            return await(what).atMost(EVENTUALLY).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        Response r = get(path);
+                        if (r.statusCode() != 200) {
+                            return null;
+                        }
+                        last.set(JSON.readTree(r.asString()));
+                        return last.get();
+                    }, body -> body != null && done.test(body));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("waited " + EVENTUALLY.toSeconds() + " s for " + what + "; last answer: "
+                    + last.get(), e);
         }
-        throw new AssertionError("waited " + EVENTUALLY.toSeconds() + " s for " + what + "; last answer: " + last);
     }
 }

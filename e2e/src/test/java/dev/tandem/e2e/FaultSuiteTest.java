@@ -1,5 +1,6 @@
 package dev.tandem.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +47,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -327,19 +330,17 @@ class FaultSuiteTest {
         }
 
         boolean until(Duration within) {
-            long deadline = System.nanoTime() + within.toNanos();
             try (EventLog log = new EventLog(endpoints.kafkaBootstrapServers())) {
-                while (true) {
-                    open.clear();
-                    checkOnce(log);
-                    if (open.isEmpty() && appliedTwice == 0 && deadLetters == 0) {
-                        return true;
-                    }
-                    if (System.nanoTime() > deadline) {
-                        return false;
-                    }
-                    sleep(Duration.ofSeconds(1));
-                }
+                // in this thread: the event log's consumer is not to be shared between threads
+                await("every acknowledged write applied once").atMost(within).pollInSameThread()
+                        .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                            open.clear();
+                            checkOnce(log);
+                            return open.isEmpty() && appliedTwice == 0 && deadLetters == 0;
+                        });
+                return true;
+            } catch (ConditionTimeoutException e) {
+                return false;
             }
         }
 
@@ -630,24 +631,20 @@ class FaultSuiteTest {
     }
 
     private static String awaitAdminKey(Stack stack) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            var key = stack.adminApiKey();
-            if (key.isPresent()) {
-                return key.get();
-            }
-            sleep(Duration.ofMillis(200));
+        try {
+            return await("the admin API key").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).until(stack::adminApiKey, Optional::isPresent).get();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the gateway wrote no admin API key", e);
         }
-        throw new AssertionError("the gateway wrote no admin API key");
     }
 
     static void awaitTrue(Supplier<Boolean> condition, Duration within, String what) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + within.toSeconds() + " s for " + what);
-            }
-            sleep(Duration.ofMillis(250));
+        try {
+            await(what).atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(condition::get);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("waited " + within.toSeconds() + " s for " + what, e);
         }
     }
 

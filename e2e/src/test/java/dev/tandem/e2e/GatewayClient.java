@@ -9,11 +9,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * An integrator's view of Tandem for the system tests: plain HTTP to the gateway with one API key, JSON in and out,
@@ -112,23 +115,17 @@ final class GatewayClient {
      * polling every 200 ms for at most {@code timeout}; the failure says what was awaited and shows the last body.
      */
     JsonNode await(String path, Predicate<JsonNode> until, Duration timeout, String what) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Answer last;
-        while (true) {
-            last = get(path);
-            if (last.status() == 200 && until.test(last.body())) {
-                return last.body();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + "; last GET " + path
-                        + " → " + last.status() + " " + last.body());
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting for " + what, e);
-            }
+        AtomicReference<Answer> last = new AtomicReference<>();
+        try {
+            return Awaitility.await(what).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        last.set(get(path));
+                        return last.get();
+                    }, answer -> answer.status() == 200 && until.test(answer.body()))
+                    .body();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("waited " + timeout.toSeconds() + " s for " + what + "; last GET " + path
+                    + " → " + last.get().status() + " " + last.get().body(), e);
         }
     }
 }

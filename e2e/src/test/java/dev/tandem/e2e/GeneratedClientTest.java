@@ -1,13 +1,14 @@
 package dev.tandem.e2e;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.tandem.client.ApiClient;
@@ -76,17 +77,12 @@ class GeneratedClientTest {
         assertEquals(409, illegal.getCode());
         assertTrue(illegal.getResponseBody().contains("\"status\":409"), illegal.getResponseBody());
 
-        Project proposed = null;
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (proposed == null && Instant.now().isBefore(deadline)) {
-            List<Project> found = projects.listProjects(ProjectsApi.APIListProjectsRequest.newBuilder()
-                    .productId(product.getId()).build()).getItems();
-            proposed = found.stream().filter(p -> feature.getId().equals(p.getProposedForFeatureId())).findFirst()
-                    .orElse(null);
-            if (proposed == null) {
-                Thread.sleep(250);
-            }
-        }
+        Project proposed = await("project-service proposes a project for the committed feature")
+                .atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                .until(() -> projects.listProjects(ProjectsApi.APIListProjectsRequest.newBuilder()
+                        .productId(product.getId()).build()).getItems().stream()
+                        .filter(p -> feature.getId().equals(p.getProposedForFeatureId())).findFirst().orElse(null),
+                        Objects::nonNull);
         assertNotNull(proposed, "project-service proposes a project for the committed feature");
         assertEquals(ProjectStatus.PROPOSED, proposed.getStatus());
         assertEquals(List.of(feature.getId()), proposed.getFeatureIds());

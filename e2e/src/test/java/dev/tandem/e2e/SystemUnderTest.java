@@ -2,7 +2,9 @@ package dev.tandem.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import dev.tandem.devstack.infra.ReceivedMail;
 
@@ -10,6 +12,8 @@ import dev.tandem.devstack.stack.LogSink;
 import dev.tandem.devstack.stack.Stack;
 import dev.tandem.devstack.stack.StackConfig;
 import dev.tandem.devstack.stack.StackEndpoints;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole stack, once per test JVM: embedded PostgreSQL, Kafka and mail server plus the four services as separate processes,
@@ -58,19 +62,11 @@ final class SystemUnderTest {
      */
     static synchronized String adminApiKey() {
         endpoints();
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            java.util.Optional<String> key = stack.adminApiKey();
-            if (key.isPresent()) {
-                return key.get();
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            return Awaitility.await("the admin API key").atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200)).until(stack::adminApiKey, Optional::isPresent).get();
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the gateway wrote no admin API key for this stack", e);
         }
-        throw new IllegalStateException("the gateway wrote no admin API key for this stack");
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.e2e;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.startsWith;
@@ -10,29 +11,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.tandem.devstack.stack.StackEndpoints;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -70,7 +66,7 @@ class VerticalSliceTest {
         Response known = awaitStatus(stack.gatewayUrl() + "/api/v1/catalog/products/" + id, 200, Duration.ofSeconds(60));
         known.then().body("key", equalTo(key)).body("name", equalTo("Slice"));
 
-        ConsumerRecord<String, byte[]> record = readEvent(id);
+        KafkaEvents.Event record = readEvent(id);
         CloudEvent event = new CloudEventDeserializer().deserialize(record.topic(), record.headers(), record.value());
         assertEquals(EventType.PRODUCT_CREATED.type(), event.getType());
         assertEquals(URI.create("/tandem/product-service"), event.getSource());
@@ -105,34 +101,20 @@ class VerticalSliceTest {
                 .contentType("application/problem+json");
     }
 
-    private static ConsumerRecord<String, byte[]> readEvent(String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.PRODUCT));
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(250))) {
-                    if (key.equals(r.key())) {
-                        return r;
-                    }
-                }
-            }
+    private static KafkaEvents.Event readEvent(String key) {
+        try (KafkaEvents reader = KafkaEvents.on(stack.kafkaBootstrapServers(), List.of(Topics.PRODUCT))
+                .checkingContract()) {
+            return reader.awaitAtLeast(1, KafkaEvents.withKey(key), Duration.ofSeconds(60)).get(0);
         }
-        throw new AssertionError("no event for " + key + " on " + Topics.PRODUCT + " within 60 s");
     }
 
-    private static Response awaitStatus(String url, int status, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        Response response = given().get(url);
-        while (response.statusCode() != status && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            response = given().get(url);
-        }
-        assertEquals(status, response.statusCode(), "GET " + url + " → " + response.asString());
-        return response;
+    private static Response awaitStatus(String url, int status, Duration timeout) {
+        AtomicReference<Response> response = new AtomicReference<>();
+        await("GET " + url + " → " + status).atMost(timeout).pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    response.set(given().get(url));
+                    assertEquals(status, response.get().statusCode(), "GET " + url + " → " + response.get().asString());
+                });
+        return response.get();
     }
 }

@@ -16,6 +16,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A webhook receiver as an integrator would run one: a plain HTTP server on 127.0.0.1 that records every call and
@@ -80,7 +82,6 @@ final class WebhookReceiver implements AutoCloseable {
                 synchronized (receiver.calls) {
                     receiver.calls.add(new Call(h.getFirst("webhook-id"), h.getFirst("webhook-timestamp"),
                             h.getFirst("webhook-signature"), h.getFirst("Content-Type"), body));
-                    receiver.calls.notifyAll();
                 }
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
@@ -99,30 +100,27 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Waits until {@code count} distinct webhook ids were received; answers the first call of each. */
     List<Call> await(int count, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            return Awaitility.await(count + " webhook calls").atMost(within).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(this::firstOfEach, distinct -> distinct.size() >= count);
+        } catch (ConditionTimeoutException e) {
+            synchronized (calls) {
+                throw new AssertionError("waited " + within.toSeconds() + " s for " + count + " webhook calls; got "
+                        + calls, e);
+            }
+        }
+    }
+
+    /** The first call of each webhook id received so far. */
+    private List<Call> firstOfEach() {
         synchronized (calls) {
-            while (true) {
-                List<Call> distinct = new ArrayList<>();
-                for (Call c : calls) {
-                    if (distinct.stream().noneMatch(d -> d.id().equals(c.id()))) {
-                        distinct.add(c);
-                    }
-                }
-                if (distinct.size() >= count) {
-                    return distinct;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("waited " + within.toSeconds() + " s for " + count + " webhook calls; got "
-                            + calls);
-                }
-                try {
-                    calls.wait(Math.max(1, left / 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new AssertionError("interrupted", e);
+            List<Call> distinct = new ArrayList<>();
+            for (Call c : calls) {
+                if (distinct.stream().noneMatch(d -> d.id().equals(c.id()))) {
+                    distinct.add(c);
                 }
             }
+            return distinct;
         }
     }
 

@@ -1,23 +1,22 @@
 package dev.tandem.feedback;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
 import dev.tandem.platform.events.EventEnvelope;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.awaitility.Awaitility;
 
 /** product-service's events as a test publishes them to the real broker, and bounded waits for their effect. */
 final class CatalogEvents {
@@ -58,31 +57,23 @@ final class CatalogEvents {
         awaitStatus("/api/v1/catalog/products/" + marker, 200);
     }
 
-    static void send(ProducerRecord<String, byte[]> record) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(record).get();
-        }
+    static void send(ProducerRecord<String, byte[]> record) {
+        KafkaEvents.send(record);
     }
 
-    static Response awaitStatus(String path, int status) throws InterruptedException {
+    static Response awaitStatus(String path, int status) {
         return await(path, r -> r.statusCode() == status, "GET " + path + " → " + status);
     }
 
     /** Polls {@code path} for at most 30 s until {@code done} holds. */
-    static Response await(String path, java.util.function.Predicate<Response> done, String what)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Response response = given().get(path);
-        while (!done.test(response) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            response = given().get(path);
-        }
-        assertEquals(true, done.test(response), what + ", last response: " + response.asString());
-        return response;
+    static Response await(String path, Predicate<Response> done, String what) {
+        AtomicReference<Response> response = new AtomicReference<>();
+        Awaitility.await(what).atMost(KafkaEvents.WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    response.set(given().get(path));
+                    assertTrue(done.test(response.get()), what + ", last response: " + response.get().asString());
+                });
+        return response.get();
     }
 
     /** The inbox's duplicate counter for one event type. */

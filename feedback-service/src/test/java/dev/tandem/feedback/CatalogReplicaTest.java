@@ -1,5 +1,7 @@
 package dev.tandem.feedback;
 
+import static dev.tandem.feedback.CatalogEvents.awaitStatus;
+import static dev.tandem.feedback.CatalogEvents.send;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
 
 import dev.tandem.events.EventType;
@@ -19,13 +20,7 @@ import dev.tandem.events.Topics;
 import dev.tandem.platform.events.EventEnvelope;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** feedback-service learns products from product-service's events alone. */
@@ -125,26 +120,5 @@ class CatalogReplicaTest {
                  "createdAt": "2026-11-22T09:15:00Z", "version": 0}""".formatted(id, key, name);
         return new ProducerRecord<>(Topics.PRODUCT, 0, id.toString(), json.getBytes(StandardCharsets.UTF_8),
                 envelope.toHeaders());
-    }
-
-    private static void send(ProducerRecord<String, byte[]> record) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(record).get();
-        }
-    }
-
-    private static Response awaitStatus(String path, int status) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        Response response = given().get(path);
-        while (response.statusCode() != status && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            response = given().get(path);
-        }
-        assertEquals(status, response.statusCode(), "GET " + path);
-        return response;
     }
 }

@@ -10,8 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.devstack.testing.TestTokens;
 import dev.tandem.events.EventType;
+import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -60,8 +62,7 @@ class CommentApiTest {
                 .get("/api/v1/feedback/" + id + "/comments").then()
                 .body("items.onBehalfOf", equalTo(List.of("cy.sales@example.com")));
 
-        JsonNode added = EventReader.payload(EventReader.records(id, 1, EventReader.ofType(EventType.COMMENT_ADDED))
-                .get(0), EventType.COMMENT_ADDED);
+        JsonNode added = KafkaEvents.eventOf(Topics.FEEDBACK, id, EventType.COMMENT_ADDED).payload();
         assertEquals(first.<String>path("id"), added.get("commentId").asText());
         assertEquals("PRODUCT", added.get("discipline").asText());
         assertEquals("Who else asked for this?", added.get("text").asText());
@@ -100,8 +101,7 @@ class CommentApiTest {
         given().header(TestTokens.HEADER, BO).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body("{\"text\": \"Again.\"}").patch(path).then()
                 .statusCode(412);
-        JsonNode edited = EventReader.payload(EventReader.records(id, 1, EventReader.ofType(EventType.COMMENT_EDITED))
-                .get(0), EventType.COMMENT_EDITED);
+        JsonNode edited = KafkaEvents.eventOf(Topics.FEEDBACK, id, EventType.COMMENT_EDITED).payload();
         assertEquals("Bo Eng", edited.get("author").asText());
         given().get(path).then().statusCode(200).header("ETag", "\"1\"")
                 .body("text", equalTo("Reproduced on staging."));

@@ -4,29 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** What an integrator reading tandem.feedback.events with a plain Kafka consumer sees. */
@@ -44,7 +31,7 @@ class FeedbackEventsTest {
         given().contentType(ContentType.JSON).header("If-Match", "\"1\"").body("{\"name\": \"Renamed\"}")
                 .patch("/api/v1/customers/" + id).then().statusCode(200);
 
-        List<ConsumerRecord<String, byte[]>> records = readRecordsWithKey(id, 3);
+        List<KafkaEvents.Event> records = readRecordsWithKey(id, 3);
         JsonNode created = payload(records.get(0), EventType.CUSTOMER_CREATED, 1);
         assertEquals(id, created.get("customerId").asText());
         assertEquals("120000.00", created.path("annualRevenue").path("amount").asText());
@@ -81,7 +68,7 @@ class FeedbackEventsTest {
                 .post(path + "/status").then().statusCode(200);
         given().header("If-Match", "\"3\"").delete(path).then().statusCode(204);
 
-        List<ConsumerRecord<String, byte[]>> records = readRecordsWithKey(id, 6);
+        List<KafkaEvents.Event> records = readRecordsWithKey(id, 6);
         JsonNode received = payload(records.get(0), EventType.FEEDBACK_RECEIVED, 1);
         assertEquals(customer.toString(), received.get("customerId").asText());
         assertEquals(product.toString(), received.get("productId").asText());
@@ -134,53 +121,26 @@ class FeedbackEventsTest {
                 .post("/api/v1/feedback/" + id + "/status").then().statusCode(409);
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"status\": \"ARCHIVED\"}")
                 .post("/api/v1/feedback/" + id + "/status").then().statusCode(200);
-        List<ConsumerRecord<String, byte[]>> records = readRecordsWithKey(id, 2);
+        List<KafkaEvents.Event> records = readRecordsWithKey(id, 2);
         payload(records.get(0), EventType.FEEDBACK_RECEIVED, 1);
         JsonNode archived = payload(records.get(1), EventType.FEEDBACK_STATUS_CHANGED, 2);
         assertEquals("ARCHIVED", archived.get("to").asText());
     }
 
-    private JsonNode payload(ConsumerRecord<String, byte[]> record, EventType type, long sequence) throws Exception {
-        assertEquals(type.type(), header(record, "ce_type"));
-        assertEquals("1.0", header(record, "ce_specversion"));
-        assertEquals("/tandem/feedback-service", header(record, "ce_source"));
-        assertEquals(record.key(), header(record, "ce_subject"));
-        assertEquals(sequence, Long.parseLong(header(record, "ce_sequence")));
-        JsonNode payload = JSON.readTree(record.value());
-        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(
-                getClass().getClassLoader().getResourceAsStream(type.schemaResource()));
-        assertEquals(Set.of(), schema.validate(payload), type.type() + ": " + payload);
-        return payload;
+    /** What an integrator checks of each event; the payload's schema is checked by the reader. */
+    private static JsonNode payload(KafkaEvents.Event event, EventType type, long sequence) {
+        assertEquals(type.type(), event.type());
+        assertEquals("1.0", event.specVersion());
+        assertEquals("/tandem/feedback-service", event.source());
+        assertEquals(event.key(), event.subject());
+        assertEquals(sequence, event.sequence());
+        return event.payload();
     }
 
-    private static List<ConsumerRecord<String, byte[]>> readRecordsWithKey(String key, int count) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.FEEDBACK));
-            Instant deadline = Instant.now().plusSeconds(30);
-            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-            while (Instant.now().isBefore(deadline) && found.size() < count) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                }
-            }
-            assertEquals(count, found.size(), "events with key " + key + " within 30 s");
-            return found;
-        }
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var h = record.headers().lastHeader(name);
-        if (h == null) {
-            throw new AssertionError("missing header " + name);
-        }
-        return new String(h.value(), StandardCharsets.UTF_8);
+    /** This aggregate's events, read as an integrator would: exactly {@code count} of them. */
+    private static List<KafkaEvents.Event> readRecordsWithKey(String key, int count) {
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.FEEDBACK, key, count);
+        assertEquals(count, events.size(), "events with key " + key + ": " + events);
+        return events;
     }
 }

@@ -15,13 +15,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.devstack.testing.TestTokens;
 import dev.tandem.events.EventType;
+import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,19 +96,17 @@ class IdentityAndHistoryApiTest {
                 .body("onBehalfOf", equalTo("mallory@example.com"))
                 .body("createdBy.subject", equalTo("u-ana"));
 
-        ConsumerRecord<String, byte[]> linked = EventReader.records(item, 1,
-                EventReader.ofType(EventType.FEEDBACK_LINKED)).get(0);
-        JsonNode payload = EventReader.payload(linked, EventType.FEEDBACK_LINKED);
+        KafkaEvents.Event linked = KafkaEvents.eventOf(Topics.FEEDBACK, item, EventType.FEEDBACK_LINKED);
+        JsonNode payload = linked.payload();
         assertEquals("Ana Lima", payload.get("linkedBy").asText());
         assertEquals("mallory@example.com", payload.get("onBehalfOf").asText());
-        assertEquals("u-ana", EventReader.header(linked, "ce_actor"));
-        assertEquals("Ana Lima", EventReader.header(linked, "ce_actorname"));
-        assertEquals("PERSON", EventReader.header(linked, "ce_actorkind"));
-        ConsumerRecord<String, byte[]> received = EventReader.records(item, 1,
-                EventReader.ofType(EventType.FEEDBACK_RECEIVED)).get(0);
-        assertEquals("apikey:" + KEY_ID, EventReader.header(received, "ce_actor"));
-        assertEquals("crm-sync", EventReader.header(received, "ce_actorname"));
-        assertEquals("SYSTEM", EventReader.header(received, "ce_actorkind"));
+        assertEquals("u-ana", linked.actor());
+        assertEquals("Ana Lima", linked.actorName());
+        assertEquals("PERSON", linked.actorKind());
+        KafkaEvents.Event received = KafkaEvents.eventOf(Topics.FEEDBACK, item, EventType.FEEDBACK_RECEIVED);
+        assertEquals("apikey:" + KEY_ID, received.actor());
+        assertEquals("crm-sync", received.actorName());
+        assertEquals("SYSTEM", received.actorKind());
     }
 
     @Test

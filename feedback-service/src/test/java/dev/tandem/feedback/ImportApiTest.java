@@ -1,8 +1,10 @@
 package dev.tandem.feedback;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,7 +20,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -109,12 +111,8 @@ class ImportApiTest {
         CompletableFuture<HttpResponse<String>> answer = chunked("/api/v1/feedback/imports", "application/x-ndjson",
                 new SequenceInputStream(new ByteArrayInputStream(head.toString().getBytes(StandardCharsets.UTF_8)), held));
 
-        Instant deadline = Instant.now().plusSeconds(60);
-        int seen = 0;
-        while (seen == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-            seen = itemsOf(customer);
-        }
+        int seen = await("the first batch written").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> itemsOf(customer), greaterThan(0));
         // a buffered body would be imported only after its last byte: here the first batch is in before it is sent
         assertEquals(200, seen, "the first batch of 500 was written while the body was still being sent");
         assertFalse(answer.isDone(), "the import cannot have answered before the end of its body");

@@ -12,11 +12,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
+import dev.tandem.events.Topics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Links from feedback to features: rules, answers and the events product-service weighs demand from. */
@@ -147,11 +148,11 @@ class LinkApiTest {
                 .body("{\"customerId\": \"" + newCustomer + "\"}").patch(path).then().statusCode(200);
         given().header("If-Match", "\"3\"").delete(path).then().statusCode(204);
 
-        List<ConsumerRecord<String, byte[]>> records = EventReader.records(id, 7);
-        EventReader.payload(records.get(0), EventType.FEEDBACK_RECEIVED);
-        JsonNode planned = EventReader.payload(records.get(1), EventType.FEEDBACK_STATUS_CHANGED);
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.FEEDBACK, id, 7);
+        records.get(0).payloadOf(EventType.FEEDBACK_RECEIVED);
+        JsonNode planned = records.get(1).payloadOf(EventType.FEEDBACK_STATUS_CHANGED);
         assertEquals("PLANNED", planned.get("to").asText());
-        JsonNode linked = EventReader.payload(records.get(2), EventType.FEEDBACK_LINKED);
+        JsonNode linked = records.get(2).payloadOf(EventType.FEEDBACK_LINKED);
         assertEquals(feature.toString(), linked.get("featureId").asText());
         assertEquals(product.toString(), linked.get("productId").asText());
         assertEquals(customer.toString(), linked.get("customerId").asText());
@@ -161,13 +162,13 @@ class LinkApiTest {
         assertEquals("EUR", linked.path("customerAnnualRevenue").path("currency").asText());
         assertEquals(1, linked.get("version").asLong());
 
-        JsonNode changed = EventReader.payload(records.get(3), EventType.FEEDBACK_LINKED);
+        JsonNode changed = records.get(3).payloadOf(EventType.FEEDBACK_LINKED);
         assertEquals("CRITICAL", changed.get("importance").asText());
         assertEquals("IMPORTANT", changed.get("previousImportance").asText());
         assertEquals(2, changed.get("version").asLong());
 
-        EventReader.payload(records.get(4), EventType.FEEDBACK_UPDATED);
-        JsonNode resent = EventReader.payload(records.get(5), EventType.FEEDBACK_LINKED);
+        records.get(4).payloadOf(EventType.FEEDBACK_UPDATED);
+        JsonNode resent = records.get(5).payloadOf(EventType.FEEDBACK_LINKED);
         // the link moves to the new customer and their weight (product-service upserts it per feedback and feature)
         assertEquals(newCustomer.toString(), resent.get("customerId").asText());
         assertEquals("CRITICAL", resent.get("importance").asText());
@@ -175,13 +176,13 @@ class LinkApiTest {
         assertEquals("USD", resent.path("customerAnnualRevenue").path("currency").asText());
         assertEquals(3, resent.get("version").asLong());
 
-        JsonNode unlinked = EventReader.payload(records.get(6), EventType.FEEDBACK_UNLINKED);
+        JsonNode unlinked = records.get(6).payloadOf(EventType.FEEDBACK_UNLINKED);
         assertEquals(feature.toString(), unlinked.get("featureId").asText());
         assertEquals("CRITICAL", unlinked.get("importance").asText());
         assertEquals("50000.00", unlinked.path("customerAnnualRevenue").path("amount").asText());
         assertEquals(newCustomer.toString(), unlinked.get("customerId").asText());
         assertEquals(4, unlinked.get("version").asLong());
-        JsonNode deleted = EventReader.payload(EventReader.records(id, 8).get(7), EventType.FEEDBACK_DELETED);
+        JsonNode deleted = KafkaEvents.eventsOf(Topics.FEEDBACK, id, 8).get(7).payloadOf(EventType.FEEDBACK_DELETED);
         assertEquals(4, deleted.get("version").asLong());
     }
 

@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
+import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -83,8 +85,8 @@ class LoopClosingTest {
         // a1: PLANNED on linking, ADDRESSED on release; nothing more for the redelivered and repeated events
         assertEquals(2, TestData.outboxCount(EventType.FEEDBACK_STATUS_CHANGED, a1));
 
-        JsonNode toAlice = EventReader.payload(EventReader.records(alice.toString(), 1,
-                EventReader.ofType(EventType.FEEDBACK_LOOP_CLOSED)).get(0), EventType.FEEDBACK_LOOP_CLOSED);
+        JsonNode toAlice = KafkaEvents.eventOf(Topics.FEEDBACK, alice.toString(), EventType.FEEDBACK_LOOP_CLOSED)
+                .payload();
         assertEquals(feature.toString(), toAlice.get("featureId").asText());
         assertEquals("Bulk refunds", toAlice.get("featureTitle").asText());
         assertEquals(releaseId.toString(), toAlice.get("releaseId").asText());
@@ -93,8 +95,8 @@ class LoopClosingTest {
         Set<String> ids = new HashSet<>();
         toAlice.get("feedbackIds").forEach(n -> ids.add(n.asText()));
         assertEquals(Set.of(a1, a2), ids);
-        JsonNode toBob = EventReader.payload(EventReader.records(bob.toString(), 1,
-                EventReader.ofType(EventType.FEEDBACK_LOOP_CLOSED)).get(0), EventType.FEEDBACK_LOOP_CLOSED);
+        JsonNode toBob = KafkaEvents.eventOf(Topics.FEEDBACK, bob.toString(), EventType.FEEDBACK_LOOP_CLOSED)
+                .payload();
         assertEquals(1, toBob.get("feedbackIds").size());
         assertEquals(b1, toBob.get("feedbackIds").get(0).asText());
     }

@@ -1,9 +1,8 @@
 package dev.tandem.feedback;
 
 import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Instant;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import dev.tandem.events.EventType;
 import dev.tandem.feedback.catalog.CatalogProduct;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import org.awaitility.Awaitility;
 
 /** Set-up and look-ups shared by the tests of the mails that tell customers a loop closed. */
 final class LoopMails {
@@ -77,12 +77,9 @@ final class LoopMails {
     }
 
     /** Waits at most 30 s for {@code done}. */
-    static void await(BooleanSupplier done, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!done.getAsBoolean() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertTrue(done.getAsBoolean(), what + " within 30 s");
+    static void await(BooleanSupplier done, String what) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(done::getAsBoolean);
     }
 
     /** Long enough for the relay (every second in the tests) to have run a few times. */

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
+import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -71,14 +73,14 @@ class NpsApiTest {
                 .body("source", equalTo("SURVEY")).body("customerId", equalTo(critic.toString()))
                 .body("productId", equalTo(product.toString())).body("text", equalTo("Exports are too slow"))
                 .body("tags", equalTo(List.of("nps")));
-        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> records = EventReader.records(id, 5);
-        JsonNode created = EventReader.payload(records.get(0), EventType.NPS_SURVEY_CREATED);
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.FEEDBACK, id, 5);
+        JsonNode created = records.get(0).payloadOf(EventType.NPS_SURVEY_CREATED);
         assertEquals(id, created.get("surveyId").asText());
         assertEquals(product.toString(), created.get("productId").asText());
         assertEquals("Would you recommend us?", created.get("question").asText());
         assertEquals(OPEN, created.get("opensAt").asText());
         assertEquals(0, created.get("version").asLong());
-        JsonNode recorded = EventReader.payload(records.get(4), EventType.NPS_RESPONSE_RECORDED);
+        JsonNode recorded = records.get(4).payloadOf(EventType.NPS_RESPONSE_RECORDED);
         assertEquals(3, recorded.get("score").asInt());
         assertEquals("DETRACTOR", recorded.get("category").asText());
         assertEquals(feedbackId, recorded.get("feedbackId").asText());

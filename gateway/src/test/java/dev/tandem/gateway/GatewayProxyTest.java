@@ -1,6 +1,7 @@
 package dev.tandem.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.matchesPattern;
@@ -418,10 +419,8 @@ class GatewayProxyTest {
             lines = log.lines();
             given().header("X-Request-Id", "access-log-1").get("/api/v1/products/5").then().statusCode(200);
             given().header("X-Request-Id", "access-log-2").get("/api/v1/unknown").then().statusCode(404);
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (lines.stream().filter(l -> l.contains("requestId=access-log-")).count() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("both access log lines").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> lines.stream().filter(l -> l.contains("requestId=access-log-")).count() >= 2);
         }
         String ok = lines.stream().filter(l -> l.contains("requestId=access-log-1 ")).findFirst().orElseThrow();
         assertTrue(ok.matches(".*method=GET path=/api/v1/products/5 route=/api/v1/products upstream=product "

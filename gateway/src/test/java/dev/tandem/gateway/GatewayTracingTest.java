@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +25,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import org.awaitility.Awaitility;
 
 /**
  * The gateway is one hop of the caller's trace: a server span continuing the incoming {@code traceparent}, a client
@@ -125,20 +125,7 @@ class GatewayTracingTest {
     }
 
     private static <T> T await(java.util.function.Supplier<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        T value = probe.get();
-        while (!done.test(value)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within 10 s: " + value);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = probe.get();
-        }
-        return value;
+        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(probe::get, done);
     }
 }

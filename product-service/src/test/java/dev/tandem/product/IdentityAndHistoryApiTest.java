@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.devstack.testing.TestTokens;
 import dev.tandem.events.EventType;
+import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -109,7 +111,7 @@ class IdentityAndHistoryApiTest {
                 "{\"stage\": \"DEVELOPMENT\", \"reason\": \"MVP\", \"onBehalfOf\": \"cpo@example.com\"}")
                 .then().statusCode(200);
 
-        List<EventLog.Event> events = EventLog.eventsOf(id, 2);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, id, 2);
         assertEquals(EventType.PRODUCT_CREATED.type(), events.get(0).type());
         assertEquals("apikey:" + KEY_ID, events.get(0).actor());
         assertEquals("crm-sync", events.get(0).actorName());
@@ -246,7 +248,7 @@ class IdentityAndHistoryApiTest {
                 .body("items[0].changes.status.to", equalTo("IN_DELIVERY"))
                 .body("items[1].actor.subject", equalTo("test-user"));
         // created, CANDIDATE, PLANNED, COMMITTED (+ committed), IN_DELIVERY
-        List<EventLog.Event> events = EventLog.eventsOf(feature, 6);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, feature, 6);
         assertEquals("test-user", events.get(4).actor());
         assertEquals(EventType.FEATURE_STATUS_CHANGED.type(), events.get(5).type());
         assertEquals("system:product-service", events.get(5).actor());

@@ -1,18 +1,16 @@
 package dev.tandem.product;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.platform.events.EventEnvelope;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Publishes events of other services to the real broker, as those services would (CloudEvents headers, key =
@@ -36,32 +34,13 @@ public final class Publish {
         // ce_sequence starts at 1; the aggregate's version starts at 0
         EventEnvelope envelope = new EventEnvelope(eventId, source, type, subject.toString(), Instant.now(),
                 version + 1, null);
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, 0, subject.toString(), json.getBytes(StandardCharsets.UTF_8),
-                    envelope.toHeaders())).get();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        KafkaEvents.send(new ProducerRecord<>(topic, 0, subject.toString(), json.getBytes(StandardCharsets.UTF_8),
+                envelope.toHeaders()));
     }
 
     /** Polls until the condition holds (30 s at most). */
     public static void awaitTrue(String what, Supplier<Boolean> condition) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (Instant.now().isBefore(deadline)) {
-            if (Boolean.TRUE.equals(condition.get())) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("not within 30 s: " + what);
+        await(what).atMost(KafkaEvents.WAIT).pollInterval(Duration.ofMillis(100))
+                .until(() -> Boolean.TRUE.equals(condition.get()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.tandem.project;
 
-import static dev.tandem.project.KafkaSupport.validPayload;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -9,11 +8,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /** Tasks, members, time, expenses and risks publish their changes, valid against their schemas. */
@@ -27,19 +26,19 @@ class ExecutionEventsTest {
         TaskApiTest.patch(a, "\"0\"", "{\"remainingHours\": 5}").then().statusCode(200);
         TaskApiTest.status(a, "{\"status\": \"BLOCKED\", \"reason\": \"sandbox down\"}").then().statusCode(200);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, a, 3);
-        JsonNode created = validPayload(records.get(0), EventType.TASK_CREATED);
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.PROJECT, a, 3);
+        JsonNode created = records.get(0).payloadOf(EventType.TASK_CREATED);
         assertEquals(p, created.get("projectId").asText());
         assertEquals("TODO", created.get("status").asText());
         assertEquals(8.0, created.get("estimateHours").asDouble());
-        JsonNode updated = validPayload(records.get(1), EventType.TASK_UPDATED);
+        JsonNode updated = records.get(1).payloadOf(EventType.TASK_UPDATED);
         assertEquals(5.0, updated.get("remainingHours").asDouble());
         assertEquals(1, updated.get("version").asLong());
-        JsonNode blocked = validPayload(records.get(2), EventType.TASK_STATUS_CHANGED);
+        JsonNode blocked = records.get(2).payloadOf(EventType.TASK_STATUS_CHANGED);
         assertEquals("TODO", blocked.get("from").asText());
         assertEquals("BLOCKED", blocked.get("to").asText());
         assertEquals("sandbox down", blocked.get("reason").asText());
-        assertEquals(a, KafkaSupport.header(records.get(2), "ce_subject"));
+        assertEquals(a, records.get(2).subject());
     }
 
     @Test
@@ -59,18 +58,16 @@ class ExecutionEventsTest {
         String risk = RiskApiTest.risk(p, "Sandbox late", 2, 5);
         RiskApiTest.patch(p, risk, "\"0\"", "{\"status\": \"MITIGATED\"}").then().statusCode(200);
 
-        List<ConsumerRecord<String, byte[]>> members = KafkaSupport.recordsWithKey(Topics.PROJECT, member, 2);
-        assertEquals(40, validPayload(members.get(0), EventType.MEMBER_ADDED).get("allocationPercent").asInt());
-        assertEquals(80, validPayload(members.get(1), EventType.MEMBER_UPDATED).get("allocationPercent").asInt());
-        JsonNode recorded = validPayload(KafkaSupport.recordsWithKey(Topics.PROJECT, time, 1).get(0),
-                EventType.TIME_RECORDED);
+        List<KafkaEvents.Event> members = KafkaEvents.eventsOf(Topics.PROJECT, member, 2);
+        assertEquals(40, members.get(0).payloadOf(EventType.MEMBER_ADDED).get("allocationPercent").asInt());
+        assertEquals(80, members.get(1).payloadOf(EventType.MEMBER_UPDATED).get("allocationPercent").asInt());
+        JsonNode recorded = KafkaEvents.eventsOf(Topics.PROJECT, time, 1).get(0).payloadOf(EventType.TIME_RECORDED);
         assertEquals("180.00", recorded.get("cost").get("amount").asText());
-        JsonNode spent = validPayload(KafkaSupport.recordsWithKey(Topics.PROJECT, expense, 1).get(0),
-                EventType.EXPENSE_RECORDED);
+        JsonNode spent = KafkaEvents.eventsOf(Topics.PROJECT, expense, 1).get(0).payloadOf(EventType.EXPENSE_RECORDED);
         assertEquals("Travel", spent.get("category").asText());
-        List<ConsumerRecord<String, byte[]>> risks = KafkaSupport.recordsWithKey(Topics.PROJECT, risk, 2);
-        assertEquals(10, validPayload(risks.get(0), EventType.RISK_CREATED).get("exposure").asInt());
-        assertEquals("MITIGATED", validPayload(risks.get(1), EventType.RISK_UPDATED).get("status").asText());
+        List<KafkaEvents.Event> risks = KafkaEvents.eventsOf(Topics.PROJECT, risk, 2);
+        assertEquals(10, risks.get(0).payloadOf(EventType.RISK_CREATED).get("exposure").asInt());
+        assertEquals("MITIGATED", risks.get(1).payloadOf(EventType.RISK_UPDATED).get("status").asText());
     }
 
     @Test
@@ -79,9 +76,9 @@ class ExecutionEventsTest {
         String m = MilestoneApiTest.milestone(p, "Beta", "2027-03-31");
         given().contentType(ContentType.JSON).header("If-Match", "\"0\"").body("{\"dueDate\": \"2027-04-15\"}")
                 .patch("/api/v1/milestones/" + m).then().statusCode(200);
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, m, 2);
-        assertEquals("2027-03-31", validPayload(records.get(0), EventType.MILESTONE_CREATED).get("dueDate").asText());
-        JsonNode updated = validPayload(records.get(1), EventType.MILESTONE_UPDATED);
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.PROJECT, m, 2);
+        assertEquals("2027-03-31", records.get(0).payloadOf(EventType.MILESTONE_CREATED).get("dueDate").asText());
+        JsonNode updated = records.get(1).payloadOf(EventType.MILESTONE_UPDATED);
         assertEquals("2027-04-15", updated.get("dueDate").asText());
         assertEquals(1, updated.get("version").asLong());
     }

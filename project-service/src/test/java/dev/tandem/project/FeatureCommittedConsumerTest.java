@@ -1,10 +1,13 @@
 package dev.tandem.project;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +15,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
 import dev.tandem.platform.events.EventEnvelope;
@@ -34,12 +38,12 @@ class FeatureCommittedConsumerTest {
         UUID product = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
 
-        KafkaSupport.send(featureCommitted(eventId, feature, product, "One-click reorder", 4));
-        KafkaSupport.send(featureCommitted(eventId, feature, product, "One-click reorder", 4));   // redelivery
-        KafkaSupport.send(featureCommitted(UUID.randomUUID().toString(), feature, product, "Reorder again", 5));
+        KafkaEvents.send(featureCommitted(eventId, feature, product, "One-click reorder", 4));
+        KafkaEvents.send(featureCommitted(eventId, feature, product, "One-click reorder", 4));   // redelivery
+        KafkaEvents.send(featureCommitted(UUID.randomUUID().toString(), feature, product, "Reorder again", 5));
         // a marker behind them on the same partition: once it is proposed, the three before it were processed
         UUID marker = UUID.randomUUID();
-        KafkaSupport.send(featureCommitted(UUID.randomUUID().toString(), marker, product, "Marker", 1));
+        KafkaEvents.send(featureCommitted(UUID.randomUUID().toString(), marker, product, "Marker", 1));
         awaitProjects(product, 2);
 
         Response list = given().queryParam("productId", product).get("/api/v1/projects");
@@ -63,8 +67,8 @@ class FeatureCommittedConsumerTest {
                 .body("initialEstimatePersonMonths", equalTo(2.5f))
                 .body("proposedForFeatureId", equalTo(feature.toString()));
 
-        var records = KafkaSupport.recordsWithKey(Topics.PROJECT, projectId, 1);
-        JsonNode created = KafkaSupport.validPayload(records.get(0), EventType.PROJECT_CREATED);
+        var records = KafkaEvents.eventsOf(Topics.PROJECT, projectId, 1);
+        JsonNode created = records.get(0).payloadOf(EventType.PROJECT_CREATED);
         assertEquals("PROPOSED", created.get("status").asText());
         assertEquals(feature.toString(), created.get("featureIds").get(0).asText());
         assertEquals(product.toString(), created.get("productId").asText());
@@ -78,7 +82,7 @@ class FeatureCommittedConsumerTest {
         String clashing = "F" + feature.toString().substring(0, 7).toUpperCase();
         ProjectApiTest.create("{\"key\": \"" + clashing + "\", \"name\": \"Took the key first\"}");
 
-        KafkaSupport.send(featureCommitted(UUID.randomUUID().toString(), feature, product, "Clash", 1));
+        KafkaEvents.send(featureCommitted(UUID.randomUUID().toString(), feature, product, "Clash", 1));
         awaitProjects(product, 1);
         given().queryParam("productId", product).get("/api/v1/projects").then()
                 .body("items[0].key", equalTo(clashing + "2"))
@@ -93,10 +97,10 @@ class FeatureCommittedConsumerTest {
         EventEnvelope envelope = new EventEnvelope(ignoredId, "/tandem/product-service",
                 EventType.PRODUCT_CREATED.type(), product.toString(), Instant.now(), 1, null);
         // project-service does not handle product.created: it must not even read the payload, so this one is fine
-        KafkaSupport.send(new ProducerRecord<>(Topics.PRODUCT, 0, product.toString(),
+        KafkaEvents.send(new ProducerRecord<>(Topics.PRODUCT, 0, product.toString(),
                 "not an event payload".getBytes(StandardCharsets.UTF_8), envelope.toHeaders()));
         // a marker behind it on the same partition: once it is proposed, the skipped one was seen
-        KafkaSupport.send(featureCommitted(UUID.randomUUID().toString(), UUID.randomUUID(), product, "Marker", 1));
+        KafkaEvents.send(featureCommitted(UUID.randomUUID().toString(), UUID.randomUUID(), product, "Marker", 1));
         awaitProjects(product, 1);
 
         assertEquals(skippedBefore + 1, metric("tandem_inbox_skipped_total", EventType.PRODUCT_CREATED.type()));
@@ -119,17 +123,11 @@ class FeatureCommittedConsumerTest {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
-    private static void awaitProjects(UUID product, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        int seen = 0;
-        while (Instant.now().isBefore(deadline)) {
-            seen = given().queryParam("productId", product).get("/api/v1/projects").path("items.size()");
-            if (seen >= count) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("expected " + count + " proposed projects for product " + product + ", saw " + seen);
+    private static void awaitProjects(UUID product, int count) {
+        await("proposed projects for product " + product).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> given().queryParam("productId", product).get("/api/v1/projects").<Integer>path("items.size()"),
+                        greaterThanOrEqualTo(count));
     }
 
     private static ProducerRecord<String, byte[]> featureCommitted(String eventId, UUID feature, UUID product,

@@ -1,6 +1,5 @@
 package dev.tandem.project;
 
-import static dev.tandem.project.KafkaSupport.validPayload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,11 +14,11 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -134,31 +133,31 @@ class HealthApiTest {
 
         // events with key p: created, approved, health →GREEN, started, →RED, →AMBER (overdue), AMBER (+ blocked),
         // AMBER (blocked only, milestone reached), →GREEN: a change of reasons is published even when the colour stays
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, p, 9);
-        List<String> types = records.stream().map(r -> KafkaSupport.header(r, "ce_type")).toList();
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.PROJECT, p, 9);
+        List<String> types = records.stream().map(r -> r.type()).toList();
         assertEquals(List.of(EventType.PROJECT_CREATED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_HEALTH_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_HEALTH_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type()), types);
-        JsonNode first = validPayload(records.get(2), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode first = records.get(2).payloadOf(EventType.PROJECT_HEALTH_CHANGED);
         assertTrue(first.path("from").isMissingNode() || first.path("from").isNull(), "no health before");
         assertEquals("GREEN", first.get("to").asText());
-        JsonNode red = validPayload(records.get(4), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode red = records.get(4).payloadOf(EventType.PROJECT_HEALTH_CHANGED);
         assertEquals("GREEN", red.get("from").asText());
         assertEquals("RED", red.get("to").asText());
         assertEquals("CPI_BELOW_THRESHOLD", red.get("reasons").get(0).get("code").asText());
         assertEquals("5d1e6c7a-2b3c-4d5e-8f90-a1b2c3d4e5f6", red.get("featureIds").get(0).asText());
-        JsonNode amber = validPayload(records.get(5), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode amber = records.get(5).payloadOf(EventType.PROJECT_HEALTH_CHANGED);
         assertEquals("MILESTONE_OVERDUE", amber.get("reasons").get(0).get("code").asText());
         assertEquals(1.2, amber.get("spi").asDouble(), 1e-9);
-        JsonNode blocked = validPayload(records.get(6), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode blocked = records.get(6).payloadOf(EventType.PROJECT_HEALTH_CHANGED);
         assertEquals("AMBER", blocked.get("from").asText());
         assertEquals("AMBER", blocked.get("to").asText());
         assertEquals(List.of("MILESTONE_OVERDUE", "CRITICAL_TASK_BLOCKED"), codes(blocked));
-        JsonNode reached = validPayload(records.get(7), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode reached = records.get(7).payloadOf(EventType.PROJECT_HEALTH_CHANGED);
         assertEquals(List.of("CRITICAL_TASK_BLOCKED"), codes(reached));
-        JsonNode green = validPayload(records.get(8), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode green = records.get(8).payloadOf(EventType.PROJECT_HEALTH_CHANGED);
         assertEquals("AMBER", green.get("from").asText());
         assertEquals(0, green.get("reasons").size());
     }
@@ -193,12 +192,12 @@ class HealthApiTest {
 
         // created, approved, health → GREEN, started, health → RED from the re-evaluation (the second run changed
         // nothing, so it published nothing: a health event always comes with a new version)
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, p, 5);
-        List<String> types = records.stream().map(r -> KafkaSupport.header(r, "ce_type")).toList();
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.PROJECT, p, 5);
+        List<String> types = records.stream().map(r -> r.type()).toList();
         assertEquals(List.of(EventType.PROJECT_CREATED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type()), types);
-        JsonNode red = validPayload(records.get(4), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode red = records.get(4).payloadOf(EventType.PROJECT_HEALTH_CHANGED);
         assertEquals("GREEN", red.get("from").asText());
         assertEquals("RED", red.get("to").asText());
         assertTrue(codes(red).contains("MILESTONE_OVERDUE"), red.toString());
@@ -222,16 +221,16 @@ class HealthApiTest {
 
         // created, approved, →GREEN, →RED (CPI 0), RED (+ OVER_BUDGET), budget exceeded, updated: the third
         // expense sent nothing (same colour, same reasons)
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, p, 7);
-        List<String> types = records.stream().map(r -> KafkaSupport.header(r, "ce_type")).toList();
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.PROJECT, p, 7);
+        List<String> types = records.stream().map(r -> r.type()).toList();
         assertEquals(List.of(EventType.PROJECT_CREATED.type(), EventType.PROJECT_STATUS_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_HEALTH_CHANGED.type(),
                 EventType.PROJECT_HEALTH_CHANGED.type(), EventType.PROJECT_BUDGET_EXCEEDED.type(),
                 EventType.PROJECT_UPDATED.type()), types);
-        JsonNode overBudget = validPayload(records.get(4), EventType.PROJECT_HEALTH_CHANGED);
+        JsonNode overBudget = records.get(4).payloadOf(EventType.PROJECT_HEALTH_CHANGED);
         assertEquals("RED", overBudget.get("from").asText());
         assertEquals(List.of("CPI_BELOW_THRESHOLD", "OVER_BUDGET"), codes(overBudget));
-        JsonNode exceeded = validPayload(records.get(5), EventType.PROJECT_BUDGET_EXCEEDED);
+        JsonNode exceeded = records.get(5).payloadOf(EventType.PROJECT_BUDGET_EXCEEDED);
         assertEquals("1000.00", exceeded.get("budget").get("amount").asText());
         assertEquals("1001.00", exceeded.get("actualCost").get("amount").asText());
         assertEquals("EUR", exceeded.get("actualCost").get("currency").asText());

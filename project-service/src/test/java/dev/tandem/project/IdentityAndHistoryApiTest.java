@@ -1,20 +1,24 @@
 package dev.tandem.project;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.devstack.testing.TestTokens;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
@@ -23,7 +27,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -95,14 +98,14 @@ class IdentityAndHistoryApiTest {
         String id = project(PPM);
         asWithETag(BEN, "PATCH", "/api/v1/projects/" + id, "{\"name\": \"Reorder\"}").then().statusCode(200);
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, id, 2);
-        assertEquals(EventType.PROJECT_CREATED.type(), KafkaSupport.header(records.get(0), "ce_type"));
-        assertEquals("apikey:" + KEY_ID, KafkaSupport.header(records.get(0), "ce_actor"));
-        assertEquals("ppm-sync", KafkaSupport.header(records.get(0), "ce_actorname"));
-        assertEquals("SYSTEM", KafkaSupport.header(records.get(0), "ce_actorkind"));
-        assertEquals("u-ben", KafkaSupport.header(records.get(1), "ce_actor"));
-        assertEquals("Ben Okafor", KafkaSupport.header(records.get(1), "ce_actorname"));
-        assertEquals("PERSON", KafkaSupport.header(records.get(1), "ce_actorkind"));
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.PROJECT, id, 2);
+        assertEquals(EventType.PROJECT_CREATED.type(), records.get(0).type());
+        assertEquals("apikey:" + KEY_ID, records.get(0).actor());
+        assertEquals("ppm-sync", records.get(0).actorName());
+        assertEquals("SYSTEM", records.get(0).actorKind());
+        assertEquals("u-ben", records.get(1).actor());
+        assertEquals("Ben Okafor", records.get(1).actorName());
+        assertEquals("PERSON", records.get(1).actorKind());
     }
 
     @Test
@@ -203,15 +206,13 @@ class IdentityAndHistoryApiTest {
                 {"featureId": "%s", "productId": "%s", "title": "Proposed by an event",
                  "problem": "p", "effortPersonMonths": 1, "committedAt": "2026-11-22T10:00:00Z", "version": 1}"""
                 .formatted(feature, product);
-        KafkaSupport.send(new ProducerRecord<>(Topics.PRODUCT, 0, feature.toString(),
+        KafkaEvents.send(new ProducerRecord<>(Topics.PRODUCT, 0, feature.toString(),
                 json.getBytes(StandardCharsets.UTF_8), envelope.toHeaders()));
-        String id = null;
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (id == null && Instant.now().isBefore(deadline)) {
-            id = as(PPM).queryParam("productId", product).get("/api/v1/projects").path("items[0].id");
-            Thread.sleep(100);
-        }
-        assertEquals(36, id == null ? 0 : id.length(), "proposed within 30 s");
+        String id = await("the project proposed for " + feature).atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> as(PPM).queryParam("productId", product).get("/api/v1/projects").<String>path("items[0].id"),
+                        notNullValue());
+        assertEquals(36, id.length(), "proposed within 30 s");
 
         as(PPM).get("/api/v1/projects/" + id).then()
                 .body("createdBy.subject", equalTo("system:project-service"))
@@ -221,6 +222,6 @@ class IdentityAndHistoryApiTest {
                 .body("items[0].actor.subject", equalTo("system:project-service"))
                 .body("items[0].changes.proposedForFeatureId.to", equalTo(feature.toString()));
         assertEquals("system:project-service",
-                KafkaSupport.header(KafkaSupport.recordsWithKey(Topics.PROJECT, id, 1).get(0), "ce_actor"));
+                KafkaEvents.eventsOf(Topics.PROJECT, id, 1).get(0).actor());
     }
 }

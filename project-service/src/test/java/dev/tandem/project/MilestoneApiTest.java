@@ -1,6 +1,5 @@
 package dev.tandem.project;
 
-import static dev.tandem.project.KafkaSupport.validPayload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -17,12 +16,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -224,11 +223,11 @@ class MilestoneApiTest {
         given().get("/api/v1/milestones/" + id).then().body("reachedAt", equalTo("2026-01-12T09:30:00Z"))
                 .body("version", equalTo(1));
 
-        List<ConsumerRecord<String, byte[]>> records = KafkaSupport.recordsWithKey(Topics.PROJECT, id, 2);
-        JsonNode created = validPayload(records.get(0), EventType.MILESTONE_CREATED);
+        List<KafkaEvents.Event> records = KafkaEvents.eventsOf(Topics.PROJECT, id, 2);
+        JsonNode created = records.get(0).payloadOf(EventType.MILESTONE_CREATED);
         assertEquals("2026-01-10", created.get("dueDate").asText());
         assertEquals(product, created.get("productId").asText());
-        JsonNode reached = validPayload(records.get(1), EventType.MILESTONE_REACHED);
+        JsonNode reached = records.get(1).payloadOf(EventType.MILESTONE_REACHED);
         assertEquals(id, reached.get("milestoneId").asText());
         assertEquals(p, reached.get("projectId").asText());
         assertEquals(product, reached.get("productId").asText());
@@ -238,6 +237,6 @@ class MilestoneApiTest {
         assertEquals("2026-01-12T09:30:00Z", reached.get("reachedAt").asText());
         assertTrue(reached.get("late").asBoolean());
         assertEquals(1, reached.get("version").asLong());
-        assertEquals(id, KafkaSupport.header(records.get(0), "ce_subject"));
+        assertEquals(id, records.get(0).subject());
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.gateway.TestKeys;
 import dev.tandem.gateway.TestUpstreams;
 import dev.tandem.gateway.apikey.ApiKeys;
@@ -27,13 +28,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -78,12 +75,11 @@ class DeadLetterResourceTest {
                 .then().statusCode(200).body("id", equalTo(id)).body("redrivenAt", notNullValue())
                 .body("redrivenBy", notNullValue());
 
-        ConsumerRecord<String, String> back = readBack(eventId);
+        KafkaEvents.Event back = readBack(eventId);
         assertEquals(subject, back.key(), "same key, so the same partition as the aggregate's other events");
-        assertEquals("{\"productId\":\"" + subject + "\"}", back.value());
-        assertNull(back.headers().lastHeader("dead-letter-reason"), "the dead-letter headers stay behind");
-        assertEquals("dev.tandem.product.created.v1",
-                new String(back.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8));
+        assertEquals("{\"productId\":\"" + subject + "\"}", back.text());
+        assertNull(back.header("dead-letter-reason"), "the dead-letter headers stay behind");
+        assertEquals("dev.tandem.product.created.v1", back.type());
         given().header("Authorization", "Bearer " + admin).queryParam("service", "feedback-service")
                 .get(DeadLetterResource.PATH).then().statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.redrivenAt", notNullValue());
@@ -254,26 +250,11 @@ class DeadLetterResourceTest {
     }
 
     /** The record with this ce_id on the original topic, read from its beginning. */
-    private ConsumerRecord<String, String> readBack(String eventId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(TOPIC));
-            Instant deadline = Instant.now().plusSeconds(20);
-            while (found.isEmpty() && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    var id = r.headers().lastHeader("ce_id");
-                    if (id != null && eventId.equals(new String(id.value(), StandardCharsets.UTF_8))) {
-                        found.add(r);
-                    }
-                }
-            }
+    private static KafkaEvents.Event readBack(String eventId) {
+        try (KafkaEvents reader = KafkaEvents.on(TOPIC)) {
+            List<KafkaEvents.Event> found = reader.awaitAtLeast(1, e -> eventId.equals(e.id()), Duration.ofSeconds(20));
+            assertEquals(1, found.size(), "sent back once to " + TOPIC + ": " + found);
+            return found.get(0);
         }
-        assertEquals(1, found.size(), "sent back once to " + TOPIC);
-        return found.get(0);
     }
 }

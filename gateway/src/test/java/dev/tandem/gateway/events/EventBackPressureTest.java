@@ -1,5 +1,7 @@
 package dev.tandem.gateway.events;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -78,11 +81,9 @@ class EventBackPressureTest {
             // the client reads nothing from here on
             publish(EVENTS);
 
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TestUpstreams.STALLED_AFTER_MILLIS)
-                    + TimeUnit.SECONDS.toNanos(20);
-            while (streams() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await("the stream of the client that stopped reading dropped")
+                    .atMost(Duration.ofMillis(TestUpstreams.STALLED_AFTER_MILLIS).plusSeconds(20))
+                    .pollInterval(Duration.ofMillis(100)).until(this::streams, equalTo(0.0));
             assertEquals(0.0, streams(), "the gateway dropped the stream of the client that stopped reading");
             assertEquals(stalledBefore + 1, registry.counter("tandem.gateway.events.streams.stalled").count(),
                     "closed as stalled");

@@ -1,5 +1,7 @@
 package dev.tandem.gateway.proxy;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -113,11 +115,8 @@ class CircuitBreakerTest {
     }
 
     private void awaitState(CircuitBreaker.State state) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (breaker.state() != state && System.nanoTime() < deadline) {
-            sleep(10);
-        }
-        assertEquals(state, breaker.state());
+        await("the circuit " + state).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(breaker::state, equalTo(state));
     }
 
     private static void sleep(long millis) {

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,16 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.gateway.TestKeys;
 import dev.tandem.gateway.TestUpstreams;
 import dev.tandem.gateway.apikey.ApiKeys;
@@ -225,11 +220,11 @@ class WebhookDeliveryTest {
         assertNotNull(disabled.getString("disabledAt"));
         assertEquals(List.of("FAILED", "FAILED", "FAILED"), deliveries(sub.id()).getList("items.state"));
 
-        ConsumerRecord<String, String> event = disabledEvent(sub.id());
-        assertEquals("dev.tandem.webhook.disabled.v1", header(event, "ce_type"));
-        assertEquals(sub.id(), header(event, "ce_subject"));
-        assertEquals("/tandem/gateway", header(event, "ce_source"));
-        JsonPath payload = new JsonPath(event.value());
+        KafkaEvents.Event event = KafkaEvents.first(WebhookFixtures.GATEWAY_TOPIC, KafkaEvents.withKey(sub.id()));
+        assertEquals("dev.tandem.webhook.disabled.v1", event.type());
+        assertEquals(sub.id(), event.subject());
+        assertEquals("/tandem/gateway", event.source());
+        JsonPath payload = new JsonPath(event.text());
         assertEquals(sub.id(), payload.getString("webhookId"));
         assertEquals("GIVEN_UP", payload.getString("trigger"));
         assertEquals(3, payload.getInt("consecutiveGivenUp"));
@@ -248,30 +243,6 @@ class WebhookDeliveryTest {
                 .patch(WebhookResource.PATH + "/" + sub.id()).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("ENABLED"))
                 .body("disabledReason", org.hamcrest.Matchers.nullValue());
-    }
-
-    private ConsumerRecord<String, String> disabledEvent(String subscriptionId) throws InterruptedException {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(WebhookFixtures.GATEWAY_TOPIC));
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (subscriptionId.equals(r.key())) {
-                        return r;
-                    }
-                }
-            }
-        }
-        throw new AssertionError("no dev.tandem.webhook.disabled.v1 for " + subscriptionId);
-    }
-
-    private static String header(ConsumerRecord<?, ?> r, String name) {
-        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import org.awaitility.Awaitility;
 
 /** What the webhook tests share: publishing CloudEvents records, creating subscriptions, checking signatures. */
 final class WebhookFixtures {
@@ -126,18 +128,9 @@ final class WebhookFixtures {
     }
 
     /** Polls until the supplier gives a value that is not null, or fails. */
-    static <T> T eventually(Duration timeout, String what, Supplier<T> check) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            T value = check.get();
-            if (value != null) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(50);
-        }
+    static <T> T eventually(Duration timeout, String what, Supplier<T> check) {
+        return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(50))
+                .until(check::get, Objects::nonNull);
     }
 
     void close() {

@@ -1,5 +1,8 @@
 package dev.tandem.gateway.webhook;
 
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.awaitility.Awaitility;
 
 /**
  * A real HTTP receiver on 127.0.0.1 (the JDK's HTTP server, nothing of the gateway's): records every request and
@@ -94,17 +98,9 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Waits until at least {@code count} requests reached the path. */
-    List<Received> await(String path, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Received> mine = received(path);
-            if (mine.size() >= count) {
-                return mine;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("expected " + count + " requests to " + path + " within " + timeout + ", got "
-                + received(path).size());
+    List<Received> await(String path, int count, Duration timeout) {
+        return Awaitility.await(count + " requests to " + path).atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(() -> received(path), hasSize(greaterThanOrEqualTo(count)));
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -10,21 +10,19 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.devstack.testing.TestTokens;
 import dev.tandem.platform.events.EventEnvelope;
 import dev.tandem.platform.security.SecurityEnabledProfile;
-import dev.tandem.platform.testsupport.TestKafka;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -169,21 +167,18 @@ class HistoryApiTest {
         String id = create(CRM, "{\"text\": \"announced\"}");
         update(ANA, id, "{\"text\": \"announced again\"}").then().statusCode(200);
 
-        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(NoteResource.TOPIC, Duration.ofSeconds(30),
-                r -> r.stream().filter(e -> e.key().equals(id)).count() >= 2).stream()
-                .filter(r -> r.key().equals(id)).toList();
+        List<KafkaEvents.Event> records;
+        try (KafkaEvents reader = KafkaEvents.on(NoteResource.TOPIC)) {
+            records = reader.awaitAtLeast(2, KafkaEvents.withKey(id));
+        }
         assertEquals(2, records.size());
         EventEnvelope created = EventEnvelope.fromHeaders(records.get(0).headers());
         assertEquals("apikey:" + KEY_ID, created.actor().subject());
         assertEquals("crm-sync", created.actor().name());
-        assertEquals("SYSTEM", header(records.get(0), EventEnvelope.H_ACTOR_KIND));
+        assertEquals("SYSTEM", records.get(0).actorKind());
         EventEnvelope updated = EventEnvelope.fromHeaders(records.get(1).headers());
         assertEquals("u-ana", updated.actor().subject());
-        assertEquals("Ana Lima", header(records.get(1), EventEnvelope.H_ACTOR_NAME));
-        assertEquals("PERSON", header(records.get(1), EventEnvelope.H_ACTOR_KIND));
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> r, String name) {
-        return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+        assertEquals("Ana Lima", records.get(1).actorName());
+        assertEquals("PERSON", records.get(1).actorKind());
     }
 }

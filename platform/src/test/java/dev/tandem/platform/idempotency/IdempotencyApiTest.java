@@ -2,6 +2,7 @@ package dev.tandem.platform.idempotency;
 
 import static dev.tandem.platform.problem.ProblemAssertions.assertProblem;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,7 +25,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -194,13 +194,13 @@ class IdempotencyApiTest {
                     assertTrue(release.await(30, TimeUnit.SECONDS));
                     return r;
                 }), executor);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!inserted.await(50, TimeUnit.MILLISECONDS)) {
-            if (first.isDone()) {
-                first.join(); // surfaces the failure
-            }
-            assertTrue(System.nanoTime() < deadline, "first transaction never wrote its key");
-        }
+        await("the first transaction to write its key").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50)).until(() -> {
+                    if (first.isDone()) {
+                        first.join(); // surfaces the failure
+                    }
+                    return inserted.getCount() == 0;
+                });
 
         CompletableFuture<ExtractableResponse<io.restassured.response.Response>> second =
                 CompletableFuture.supplyAsync(() -> post(key, BODY.formatted(name)), executor);
@@ -236,13 +236,10 @@ class IdempotencyApiTest {
         assertEquals(null, again.header(Idempotency.REPLAYED_HEADER));
     }
 
-    private void awaitBlockedInsert() throws SQLException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
-                + "and query like 'INSERT INTO idempotency_key%'", null) == 0) {
-            assertTrue(System.nanoTime() < deadline, "the duplicate's insert never blocked");
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
+    private void awaitBlockedInsert() {
+        await("the duplicate's insert to block").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                        + "and query like 'INSERT INTO idempotency_key%'", null) > 0);
     }
 
     private long count(String sql, String param) throws SQLException {

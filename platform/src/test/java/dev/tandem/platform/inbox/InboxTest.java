@@ -1,5 +1,9 @@
 package dev.tandem.platform.inbox;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,13 +17,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.platform.events.EventEnvelope;
-import dev.tandem.platform.testsupport.TestKafka;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -67,17 +69,13 @@ class InboxTest {
         send(failing);
         send(event("dev.tandem.test.counted.v1", counter + "-after", 1));
 
-        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(TOPIC + ".dlq", WAIT,
-                r -> r.stream().anyMatch(rec -> counter.equals(rec.key())));
-        ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> counter.equals(r.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("not dead-lettered"));
-        String reason = new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        KafkaEvents.Event record = KafkaEvents.first(TOPIC + ".dlq", KafkaEvents.withKey(counter));
+        String reason = record.header("dead-letter-reason");
         assertTrue(reason.contains("handler refuses " + counter), reason);
         assertTrue(reason.contains("after 3 attempts"), reason);
         assertEquals(EventEnvelope.fromHeaders(failing.headers()).id(),
                 EventEnvelope.fromHeaders(record.headers()).id(), "the original CloudEvents headers are kept");
-        assertEquals(new String(failing.value(), StandardCharsets.UTF_8),
-                new String(record.value(), StandardCharsets.UTF_8));
+        assertEquals(new String(failing.value(), StandardCharsets.UTF_8), record.text());
 
         awaitValue(() -> total(counter + "-after"), 1);
         assertEquals(0, total(counter), "each failed attempt was rolled back");
@@ -88,12 +86,9 @@ class InboxTest {
     void aRecordWithoutCloudEventsHeadersIsDeadLetteredAtOnce() throws Exception {
         String key = "m-" + UUID.randomUUID();
         send(new ProducerRecord<>(TOPIC, 0, key, "{}".getBytes(StandardCharsets.UTF_8)));
-        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(TOPIC + ".dlq", WAIT,
-                r -> r.stream().anyMatch(rec -> key.equals(rec.key())));
-        ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> key.equals(r.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("not dead-lettered"));
-        assertNotNull(record.headers().lastHeader("dead-letter-reason"));
-        String reason = new String(record.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8);
+        KafkaEvents.Event record = KafkaEvents.first(TOPIC + ".dlq", KafkaEvents.withKey(key));
+        String reason = record.header("dead-letter-reason");
+        assertNotNull(reason);
         assertTrue(reason.contains("ce_specversion"), reason);
     }
 
@@ -120,12 +115,8 @@ class InboxTest {
                 send(during);
                 send(event("dev.tandem.test.counted.v1", counter, 1)); // behind it: must wait, in order
                 // far longer than max-attempts (3) x backoff (10 ms) would allow before dead-lettering
-                Instant deadline = Instant.now().plus(WAIT);
-                String ready = readiness();
-                while (!ready.contains("\"DOWN\"") && Instant.now().isBefore(deadline)) {
-                    Thread.sleep(100);
-                    ready = readiness();
-                }
+                String ready = await("readiness DOWN").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                        .until(InboxTest::readiness, containsString("\"DOWN\""));
                 assertTrue(ready.contains("event consumers") && ready.contains("\"DOWN\"")
                         && ready.contains(TOPIC), "not ready while waiting: " + ready);
                 Thread.sleep(2_000);
@@ -137,14 +128,13 @@ class InboxTest {
         awaitValue(() -> total(counter), 5);
         assertEquals(2, inboxRows(counter));
         assertEquals(0, deadLettered("dev.tandem.test.counted.v1"), "nothing dead-lettered");
-        Instant deadline = Instant.now().plus(WAIT);
-        while (readiness().contains("\"DOWN\"") && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
+        await("readiness not DOWN").atMost(WAIT).pollInterval(Duration.ofMillis(100))
+                .until(InboxTest::readiness, not(containsString("\"DOWN\"")));
         assertTrue(readiness().contains("\"UP\""), "ready again: " + readiness());
-        assertTrue(TestKafka.readUntil(TOPIC + ".dlq", Duration.ofSeconds(3),
-                r -> r.stream().anyMatch(rec -> counter.equals(rec.key()))).stream()
-                .noneMatch(rec -> counter.equals(rec.key())), "not on the dead-letter topic");
+        try (KafkaEvents dlq = KafkaEvents.on(TOPIC + ".dlq")) {
+            assertEquals(List.of(), dlq.readFor(Duration.ofSeconds(3), KafkaEvents.withKey(counter)),
+                    "not on the dead-letter topic");
+        }
     }
 
     private static String readiness() {
@@ -181,16 +171,19 @@ class InboxTest {
                 event("dev.tandem.test.failing.v1", failing, 7),
                 event("dev.tandem.test.counted.v1", after, 3)));
 
-        List<ConsumerRecord<String, byte[]>> dead = TestKafka.readUntil(TOPIC + ".dlq", WAIT,
-                r -> r.stream().anyMatch(rec -> failing.equals(rec.key())));
+        List<KafkaEvents.Event> dead;
+        try (KafkaEvents dlq = KafkaEvents.on(TOPIC + ".dlq")) {
+            dead = dlq.await(e -> e.key() != null && e.key().endsWith(run),
+                    ofRun -> ofRun.stream().anyMatch(e -> failing.equals(e.key())), WAIT, "the failing event");
+        }
         awaitValue(() -> total(after), 3);
         assertEquals(2, total(before));
         assertEquals(1, inboxRows(before));
         assertEquals(1, inboxRows(after));
         assertEquals(0, total(failing), "the failing handler's change was rolled back");
         assertEquals(0, inboxRows(failing));
-        assertEquals(List.of(failing), dead.stream().map(ConsumerRecord::key)
-                .filter(k -> k.endsWith(run)).toList(), "only the failing event is dead-lettered");
+        assertEquals(List.of(failing), dead.stream().map(KafkaEvents.Event::key).toList(),
+                "only the failing event is dead-lettered");
     }
 
     @Test
@@ -267,16 +260,8 @@ class InboxTest {
     }
 
     /** Sends the records with one producer, back to back, in order. */
-    private static void sendAll(List<ProducerRecord<String, byte[]>> records) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
-            List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
-            for (ProducerRecord<String, byte[]> r : records) {
-                acks.add(producer.send(r));
-            }
-            for (java.util.concurrent.Future<?> ack : acks) {
-                ack.get();
-            }
-        }
+    private static void sendAll(List<ProducerRecord<String, byte[]>> records) {
+        KafkaEvents.send(records);
     }
 
     private List<String> log(String name) throws Exception {
@@ -298,10 +283,8 @@ class InboxTest {
         return c == null ? 0 : c.count();
     }
 
-    private static void send(ProducerRecord<String, byte[]> record) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
-            producer.send(record).get();
-        }
+    private static void send(ProducerRecord<String, byte[]> record) {
+        KafkaEvents.send(record);
     }
 
     private double skipped(String type) {
@@ -327,14 +310,8 @@ class InboxTest {
         }
     }
 
-    private static void awaitValue(Check value, long expected) throws Exception {
-        Instant deadline = Instant.now().plus(WAIT);
-        long last = value.get();
-        while (last != expected && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-            last = value.get();
-        }
-        assertEquals(expected, last);
+    private static void awaitValue(Check value, long expected) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(value::get, equalTo(expected));
     }
 
     @FunctionalInterface

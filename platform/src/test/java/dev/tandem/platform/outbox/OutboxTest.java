@@ -28,13 +28,12 @@ import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.platform.events.EventEnvelope;
 import dev.tandem.platform.telemetry.EventSpans;
-import dev.tandem.platform.testsupport.TestKafka;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -67,19 +66,19 @@ class OutboxTest {
         List<UUID> ids = List.of(service.publish(topic, a, "a1"), service.publish(topic, b, "b1"),
                 service.publish(topic, a, "a2"), service.publish(topic, a, "a3"));
 
-        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, WAIT, r -> r.size() >= 4);
+        List<KafkaEvents.Event> records = awaitAll(topic, 4);
 
         assertEquals(4, records.size());
         List<String> aMarkers = new ArrayList<>();
         List<Long> aSequences = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
+        for (KafkaEvents.Event r : records) {
             EventEnvelope env = EventEnvelope.fromHeaders(r.headers());
             assertEquals(r.key(), env.subject(), "record key is the aggregate id");
             assertEquals("dev.tandem.test.widget-changed.v1", env.type());
             assertEquals("/tandem/tandem-platform", env.source());
             assertTrue(ids.contains(UUID.fromString(env.id())));
             assertNotNull(env.traceparent());
-            assertEquals("application/json", new String(r.headers().lastHeader("content-type").value()));
+            assertEquals("application/json", r.contentType());
             JsonNode payload = json.readTree(r.value());
             assertEquals(r.key(), payload.get("widgetId").asText());
             if (r.key().equals(a)) {
@@ -103,16 +102,14 @@ class OutboxTest {
         List<UUID> ids = service.publishAll(topic, List.of(List.of(a, "a2"), List.of(b, "b1"), List.of(a, "a3"),
                 List.of(b, "b2"), List.of(a, "a4")));
 
-        TestKafka.readUntil(topic, WAIT, r -> r.size() >= 6);
-        // Read the whole topic again, giving a duplicate time to show up.
-        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, Duration.ofSeconds(5),
-                r -> r.size() > 6);
+        // Once all are there, read on for 5 s, giving a duplicate time to show up.
+        List<KafkaEvents.Event> records = awaitAllThenMore(topic, 6, Duration.ofSeconds(5));
 
         assertEquals(6, records.size());
         Map<String, List<String>> markers = new HashMap<>();
         Map<String, List<Long>> sequences = new HashMap<>();
         Map<String, String> markerOfId = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
+        for (KafkaEvents.Event r : records) {
             EventEnvelope env = EventEnvelope.fromHeaders(r.headers());
             String marker = json.readTree(r.value()).get("marker").asText();
             markers.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(marker);
@@ -135,13 +132,11 @@ class OutboxTest {
         assertThrows(IllegalStateException.class, () -> service.publishThenFail(topic, id, "lost"));
         service.publish(topic, id, "kept");
 
-        TestKafka.readUntil(topic, WAIT, r -> !r.isEmpty());
-        // Read the topic again, giving a wrongly published event time to show up.
-        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, Duration.ofSeconds(5),
-                r -> r.size() > 1);
+        // Once it is there, read on for 5 s, giving a wrongly published event time to show up.
+        List<KafkaEvents.Event> records = awaitAllThenMore(topic, 1, Duration.ofSeconds(5));
 
         assertEquals(1, records.size());
-        String payload = new String(records.get(0).value(), StandardCharsets.UTF_8);
+        String payload = records.get(0).text();
         assertTrue(payload.contains("kept"), payload);
         assertEquals(1, EventEnvelope.fromHeaders(records.get(0).headers()).sequence(),
                 "the rolled-back event did not use up a sequence number");
@@ -163,7 +158,7 @@ class OutboxTest {
         }
 
         // Two more relays (as if two more instances of the service ran) compete with the application's own one.
-        try (KafkaProducer<String, byte[]> p1 = TestKafka.producer(); KafkaProducer<String, byte[]> p2 = TestKafka.producer()) {
+        try (KafkaProducer<String, byte[]> p1 = producer(); KafkaProducer<String, byte[]> p2 = producer()) {
             EventSpans untraced = new EventSpans(OpenTelemetry.noop());
             List<OutboxPublisher> relays = List.of(
                     new OutboxPublisher(dataSource, p1, "/tandem/tandem-platform", 7, untraced),
@@ -188,14 +183,12 @@ class OutboxTest {
         }
 
         int total = aggregates * perAggregate;
-        TestKafka.readUntil(topic, WAIT, r -> r.size() >= total);
-        // Read the whole topic again, giving a duplicate time to show up.
-        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, Duration.ofSeconds(5),
-                r -> r.size() > total);
+        // Once all are there, read on for 5 s, giving a duplicate time to show up.
+        List<KafkaEvents.Event> records = awaitAllThenMore(topic, total, Duration.ofSeconds(5));
 
         Set<String> eventIds = new HashSet<>();
         Map<String, Long> lastSequence = new HashMap<>();
-        for (ConsumerRecord<String, byte[]> r : records) {
+        for (KafkaEvents.Event r : records) {
             EventEnvelope env = EventEnvelope.fromHeaders(r.headers());
             assertTrue(eventIds.add(env.id()), "published twice: " + env.id());
             long previous = lastSequence.getOrDefault(r.key(), 0L);
@@ -249,11 +242,34 @@ class OutboxTest {
         }
 
         // The application's relay publishes the three on its next sweep.
-        List<ConsumerRecord<String, byte[]>> records = TestKafka.readUntil(topic, WAIT, r -> r.size() >= 3);
-        records = TestKafka.readUntil(topic, Duration.ofSeconds(3), r -> r.size() > 3);
+        List<KafkaEvents.Event> records = awaitAllThenMore(topic, 3, Duration.ofSeconds(3));
         assertEquals(List.of(1L, 2L, 3L),
                 records.stream().map(r -> EventEnvelope.fromHeaders(r.headers()).sequence()).toList(),
                 "each event once, in the aggregate's order");
+    }
+
+    /** The records of the topic once at least {@code count} are there, waiting {@code WAIT} at most. */
+    private static List<KafkaEvents.Event> awaitAll(String topic, int count) {
+        try (KafkaEvents reader = KafkaEvents.on(topic)) {
+            return reader.awaitAtLeast(count, KafkaEvents.ALL);
+        }
+    }
+
+    /** Every record of the topic: read until {@code count} are there ({@code WAIT} at most), then {@code more} on. */
+    private static List<KafkaEvents.Event> awaitAllThenMore(String topic, int count, Duration more) {
+        try (KafkaEvents reader = KafkaEvents.on(topic)) {
+            reader.awaitAtLeast(count, KafkaEvents.ALL, WAIT);
+            return reader.readFor(more, KafkaEvents.ALL);
+        }
+    }
+
+    private static Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaEvents.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
     }
 
     /** A real producer that fails, once, the first record whose payload contains {@code marker}. */
@@ -263,8 +279,7 @@ class OutboxTest {
         volatile boolean failed;
 
         FailingOnce(String marker) {
-            super(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrap(), ProducerConfig.ACKS_CONFIG,
-                    "all"), new StringSerializer(), new ByteArraySerializer());
+            super(producerConfig(), new StringSerializer(), new ByteArraySerializer());
             this.marker = marker;
         }
 

@@ -1,26 +1,25 @@
 package dev.tandem.platform.telemetry;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 
 import jakarta.inject.Inject;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.platform.events.EventEnvelope;
 import dev.tandem.platform.inbox.TestEventConsumer;
-import dev.tandem.platform.testsupport.TestKafka;
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
@@ -28,7 +27,6 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -86,16 +84,12 @@ class TracingTest {
                 .then().statusCode(202);
 
         // the consumer's handler: its log line's trace id, and the event it published in turn
-        assertEquals(TRACE_ID, await(() -> loggedTraceId(marker), Optional::isPresent).orElseThrow(),
+        assertEquals(TRACE_ID, eventually(() -> loggedTraceId(marker), Optional::isPresent).orElseThrow(),
                 "the handler's log lines carry the request's trace id");
-        List<ConsumerRecord<String, byte[]>> reactions = TestKafka.readUntil(TestEventConsumer.REACTIONS_TOPIC, WAIT,
-                r -> r.stream().anyMatch(rec -> marker.equals(rec.key())));
-        ConsumerRecord<String, byte[]> reaction = reactions.stream().filter(r -> marker.equals(r.key())).findFirst()
-                .orElseThrow(() -> new AssertionError("the handler's event was not published"));
+        KafkaEvents.Event reaction = KafkaEvents.first(TestEventConsumer.REACTIONS_TOPIC, KafkaEvents.withKey(marker));
         String reactionTraceparent = EventEnvelope.fromHeaders(reaction.headers()).traceparent();
         assertEquals(TRACE_ID, reactionTraceparent.substring(3, 35), "the reaction continues the trace");
-        assertEquals(reactionTraceparent, new String(reaction.headers().lastHeader("traceparent").value(),
-                StandardCharsets.UTF_8));
+        assertEquals(reactionTraceparent, reaction.traceparent());
 
         // the spans: server → send → process → send (the reaction), each the parent of the next
         SpanData server = awaitSpan(s -> s.getKind() == SpanKind.SERVER
@@ -121,7 +115,7 @@ class TracingTest {
     }
 
     private SpanData awaitSpan(Predicate<SpanData> wanted) {
-        return await(() -> spans.getFinishedSpanItems().stream().filter(wanted).findFirst(), Optional::isPresent)
+        return eventually(() -> spans.getFinishedSpanItems().stream().filter(wanted).findFirst(), Optional::isPresent)
                 .orElseThrow();
     }
 
@@ -135,25 +129,7 @@ class TracingTest {
         }
     }
 
-    private interface Probe<T> {
-        T get() throws Exception;
-    }
-
-    private static <T> T await(Probe<T> probe, Predicate<T> done) {
-        Instant deadline = Instant.now().plus(WAIT);
-        T value;
-        try {
-            while (!done.test(value = probe.get())) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new AssertionError("not within " + WAIT + ": " + value);
-                }
-                Thread.sleep(50);
-            }
-        } catch (AssertionError e) {
-            throw e;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        return value;
+    private static <T> T eventually(Callable<T> probe, Predicate<T> done) {
+        return await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(probe, done);
     }
 }

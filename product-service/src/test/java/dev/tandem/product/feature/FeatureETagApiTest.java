@@ -11,9 +11,9 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
-import dev.tandem.product.EventLog;
 import dev.tandem.product.FeedbackFeed;
 import dev.tandem.product.Fixtures;
 import dev.tandem.product.ProjectFeed;
@@ -125,9 +125,9 @@ class FeatureETagApiTest {
         Publish.awaitTrue("marker at risk", () -> given().get(FEATURES + "/" + marker).path("atRisk"));
         given().header("If-None-Match", "\"1.2\"").get(path).then().statusCode(304);
 
-        List<EventLog.Event> events = EventLog.eventsOf(feature, 2);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, feature, 2);
         assertEquals(List.of(EventType.FEATURE_CREATED.type(), EventType.FEATURE_UPDATED.type()),
-                events.stream().map(EventLog.Event::type).toList());
+                events.stream().map(KafkaEvents.Event::type).toList());
     }
 
     @Test

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
-import dev.tandem.product.EventLog;
+import dev.tandem.events.Topics;
 import dev.tandem.product.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,8 +25,8 @@ class FeatureEventsTest {
         return node.path(field).isMissingNode() || node.path(field).isNull();
     }
 
-    private static List<String> types(List<EventLog.Event> events) {
-        return events.stream().map(EventLog.Event::type).toList();
+    private static List<String> types(List<KafkaEvents.Event> events) {
+        return events.stream().map(KafkaEvents.Event::type).toList();
     }
 
     @Test
@@ -42,7 +43,7 @@ class FeatureEventsTest {
         withCurrentETag("POST", path + "/status", "{\"status\": \"IDEA\"}").then().statusCode(200);
         given().header("If-Match", "\"3\"").delete(path).then().statusCode(204);
 
-        List<EventLog.Event> events = EventLog.eventsOf(id, 6);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, id, 6);
         assertEquals(List.of(EventType.FEATURE_CREATED.type(), EventType.FEATURE_UPDATED.type(),
                 EventType.FEATURE_STATUS_CHANGED.type(), EventType.FEATURE_REJECTED.type(),
                 EventType.FEATURE_STATUS_CHANGED.type(), EventType.FEATURE_DELETED.type()), types(events));
@@ -89,7 +90,7 @@ class FeatureEventsTest {
         for (String s : List.of("CANDIDATE", "PLANNED", "COMMITTED")) {
             withCurrentETag("POST", path, "{\"status\": \"" + s + "\"}").then().statusCode(200);
         }
-        List<EventLog.Event> events = EventLog.eventsOf(id, 5);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, id, 5);
         assertEquals(EventType.FEATURE_STATUS_CHANGED.type(), events.get(3).type());
         assertEquals("COMMITTED", events.get(3).payload().get("to").asText());
         assertEquals(EventType.FEATURE_COMMITTED.type(), events.get(4).type());
@@ -101,6 +102,6 @@ class FeatureEventsTest {
         assertEquals(2.5, committed.get("effortPersonMonths").asDouble());
         assertTrue(absent(committed, "targetReleaseDate"), "no releases yet");
         assertEquals(3, committed.get("version").asLong());
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), events.stream().map(EventLog.Event::sequence).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), events.stream().map(KafkaEvents.Event::sequence).toList());
     }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
-import dev.tandem.product.EventLog;
+import dev.tandem.events.Topics;
 import dev.tandem.product.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -88,10 +89,10 @@ class FeatureObjectiveApiTest {
                 .body("objectiveId", nullValue());
 
         // created, first, second, unlinked: the refusals and the no-op published nothing
-        List<EventLog.Event> events = EventLog.eventsOf(feature, 4);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, feature, 4);
         assertEquals(List.of(EventType.FEATURE_CREATED.type(), EventType.FEATURE_UPDATED.type(),
                 EventType.FEATURE_UPDATED.type(), EventType.FEATURE_UPDATED.type()),
-                events.stream().map(EventLog.Event::type).toList());
+                events.stream().map(KafkaEvents.Event::type).toList());
         assertFalse(events.get(0).payload().hasNonNull("objectiveId"));
         assertEquals(first, events.get(1).payload().get("objectiveId").asText());
         assertEquals(second, events.get(2).payload().get("objectiveId").asText());
@@ -110,11 +111,11 @@ class FeatureObjectiveApiTest {
         Fixtures.withCurrentETag("POST", path + "/status", "{\"status\": \"IDEA\"}").then().statusCode(200);
         Fixtures.withCurrentETag("DELETE", path, null).then().statusCode(204);
 
-        List<EventLog.Event> events = EventLog.eventsOf(feature, 5);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, feature, 5);
         assertEquals(List.of(EventType.FEATURE_CREATED.type(), EventType.FEATURE_STATUS_CHANGED.type(),
                 EventType.FEATURE_REJECTED.type(), EventType.FEATURE_STATUS_CHANGED.type(),
-                EventType.FEATURE_DELETED.type()), events.stream().map(EventLog.Event::type).toList());
-        for (EventLog.Event e : events) {
+                EventType.FEATURE_DELETED.type()), events.stream().map(KafkaEvents.Event::type).toList());
+        for (KafkaEvents.Event e : events) {
             JsonNode payload = e.payload();
             assertEquals(objective, payload.path("objectiveId").asText(), e.type());
             if (!e.type().equals(EventType.FEATURE_CREATED.type())) {

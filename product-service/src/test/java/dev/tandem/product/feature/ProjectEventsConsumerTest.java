@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
 import dev.tandem.events.Topics;
-import dev.tandem.product.EventLog;
 import dev.tandem.product.Fixtures;
 import dev.tandem.product.ProjectFeed;
 import dev.tandem.product.Publish;
@@ -57,7 +57,7 @@ class ProjectEventsConsumerTest {
         assertEquals("DELIVERED", status(started));
 
         // COMMITTED → IN_DELIVERY → DELIVERED, one status-changed event per step
-        List<EventLog.Event> events = EventLog.eventsOf(skipped, 7);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, skipped, 7);
         List<String> moves = events.stream().filter(e -> e.type().equals(EventType.FEATURE_STATUS_CHANGED.type()))
                 .map(e -> e.payload().get("to").asText()).toList();
         assertEquals(List.of("CANDIDATE", "PLANNED", "COMMITTED", "IN_DELIVERY", "DELIVERED"), moves);
@@ -99,9 +99,9 @@ class ProjectEventsConsumerTest {
         given().get("/api/v1/features/" + feature).then().body("atRisk", equalTo(false))
                 .body("risks.size()", equalTo(0));
 
-        List<EventLog.Event> events = EventLog.eventsOf(feature, 3);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, feature, 3);
         assertEquals(List.of(EventType.FEATURE_CREATED.type(), EventType.FEATURE_UPDATED.type(),
-                EventType.FEATURE_UPDATED.type()), events.stream().map(EventLog.Event::type).toList());
+                EventType.FEATURE_UPDATED.type()), events.stream().map(KafkaEvents.Event::type).toList());
         assertEquals(true, events.get(1).payload().get("atRisk").asBoolean());
         assertEquals(false, events.get(2).payload().get("atRisk").asBoolean());
     }

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
-import dev.tandem.product.EventLog;
+import dev.tandem.events.Topics;
 import dev.tandem.product.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,10 +30,10 @@ class ObjectiveEventsTest {
         given().header("If-Match", "\"2\"").contentType(ContentType.JSON).body("{\"period\": \"2027-Q2\"}")
                 .patch("/api/v1/objectives/" + id).then().statusCode(200);
 
-        List<EventLog.Event> events = EventLog.eventsOf(id, 4);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, id, 4);
         assertEquals(List.of(EventType.OBJECTIVE_CREATED.type(), EventType.OBJECTIVE_UPDATED.type(),
                 EventType.KEY_RESULT_MEASURED.type(), EventType.OBJECTIVE_UPDATED.type()),
-                events.stream().map(EventLog.Event::type).toList());
+                events.stream().map(KafkaEvents.Event::type).toList());
 
         JsonNode created = events.get(0).payload();
         assertEquals(product, created.get("productId").asText());

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
-import dev.tandem.product.EventLog;
+import dev.tandem.events.Topics;
 import dev.tandem.product.FeedbackFeed;
 import dev.tandem.product.Fixtures;
 import dev.tandem.product.Publish;
@@ -162,7 +163,7 @@ class PivotApiTest {
         given().queryParam("limit", 1).get(path).then().body("items[0].rationale", equalTo("SMB churns"))
                 .body("nextCursor", org.hamcrest.Matchers.notNullValue());
 
-        List<EventLog.Event> events = EventLog.eventsOf(product, 3);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, product, 3);
         assertEquals(EventType.PRODUCT_PIVOTED.type(), events.get(1).type());
         JsonNode first = events.get(1).payload();
         assertEquals("Paying is easy", first.get("before").get("vision").asText());

@@ -8,8 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
-import dev.tandem.product.EventLog;
+import dev.tandem.events.Topics;
 import dev.tandem.product.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -29,10 +30,10 @@ class ProductChangeEventsTest {
         withCurrentETag("POST", "/api/v1/products/" + id + "/lifecycle",
                 "{\"stage\": \"LAUNCHED\", \"reason\": \"GA\", \"changedBy\": \"li\"}").then().statusCode(200);
 
-        List<EventLog.Event> events = EventLog.eventsOf(id, 3);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, id, 3);
         assertEquals(List.of(EventType.PRODUCT_CREATED.type(), EventType.PRODUCT_UPDATED.type(),
-                EventType.PRODUCT_LIFECYCLE_CHANGED.type()), events.stream().map(EventLog.Event::type).toList());
-        assertEquals(List.of(1L, 2L, 3L), events.stream().map(EventLog.Event::sequence).toList());
+                EventType.PRODUCT_LIFECYCLE_CHANGED.type()), events.stream().map(KafkaEvents.Event::type).toList());
+        assertEquals(List.of(1L, 2L, 3L), events.stream().map(KafkaEvents.Event::sequence).toList());
 
         JsonNode updated = events.get(1).payload();
         assertEquals("v2", updated.get("vision").asText());
@@ -54,7 +55,7 @@ class ProductChangeEventsTest {
     void deletePublishesTheLastState() {
         String id = Fixtures.product("Short-lived", null, null);
         given().header("If-Match", "\"0\"").delete("/api/v1/products/" + id).then().statusCode(204);
-        List<EventLog.Event> events = EventLog.eventsOf(id, 2);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, id, 2);
         assertEquals(EventType.PRODUCT_DELETED.type(), events.get(1).type());
         JsonNode deleted = events.get(1).payload();
         assertEquals(id, deleted.get("productId").asText());

@@ -12,8 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.UUID;
 
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.events.EventType;
-import dev.tandem.product.EventLog;
+import dev.tandem.events.Topics;
 import dev.tandem.product.Fixtures;
 import dev.tandem.product.ProjectFeed;
 import io.quarkus.test.junit.QuarkusTest;
@@ -64,7 +65,7 @@ class ReleaseApiTest {
                 .patch(RELEASES + "/" + id).then().statusCode(200).header("ETag", "\"1\"")
                 .body("targetDate", equalTo("2027-04-15")).body("description", nullValue());
 
-        List<EventLog.Event> events = EventLog.eventsOf(id, 2);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, id, 2);
         assertEquals(EventType.RELEASE_CREATED.type(), events.get(0).type());
         assertEquals(EventType.RELEASE_UPDATED.type(), events.get(1).type());
         assertEquals("2027-04-15", events.get(1).payload().get("targetDate").asText());
@@ -120,7 +121,7 @@ class ReleaseApiTest {
         given().get(path).then().statusCode(200).header("ETag", "\"0\"").body("name", equalTo("2027.1"))
                 .body("targetDate", equalTo("2027-03-31")).body("status", equalTo("PLANNED"));
         assertEquals(List.of(EventType.RELEASE_CREATED.type()),
-                EventLog.eventsOf(id, 1).stream().map(EventLog.Event::type).toList());
+                KafkaEvents.eventsOf(Topics.PRODUCT, id, 1).stream().map(KafkaEvents.Event::type).toList());
     }
 
     @Test
@@ -141,7 +142,7 @@ class ReleaseApiTest {
                 .body("items.id", equalTo(List.of(feature)));
         assign(feature, "").then().statusCode(200).body("releaseId", nullValue());
 
-        List<EventLog.Event> events = EventLog.eventsOf(feature, 3);
+        List<KafkaEvents.Event> events = KafkaEvents.eventsOf(Topics.PRODUCT, feature, 3);
         assertEquals(release, events.get(1).payload().get("releaseId").asText());
         assertEquals(true, events.get(2).payload().path("releaseId").isMissingNode()
                 || events.get(2).payload().path("releaseId").isNull(), "no release any more");
@@ -161,7 +162,7 @@ class ReleaseApiTest {
         String feature = Fixtures.feature(product, "Planned for June");
         assign(feature, id).then().statusCode(200);
         ProjectFeed.commit(feature);
-        EventLog.Event committed = EventLog.eventsOf(feature, 6).get(5);
+        KafkaEvents.Event committed = KafkaEvents.eventsOf(Topics.PRODUCT, feature, 6).get(5);
         assertEquals(EventType.FEATURE_COMMITTED.type(), committed.type());
         assertEquals("2027-06-30", committed.payload().get("targetReleaseDate").asText());
     }
@@ -206,14 +207,14 @@ class ReleaseApiTest {
         Fixtures.withCurrentETag("PATCH", path, "{\"name\": \"again\"}").then().statusCode(409);
         assign(late, release).then().statusCode(422);
 
-        List<EventLog.Event> releaseEvents = EventLog.eventsOf(release, 2);
+        List<KafkaEvents.Event> releaseEvents = KafkaEvents.eventsOf(Topics.PRODUCT, release, 2);
         assertEquals(EventType.RELEASE_RELEASED.type(), releaseEvents.get(1).type());
         assertEquals(done, releaseEvents.get(1).payload().get("releasedFeatureIds").get(0).asText());
         assertEquals(late, releaseEvents.get(1).payload().get("movedOutFeatureIds").get(0).asText());
-        List<String> types = EventLog.eventsOf(done, 10).stream().map(EventLog.Event::type).toList();
+        List<String> types = KafkaEvents.eventsOf(Topics.PRODUCT, done, 10).stream().map(KafkaEvents.Event::type).toList();
         assertEquals(EventType.FEATURE_STATUS_CHANGED.type(), types.get(types.size() - 2));
         assertEquals(EventType.FEATURE_RELEASED.type(), types.get(types.size() - 1));
-        EventLog.Event movedOut = EventLog.eventsOf(late, 3).get(2);
+        KafkaEvents.Event movedOut = KafkaEvents.eventsOf(Topics.PRODUCT, late, 3).get(2);
         assertEquals(EventType.FEATURE_UPDATED.type(), movedOut.type());
         assertEquals(true, movedOut.payload().path("releaseId").isMissingNode()
                 || movedOut.payload().path("releaseId").isNull(), "moved out of the release");
