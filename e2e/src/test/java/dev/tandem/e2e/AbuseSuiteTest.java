@@ -16,12 +16,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -39,18 +37,12 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.devstack.stack.StackEndpoints;
+import dev.tandem.devstack.testing.KafkaEvents;
 import dev.tandem.e2e.AbuseInputs.Body;
 import dev.tandem.e2e.AbuseInputs.Fixtures;
 import dev.tandem.e2e.AbuseInputs.Operation;
 import dev.tandem.e2e.AbuseInputs.Probe;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -534,26 +526,10 @@ class AbuseSuiteTest {
         return ids;
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(StackEndpoints stack) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-    }
-
+    /** Every partition of Tandem's event topics there is ({@code tandem.<source>.events}), with its end offset now. */
     private static Map<TopicPartition, Long> endOffsets(StackEndpoints stack) {
-        try (KafkaConsumer<String, byte[]> c = consumer(stack)) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            // every Tandem event topic there is (tandem.<source>.events), not a list that could fall behind
-            for (String topic : c.listTopics(Duration.ofSeconds(30)).keySet().stream()
-                    .filter(t -> t.startsWith("tandem.") && t.endsWith(".events")).sorted().toList()) {
-                for (PartitionInfo info : c.partitionsFor(topic, Duration.ofSeconds(30))) {
-                    partitions.add(new TopicPartition(topic, info.partition()));
-                }
-            }
-            return new HashMap<>(c.endOffsets(partitions, Duration.ofSeconds(30)));
-        }
+        return KafkaEvents.endOffsets(stack.kafkaBootstrapServers(),
+                t -> t.startsWith("tandem.") && t.endsWith(".events"));
     }
 
     /**
@@ -584,26 +560,10 @@ class AbuseSuiteTest {
     private static List<EventSeen> readEvents(StackEndpoints stack, Map<TopicPartition, Long> from,
             Map<TopicPartition, Long> to) {
         List<EventSeen> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> c = consumer(stack)) {
-            List<TopicPartition> partitions = new ArrayList<>(to.keySet());
-            c.assign(partitions);
-            partitions.forEach(tp -> c.seek(tp, from.getOrDefault(tp, 0L)));
-            long deadline = System.nanoTime() + EVENTUALLY.toNanos();
-            while (partitions.stream().anyMatch(tp -> c.position(tp) < to.get(tp))) {
-                assertTrue(System.nanoTime() < deadline, "reading the run's events took too long");
-                for (ConsumerRecord<String, byte[]> r : c.poll(Duration.ofMillis(500))) {
-                    if (r.offset() >= to.get(new TopicPartition(r.topic(), r.partition()))) {
-                        continue;
-                    }
-                    Header trace = r.headers().lastHeader("traceparent");
-                    Header type = r.headers().lastHeader("ce_type");
-                    String traceparent = trace == null ? "" : new String(trace.value(), StandardCharsets.UTF_8);
-                    String[] parts = traceparent.split("-");
-                    out.add(new EventSeen(r.topic(), r.offset(), type == null ? "?"
-                            : new String(type.value(), StandardCharsets.UTF_8), r.key(),
-                            parts.length == 4 ? parts[1] : null));
-                }
-            }
+        for (KafkaEvents.Event e : KafkaEvents.between(stack.kafkaBootstrapServers(), from, to, EVENTUALLY)) {
+            String[] parts = e.traceparent() == null ? new String[0] : e.traceparent().split("-");
+            out.add(new EventSeen(e.topic(), e.offset(), e.type() == null ? "?" : e.type(), e.key(),
+                    parts.length == 4 ? parts[1] : null));
         }
         return out;
     }

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Future;
@@ -136,6 +138,10 @@ public final class KafkaEvents implements AutoCloseable {
 
     private KafkaEvents(String bootstrapServers, Collection<String> topics) {
         this.topics = List.copyOf(topics);
+        consumer = consumer(bootstrapServers);
+    }
+
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tandem-test-reader");
@@ -143,7 +149,48 @@ public final class KafkaEvents implements AutoCloseable {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         // only what producers committed: the outbox relay is not transactional, but an integrator reads this way
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Every partition of the broker's topics whose names pass {@code topicNames}, with its end offset now: a
+     * snapshot to read what happened after it with {@link #between}.
+     */
+    public static Map<TopicPartition, Long> endOffsets(String bootstrapServers, Predicate<String> topicNames) {
+        try (KafkaConsumer<String, byte[]> c = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : c.listTopics(WAIT).keySet().stream().filter(topicNames).sorted().toList()) {
+                for (PartitionInfo info : c.partitionsFor(topic, WAIT)) {
+                    partitions.add(new TopicPartition(topic, info.partition()));
+                }
+            }
+            return new HashMap<>(c.endOffsets(partitions, WAIT));
+        }
+    }
+
+    /**
+     * The events between two {@link #endOffsets} snapshots: of each partition in {@code to}, from its offset in
+     * {@code from} (0 when the partition is new) up to, not including, its offset in {@code to}; read within
+     * {@code atMost}, else the wait fails.
+     */
+    public static List<Event> between(String bootstrapServers, Map<TopicPartition, Long> from,
+            Map<TopicPartition, Long> to, Duration atMost) {
+        List<Event> events = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> c = consumer(bootstrapServers)) {
+            List<TopicPartition> partitions = new ArrayList<>(to.keySet());
+            c.assign(partitions);
+            partitions.forEach(tp -> c.seek(tp, from.getOrDefault(tp, 0L)));
+            Awaitility.await("the events between two offset snapshots").atMost(atMost).pollInSameThread()
+                    .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1)).until(() -> {
+                        for (ConsumerRecord<String, byte[]> r : c.poll(POLL)) {
+                            if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
+                                events.add(decode(r));
+                            }
+                        }
+                        return partitions.stream().allMatch(tp -> c.position(tp) >= to.get(tp));
+                    });
+        }
+        return List.copyOf(events);
     }
 
     /** A reader of these topics on the broker of the running Quarkus test ({@code kafka.bootstrap.servers}). */
