@@ -2,8 +2,6 @@ package dev.tandem.platform.time;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
@@ -33,20 +31,10 @@ public final class Now {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
-    /** Today, in UTC. */
-    public static LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    /** The clock itself, for code that needs one (e.g. a library that takes a {@code Clock}). */
-    public static Clock clock() {
-        return clock;
-    }
-
     /**
      * The system's own UTC clock, never replaced by a test: for times another process must agree on, such as the
      * expiry of an internal token the gateway signed. Everything the service decides by date (health, overdue
-     * milestones, a change's time) reads {@link #instant()} or {@link #today()}.
+     * milestones, a change's time) reads {@link #instant()} or the service's {@code Clock} bean.
      */
     public static Clock wall() {
         return Clock.systemUTC();

@@ -149,6 +149,20 @@ class ReleaseApiTest {
     }
 
     @Test
+    void aFeatureCannotJoinAReleaseThatIsAlreadyReleased() {
+        String product = Fixtures.product();
+        String feature = Fixtures.feature(product, "Late joiner");
+        String shipped = release(product, "2027.0", "2027-01-31");
+        Fixtures.withCurrentETag("POST", RELEASES + "/" + shipped + "/release", "{}").then().statusCode(200)
+                .body("status", equalTo("RELEASED"));
+
+        assign(feature, shipped).then().statusCode(422).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("releaseId"))
+                .body("errors[0].message", equalTo("must be a PLANNED release"));
+        given().get("/api/v1/features/" + feature).then().body("releaseId", nullValue()).header("ETag", "\"0.0\"");
+    }
+
+    @Test
     void aRetriedCreateWithTheSameKeyReplaysAndAReleasedDateTravelsWithTheCommit() {
         String product = Fixtures.product();
         String body = "{\"productId\": \"" + product + "\", \"name\": \"2027.2\", \"targetDate\": \"2027-06-30\"}";
