@@ -12,6 +12,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.tandem.events.EventHeaders;
 import dev.tandem.events.EventType;
 
 /**
@@ -41,7 +42,7 @@ final class EventContract {
             throw new AssertionError(where + " time " + e.time());
         }
         if (e.sequence() < 1) {
-            throw new AssertionError(where + ": sequence " + e.header(KafkaEvents.H_SEQUENCE));
+            throw new AssertionError(where + ": sequence " + e.header(EventHeaders.SEQUENCE));
         }
         expect("application/json", e.contentType(), where + " content type");
         if (e.traceparent() != null && !e.traceparent().matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}")) {

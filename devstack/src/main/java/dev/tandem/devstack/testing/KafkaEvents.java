@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.events.EventHeaders;
 import dev.tandem.events.EventType;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,21 +64,6 @@ public final class KafkaEvents implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(30);
     /** Every record. */
     public static final Predicate<Event> ALL = e -> true;
-
-    // the binary binding's headers as platform's events.EventEnvelope writes them (named again here: the platform's
-    // tests depend on devstack, so devstack cannot depend on the platform)
-    static final String H_SPEC_VERSION = "ce_specversion";
-    static final String H_ID = "ce_id";
-    static final String H_SOURCE = "ce_source";
-    static final String H_TYPE = "ce_type";
-    static final String H_SUBJECT = "ce_subject";
-    static final String H_TIME = "ce_time";
-    static final String H_SEQUENCE = "ce_sequence";
-    static final String H_ACTOR = "ce_actor";
-    static final String H_ACTOR_NAME = "ce_actorname";
-    static final String H_ACTOR_KIND = "ce_actorkind";
-    static final String H_TRACEPARENT = "traceparent";
-    static final String H_CONTENT_TYPE = "content-type";
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -369,14 +355,15 @@ public final class KafkaEvents implements AutoCloseable {
 
     private static Event decode(ConsumerRecord<String, byte[]> r) {
         Headers h = r.headers();
-        return new Event(r.topic(), r.partition(), r.offset(), r.key(), text(h, H_SPEC_VERSION), text(h, H_ID),
-                text(h, H_SOURCE), text(h, H_TYPE), text(h, H_SUBJECT), text(h, H_TIME), sequence(h),
-                text(h, H_ACTOR), text(h, H_ACTOR_NAME), text(h, H_ACTOR_KIND), text(h, H_TRACEPARENT),
-                text(h, H_CONTENT_TYPE), json(r.value()), r.value(), h);
+        return new Event(r.topic(), r.partition(), r.offset(), r.key(), text(h, EventHeaders.SPEC_VERSION),
+                text(h, EventHeaders.ID), text(h, EventHeaders.SOURCE), text(h, EventHeaders.TYPE),
+                text(h, EventHeaders.SUBJECT), text(h, EventHeaders.TIME), sequence(h), text(h, EventHeaders.ACTOR),
+                text(h, EventHeaders.ACTOR_NAME), text(h, EventHeaders.ACTOR_KIND), text(h, EventHeaders.TRACEPARENT),
+                text(h, EventHeaders.CONTENT_TYPE), json(r.value()), r.value(), h);
     }
 
     private static long sequence(Headers headers) {
-        String text = text(headers, H_SEQUENCE);
+        String text = text(headers, EventHeaders.SEQUENCE);
         try {
             return text == null ? 0 : Long.parseLong(text);
         } catch (NumberFormatException e) {

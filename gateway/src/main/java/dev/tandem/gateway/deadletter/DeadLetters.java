@@ -38,6 +38,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.tandem.events.EventHeaders;
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.platform.paging.Cursor;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -237,7 +238,7 @@ public class DeadLetters {
                         ON CONFLICT (dlq_topic, dlq_partition, dlq_offset)
                         DO UPDATE SET redriven_at = now(), redriven_by = EXCLUDED.redriven_by""")
                 .setParameter(1, r.topic()).setParameter(2, r.partition()).setParameter(3, r.offset())
-                .setParameter(4, header(r, "ce_id")).setParameter(5, by)
+                .setParameter(4, header(r, EventHeaders.ID)).setParameter(5, by)
                 .executeUpdate());
         return view(r, redrives(List.of(r)).get(id));
     }
@@ -489,10 +490,10 @@ public class DeadLetters {
                     : at instanceof java.sql.Timestamp t ? t.toInstant() : null;
         }
         return new DeadLetter(id(r.topic(), r.partition(), r.offset()), m.group(2), m.group(1), r.topic(),
-                r.partition(), r.offset(), header(r, "ce_id"), header(r, "ce_type"), header(r, "ce_subject"),
-                header(r, "ce_source"), header(r, "dead-letter-reason"), Instant.ofEpochMilli(r.timestamp()),
-                partition == null ? null : Integer.valueOf(partition), offset == null ? null : Long.valueOf(offset),
-                redrivenAt, redrive == null ? null : (String) redrive[4]);
+                r.partition(), r.offset(), header(r, EventHeaders.ID), header(r, EventHeaders.TYPE),
+                header(r, EventHeaders.SUBJECT), header(r, EventHeaders.SOURCE), header(r, "dead-letter-reason"),
+                Instant.ofEpochMilli(r.timestamp()), partition == null ? null : Integer.valueOf(partition),
+                offset == null ? null : Long.valueOf(offset), redrivenAt, redrive == null ? null : (String) redrive[4]);
     }
 
     private static String header(ConsumerRecord<byte[], byte[]> r, String name) {

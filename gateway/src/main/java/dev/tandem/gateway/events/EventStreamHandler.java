@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.events.EventHeaders;
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.gateway.web.Caller;
 import dev.tandem.gateway.web.Exchange;
@@ -448,8 +449,8 @@ public class EventStreamHandler implements Handler<RoutingContext> {
         }
 
         private boolean matches(ConsumerRecord<String, byte[]> record) {
-            return (types.isEmpty() || types.contains(header(record, "ce_type")))
-                    && (subject == null || subject.equals(header(record, "ce_subject")));
+            return (types.isEmpty() || types.contains(header(record, EventHeaders.TYPE)))
+                    && (subject == null || subject.equals(header(record, EventHeaders.SUBJECT)));
         }
 
         private Properties properties() {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.tandem.events.EventHeaders;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventDeserializationException;
@@ -97,11 +98,11 @@ public final class StructuredCloudEvent {
                 headers.add(header);
             }
         }
-        if (header(headers, "ce_specversion") == null) {
-            headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
+        if (header(headers, EventHeaders.SPEC_VERSION) == null) {
+            headers.add(EventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
         }
-        if (header(headers, "ce_source") == null) {
-            headers.add("ce_source", record.topic().getBytes(StandardCharsets.UTF_8));
+        if (header(headers, EventHeaders.SOURCE) == null) {
+            headers.add(EventHeaders.SOURCE, record.topic().getBytes(StandardCharsets.UTF_8));
         }
         return headers;
     }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.events.EventHeaders;
 import dev.tandem.gateway.config.GatewayConfig;
 import dev.tandem.gateway.events.StructuredCloudEvent;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -181,14 +182,14 @@ public class WebhookFanOut {
 
         /** Null for a record that is no CloudEvent (no id or type). */
         static Event of(ConsumerRecord<String, byte[]> record) {
-            String id = StructuredCloudEvent.header(record.headers(), "ce_id");
-            String type = StructuredCloudEvent.header(record.headers(), "ce_type");
+            String id = StructuredCloudEvent.header(record.headers(), EventHeaders.ID);
+            String type = StructuredCloudEvent.header(record.headers(), EventHeaders.TYPE);
             if (id == null || type == null) {
                 return null;
             }
-            String source = StructuredCloudEvent.header(record.headers(), "ce_source");
+            String source = StructuredCloudEvent.header(record.headers(), EventHeaders.SOURCE);
             Instant time = Instant.ofEpochMilli(record.timestamp());
-            String ceTime = StructuredCloudEvent.header(record.headers(), "ce_time");
+            String ceTime = StructuredCloudEvent.header(record.headers(), EventHeaders.TIME);
             if (ceTime != null) {
                 try {
                     time = OffsetDateTime.parse(ceTime).toInstant();
@@ -197,7 +198,7 @@ public class WebhookFanOut {
                 }
             }
             return new Event(source == null ? record.topic() : source, id, type,
-                    StructuredCloudEvent.header(record.headers(), "ce_subject"), time, record);
+                    StructuredCloudEvent.header(record.headers(), EventHeaders.SUBJECT), time, record);
         }
 
         WebhookDeliveries.Queued queuedFor(UUID subscriptionId, String body) {

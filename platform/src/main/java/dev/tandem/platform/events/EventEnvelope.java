@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.tandem.events.EventHeaders;
 import dev.tandem.platform.security.Actor;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -37,22 +38,6 @@ public record EventEnvelope(String id, String source, String type, String subjec
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
 
-    public static final String H_ID = "ce_id";
-    public static final String H_SOURCE = "ce_source";
-    public static final String H_TYPE = "ce_type";
-    public static final String H_SUBJECT = "ce_subject";
-    public static final String H_TIME = "ce_time";
-    public static final String H_SPEC_VERSION = "ce_specversion";
-    public static final String H_SEQUENCE = "ce_sequence";
-    public static final String H_TRACEPARENT = "traceparent";
-    /** Extension {@code actor}: the actor's subject ({@code apikey:<id>}, a person's sub, {@code system:<service>}). */
-    public static final String H_ACTOR = "ce_actor";
-    /** Extension {@code actorname}: the actor's display name. */
-    public static final String H_ACTOR_NAME = "ce_actorname";
-    /** Extension {@code actorkind}: {@code SYSTEM} or {@code PERSON}. */
-    public static final String H_ACTOR_KIND = "ce_actorkind";
-    /** The binding maps {@code datacontenttype} to the plain Kafka {@code content-type} header. */
-    public static final String H_CONTENT_TYPE = "content-type";
 
     public EventEnvelope {
         requireText(id, "id");
@@ -74,22 +59,22 @@ public record EventEnvelope(String id, String source, String type, String subjec
     /** The Kafka headers of this envelope, in the order the binding lists them. */
     public List<Header> toHeaders() {
         List<Header> headers = new ArrayList<>(12);
-        headers.add(header(H_SPEC_VERSION, SPEC_VERSION));
-        headers.add(header(H_ID, id));
-        headers.add(header(H_SOURCE, source));
-        headers.add(header(H_TYPE, type));
-        headers.add(header(H_SUBJECT, subject));
-        headers.add(header(H_TIME, time.toString()));
-        headers.add(header(H_SEQUENCE, formatSequence(sequence)));
+        headers.add(header(EventHeaders.SPEC_VERSION, SPEC_VERSION));
+        headers.add(header(EventHeaders.ID, id));
+        headers.add(header(EventHeaders.SOURCE, source));
+        headers.add(header(EventHeaders.TYPE, type));
+        headers.add(header(EventHeaders.SUBJECT, subject));
+        headers.add(header(EventHeaders.TIME, time.toString()));
+        headers.add(header(EventHeaders.SEQUENCE, formatSequence(sequence)));
         if (traceparent != null) {
-            headers.add(header(H_TRACEPARENT, traceparent));
+            headers.add(header(EventHeaders.TRACEPARENT, traceparent));
         }
         if (actor != null) {
-            headers.add(header(H_ACTOR, actor.subject()));
-            headers.add(header(H_ACTOR_NAME, actor.name()));
-            headers.add(header(H_ACTOR_KIND, actor.kind().name()));
+            headers.add(header(EventHeaders.ACTOR, actor.subject()));
+            headers.add(header(EventHeaders.ACTOR_NAME, actor.name()));
+            headers.add(header(EventHeaders.ACTOR_KIND, actor.kind().name()));
         }
-        headers.add(header(H_CONTENT_TYPE, CONTENT_TYPE));
+        headers.add(header(EventHeaders.CONTENT_TYPE, CONTENT_TYPE));
         return headers;
     }
 
@@ -100,16 +85,18 @@ public record EventEnvelope(String id, String source, String type, String subjec
      *                                 be processed, so callers send it to the dead-letter topic straight away
      */
     public static EventEnvelope fromHeaders(Headers headers) {
-        String specVersion = text(headers, H_SPEC_VERSION);
+        String specVersion = text(headers, EventHeaders.SPEC_VERSION);
         if (!SPEC_VERSION.equals(specVersion)) {
-            throw new MalformedEventException("unsupported or missing " + H_SPEC_VERSION + ": " + specVersion);
+            throw new MalformedEventException(
+                    "unsupported or missing " + EventHeaders.SPEC_VERSION + ": " + specVersion);
         }
-        String time = required(headers, H_TIME);
-        String sequence = required(headers, H_SEQUENCE);
+        String time = required(headers, EventHeaders.TIME);
+        String sequence = required(headers, EventHeaders.SEQUENCE);
         try {
-            return new EventEnvelope(required(headers, H_ID), required(headers, H_SOURCE), required(headers, H_TYPE),
-                    required(headers, H_SUBJECT), Instant.parse(time), Long.parseLong(sequence),
-                    text(headers, H_TRACEPARENT), Actor.stored(text(headers, H_ACTOR), text(headers, H_ACTOR_NAME)));
+            return new EventEnvelope(required(headers, EventHeaders.ID), required(headers, EventHeaders.SOURCE),
+                    required(headers, EventHeaders.TYPE), required(headers, EventHeaders.SUBJECT), Instant.parse(time),
+                    Long.parseLong(sequence), text(headers, EventHeaders.TRACEPARENT),
+                    Actor.stored(text(headers, EventHeaders.ACTOR), text(headers, EventHeaders.ACTOR_NAME)));
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new MalformedEventException("unreadable CloudEvents attribute: " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -122,7 +109,7 @@ public record EventEnvelope(String id, String source, String type, String subjec
      * for a consumer to skip a type it does not handle.
      */
     public static String type(Headers headers) {
-        return text(headers, H_TYPE);
+        return text(headers, EventHeaders.TYPE);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.UUID;
 import jakarta.inject.Inject;
 
 import dev.tandem.devstack.testing.KafkaEvents;
+import dev.tandem.events.EventHeaders;
 import dev.tandem.platform.events.EventEnvelope;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -193,7 +194,7 @@ class InboxTest {
         // only a type header and a payload no handler could read: skipped on its type alone, never dead-lettered
         ProducerRecord<String, byte[]> ignored = new ProducerRecord<>(TOPIC, 0, key,
                 "not json".getBytes(StandardCharsets.UTF_8));
-        ignored.headers().add(EventEnvelope.H_TYPE, "dev.tandem.test.not-for-us.v1".getBytes(StandardCharsets.UTF_8));
+        ignored.headers().add(EventHeaders.TYPE, "dev.tandem.test.not-for-us.v1".getBytes(StandardCharsets.UTF_8));
         sendAll(List.of(ignored, event("dev.tandem.test.counted.v1", key, 1)));
 
         awaitValue(() -> total(key), 1);
