@@ -86,6 +86,20 @@ public final class Bench {
         }
     }
 
+    /**
+     * The benchmark's own stack: free ports and temporary data as a test stack, but the services' JVM options of
+     * {@code ./run} ({@code javaOpts}, {@code TANDEM_SERVICE_JAVA_OPTS}, when set): the system tests' C1-only options
+     * would measure services that never compile their hot code with C2.
+     */
+    static StackConfig.Builder stackConfig(Path repoRoot, String javaOpts) {
+        StackConfig.Builder config = StackConfig.forTests(repoRoot).toBuilder()
+                .jvmOptions(StackConfig.DEFAULT_JVM_OPTIONS);
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            config.jvmOptions(List.of(javaOpts.trim().split("\\s+")));
+        }
+        return config;
+    }
+
     private static void startAndRun(BenchOptions options, PrintStream out) throws IOException {
         Path repoRoot = RepoRoot.find();
         Path logFile = options.out().resolve("stack.log");
@@ -100,11 +114,7 @@ public final class Bench {
         try (BufferedFileLog log = new BufferedFileLog(logFile)) {
             // the in-process Kafka broker and PostgreSQL log through java.util.logging: warnings only, to the log file
             QuietLogging.install(log, false, false);
-            StackConfig.Builder config = StackConfig.forTests(repoRoot).toBuilder().output(log);
-            String javaOpts = System.getenv(DevStack.JAVA_OPTS_ENV);
-            if (javaOpts != null && !javaOpts.isBlank()) {
-                config.jvmOptions(List.of(javaOpts.trim().split("\\s+")));
-            }
+            StackConfig.Builder config = stackConfig(repoRoot, System.getenv(DevStack.JAVA_OPTS_ENV)).output(log);
             out.println("bench | starting a fresh stack (temporary data, free ports; service logs in " + logFile + ")");
             try (Stack stack = Stack.start(config.build(), listener)) {
                 run(stack, startup, options, out);

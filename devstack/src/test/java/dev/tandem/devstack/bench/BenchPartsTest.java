@@ -1,6 +1,7 @@
 package dev.tandem.devstack.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,11 +15,25 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.devstack.stack.StackConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The parts of the benchmark that need no stack: options, reading wrk's and pgbench's output, the import body. */
 class BenchPartsTest {
+
+    @Test
+    void theBenchmarkRunsTheServicesAsRunDoesNotAsTheSystemTestsDo(@TempDir Path repo) {
+        StackConfig own = Bench.stackConfig(repo, null).build();
+        assertEquals(StackConfig.DEFAULT_JVM_OPTIONS, own.jvmOptions(), "./run's options, the full JIT included");
+        assertFalse(own.jvmOptions().stream().anyMatch(o -> o.startsWith("-XX:TieredStopAtLevel")),
+                own.jvmOptions().toString());
+        assertTrue(own.temporaryData(), "a fresh stack of its own, removed afterwards");
+
+        StackConfig chosen = Bench.stackConfig(repo, " -Xmx256m  -XX:+UseParallelGC ").build();
+        assertEquals(List.of("-Xmx256m", "-XX:+UseParallelGC"), chosen.jvmOptions(),
+                "TANDEM_SERVICE_JAVA_OPTS replaces them");
+    }
 
     @Test
     void optionsDefaultToEveryScenarioAndSmokeShrinksEveryPhase() {
