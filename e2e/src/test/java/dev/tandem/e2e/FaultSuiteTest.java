@@ -48,11 +48,12 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Faults under a steady write load (issue #13): nothing a client was told succeeded is lost, nothing takes effect
@@ -74,20 +75,38 @@ import org.junit.jupiter.params.provider.ValueSource;
  * feature's demand and proposed as a project exactly once, and no dead-letter topic holds a record. It prints, per
  * fault, what was acknowledged, lost, duplicated and how long it took to converge.
  *
- * <p>Runs beside the other system tests (its stacks are its own, and it mostly waits on its faults), but never beside
- * {@link AbuseSuiteTest}, which counts slow answers ({@link SystemTests#TIMED}).
+ * <p>Runs beside the other system tests, and its two runs beside each other (each stack is its own, and the suite mostly
+ * waits on its faults), but never beside {@link AbuseSuiteTest}, which counts slow answers
+ * ({@link SystemTests#TIMED}).
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(SystemTests.TIMED)
 class FaultSuiteTest {
 
     private static final Duration CONVERGE_WITHIN = Duration.ofSeconds(180);
     private static final Duration CLIENT_GIVES_UP_AFTER = Duration.ofSeconds(150);
     private static final Path REPORT = Path.of("target", "fault-suite.txt");
 
-    @ParameterizedTest(name = "{0} instance(s) of every service")
-    @ValueSource(ints = {1, 2})
-    void nothingAcknowledgedIsLostOrAppliedTwiceWhenAServiceTheBrokerOrADatabaseFails(int replicas) throws Exception {
+    // Two methods, not one parameterised test: JUnit runs the children of a node that holds a resource lock one after
+    // the other, so the lock is on each run, shared (READ) between them and exclusive to AbuseSuiteTest (READ_WRITE).
+
+    @Test
+    @DisplayName("one instance of every service: nothing acknowledged is lost or applied twice when a service, the "
+            + "broker or a database fails")
+    @ResourceLock(value = SystemTests.TIMED, mode = ResourceAccessMode.READ)
+    void oneInstanceOfEveryService() throws Exception {
+        nothingAcknowledgedIsLostOrAppliedTwiceWhenAServiceTheBrokerOrADatabaseFails(1);
+    }
+
+    @Test
+    @DisplayName("two instances of every service: nothing acknowledged is lost or applied twice when a service, the "
+            + "broker or a database fails")
+    @ResourceLock(value = SystemTests.TIMED, mode = ResourceAccessMode.READ)
+    void twoInstancesOfEveryService() throws Exception {
+        nothingAcknowledgedIsLostOrAppliedTwiceWhenAServiceTheBrokerOrADatabaseFails(2);
+    }
+
+    private static void nothingAcknowledgedIsLostOrAppliedTwiceWhenAServiceTheBrokerOrADatabaseFails(int replicas)
+            throws Exception {
         Path repoRoot = Path.of("..").toAbsolutePath().normalize();
         StackConfig config = StackConfig.forTests(repoRoot).toBuilder().replicas(replicas).supervise(true)
                 .output(LogSink.toFile(Path.of("target", "fault-stack-" + replicas + ".log"))).build();

@@ -220,6 +220,9 @@ public class WebhookFanOut {
         // a topic created after the gateway started (a service's first event) is picked up within this
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "5000");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tandem-gateway-webhooks");
+        // a gateway instance that dies hands its partitions to the others after 10 s, not Kafka's default 45 s (as
+        // the services' consumers, platform's microprofile-config.properties)
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "10000");
         return p;
     }
 }
