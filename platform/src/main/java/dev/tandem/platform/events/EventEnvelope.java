@@ -38,7 +38,6 @@ public record EventEnvelope(String id, String source, String type, String subjec
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
 
-
     public EventEnvelope {
         requireText(id, "id");
         requireText(source, "source");
