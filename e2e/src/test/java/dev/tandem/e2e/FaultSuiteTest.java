@@ -75,8 +75,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * feature's demand and proposed as a project exactly once, and no dead-letter topic holds a record. It prints, per
  * fault, what was acknowledged, lost, duplicated and how long it took to converge.
  *
- * <p>Runs beside the other system tests, and its two runs beside each other (each stack is its own, and the suite mostly
- * waits on its faults), but never beside {@link AbuseSuiteTest}, which counts slow answers
+ * <p>Runs beside the other system tests, and its two runs beside each other (each stack is its own, and the suite
+ * mostly waits on its faults), but never beside {@link AbuseSuiteTest}, which counts slow answers
  * ({@link SystemTests#TIMED}).
  */
 @Execution(ExecutionMode.CONCURRENT)
