@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -23,6 +24,7 @@ import dev.tandem.platform.events.EventEnvelope;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +39,16 @@ class InboxTest {
 
     @Inject
     MeterRegistry meters;
+
+    @Inject
+    KafkaClientService kafkaClients;
+
+    @Test
+    void aConsumerThatDiesHandsItsPartitionsOnAfterTenSecondsNotKafkasFortyFive() {
+        // the platform's default reaches every channel's real consumer (connector-level configuration)
+        Map<String, ?> consumer = kafkaClients.getConsumer("test-events").configuration();
+        assertEquals("10000", String.valueOf(consumer.get("session.timeout.ms")), consumer.toString());
+    }
 
     @Test
     void aRedeliveredEventChangesNothing() throws Exception {
